@@ -1,0 +1,122 @@
+/**
+ * The `hirescope` command: parses arguments and calls one function per command (DESIGN §5).
+ * Exit codes: 0 ok; 1 a file or the run failed; 2 usage error; 3 alert threshold crossed; 75 locked.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadConfig } from './lib/config.ts';
+import { openWarehouse, type Warehouse } from './lib/duckdb.ts';
+import { consoleOutput, UsageError, type Output } from './lib/output.ts';
+import { ingestCommand } from './commands/ingest.ts';
+import { rejectsCommand } from './commands/rejects.ts';
+import { statusCommand } from './commands/status.ts';
+import { generateCommand } from './commands/generate.ts';
+
+const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
+
+usage: hirescope <command> [options]
+
+commands:
+  ingest <file|dir>...                 load CSV exports into the warehouse
+  rejects                              list quarantined rows (file, line, column, value, reason)
+  status                               tables, row counts, last run, freshness
+  generate --seed N --scale S --out DIR [--end YYYY-MM-DD]
+                                       write deterministic sample data (canonical CSV)
+
+options for every command:
+  --db FILE       warehouse file (default data/warehouse.duckdb)
+  --config FILE   config file (default hirescope.config.json, optional)
+  --json          print one JSON document on stdout and nothing else
+  -h, --help      this text`;
+
+const common = {
+  db: { type: 'string', default: 'data/warehouse.duckdb' },
+  config: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function withWarehouse(db: string, config: string | undefined, work: (w: Warehouse) => Promise<number>): Promise<number> {
+  const settings = loadConfig(config);
+  const warehouse = await openWarehouse(db, { timeZone: settings.timeZone });
+  try {
+    return await work(warehouse);
+  } finally {
+    warehouse.close();
+  }
+}
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[], makeOutput: (json: boolean) => Output = consoleOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  const wantsJson = rest.includes('--json');
+  const out = makeOutput(wantsJson);
+  try {
+    switch (command) {
+      case 'ingest': {
+        const { values, positionals } = parse(rest, {});
+        if (values.help) return help(out);
+        if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
+        return await withWarehouse(values.db, values.config, (w) => ingestCommand(w, positionals, out));
+      }
+      case 'rejects': {
+        const { values, positionals } = parse(rest, {});
+        if (values.help) return help(out);
+        noPositionals(positionals);
+        return await withWarehouse(values.db, values.config, (w) => rejectsCommand(w, out));
+      }
+      case 'status': {
+        const { values, positionals } = parse(rest, {});
+        if (values.help) return help(out);
+        noPositionals(positionals);
+        return await withWarehouse(values.db, values.config, (w) => statusCommand(w, out));
+      }
+      case 'generate': {
+        const { values, positionals } = parse(rest, {
+          seed: { type: 'string', default: '42' },
+          scale: { type: 'string', default: '1' },
+          out: { type: 'string' },
+          end: { type: 'string', default: '2026-09-30' },
+          format: { type: 'string', default: 'canonical' },
+        });
+        if (values.help) return help(out);
+        noPositionals(positionals);
+        return await generateCommand(values, out);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        return help(out);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.error(`usage error: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    out.error(`error: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+function help(out: Output): number {
+  out.info(usage);
+  return 0;
+}
+
+function noPositionals(positionals: string[]): void {
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}

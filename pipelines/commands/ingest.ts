@@ -1,0 +1,38 @@
+/** `hirescope ingest <file|dir>...` */
+import type { Warehouse } from '../lib/duckdb.ts';
+import { formatTable, type Output } from '../lib/output.ts';
+import { ingest, type IngestResult } from '../ingest/index.ts';
+
+/** @returns exit code: 1 when any file was refused, else 0 */
+export async function ingestCommand(warehouse: Warehouse, inputs: readonly string[], out: Output): Promise<number> {
+  const result: IngestResult = await ingest(warehouse, inputs, { command: 'ingest' });
+  for (const file of result.files) {
+    if (file.status === 'refused') out.error(`error: ${file.path}: ${file.message}`);
+  }
+  if (out.isJson) {
+    out.json({
+      files: result.files.map(({ path, kind, rowsRead, rowsLoaded, rowsRejected, status, message, droppedColumns, ignoredColumns }) => ({
+        path,
+        kind,
+        rowsRead,
+        rowsLoaded,
+        rowsRejected,
+        status,
+        message,
+        droppedColumns,
+        ignoredColumns,
+      })),
+      rowsRejected: result.rowsRejected,
+    });
+  } else {
+    out.info(
+      formatTable(
+        ['status', 'kind', 'read', 'loaded', 'rejected', 'file'],
+        result.files.map((f) => [f.status, f.kind ?? '-', f.rowsRead, f.rowsLoaded, f.rowsRejected, f.path]),
+      ),
+    );
+    for (const f of result.files) if (f.status === 'loaded' && f.message) out.info(`note: ${f.path}: ${f.message}`);
+    out.info(`${result.rowsRejected} row(s) quarantined${result.rowsRejected ? ' — see `hirescope rejects`' : ''}`);
+  }
+  return result.files.some((f) => f.status === 'refused') ? 1 : 0;
+}

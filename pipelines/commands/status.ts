@@ -1,0 +1,62 @@
+/** `hirescope status`: tables and row counts, the last run, data freshness. */
+import type { Warehouse } from '../lib/duckdb.ts';
+import { formatTable, type Output } from '../lib/output.ts';
+import { entityNames } from '../ingest/entities.ts';
+import { ensureSchema } from '../ingest/schema.ts';
+
+export interface Status {
+  warehouse: string;
+  tables: { name: string; rows: number }[];
+  lastRun: { runId: number; command: string; startedAt: string; finishedAt: string | null; status: string; files: number; rowsRead: number; rowsLoaded: number; rowsRejected: number; error: string | null } | null;
+  lastLoadAt: string | null;
+  latestDataAt: string | null;
+  rowsRejected: number;
+}
+
+export async function readStatus(warehouse: Warehouse): Promise<Status> {
+  await ensureSchema(warehouse);
+  const tables = [];
+  for (const name of entityNames) {
+    // `name` comes from the fixed entity list, never from input.
+    const row = await warehouse.maybeOne<{ rows: number }>(`SELECT count(*)::INTEGER AS rows FROM ${name}`);
+    tables.push({ name, rows: row?.rows ?? 0 });
+  }
+  const lastRun = await warehouse.maybeOne<Status['lastRun'] & object>(
+    `SELECT run_id AS runId, command, hs_iso(started_at) AS startedAt,
+       hs_iso(finished_at) AS finishedAt, status, files, rows_read::INTEGER AS rowsRead,
+       rows_loaded::INTEGER AS rowsLoaded, rows_rejected::INTEGER AS rowsRejected, error
+     FROM ingest_runs ORDER BY run_id DESC LIMIT 1`,
+  );
+  const fresh = await warehouse.maybeOne<{ lastLoadAt: string | null; latestDataAt: string | null; rejected: number }>(
+    `SELECT (SELECT hs_iso(max(ingested_at)) FROM ingest_files WHERE status = 'loaded') AS lastLoadAt,
+       (SELECT hs_iso(max(t)) FROM (
+          SELECT max(applied_at) AS t FROM applications UNION ALL SELECT max(entered_at) FROM stage_history
+          UNION ALL SELECT max(coalesce(resolved_at, sent_at, created_at)) FROM offers
+          UNION ALL SELECT max(opened_at) FROM openings)) AS latestDataAt,
+       (SELECT count(*)::INTEGER FROM rejected_rows) AS rejected`,
+  );
+  return {
+    warehouse: warehouse.path,
+    tables,
+    lastRun: lastRun ?? null,
+    lastLoadAt: fresh?.lastLoadAt ?? null,
+    latestDataAt: fresh?.latestDataAt ?? null,
+    rowsRejected: fresh?.rejected ?? 0,
+  };
+}
+
+export async function statusCommand(warehouse: Warehouse, out: Output): Promise<number> {
+  const status = await readStatus(warehouse);
+  if (out.isJson) {
+    out.json(status);
+    return 0;
+  }
+  out.info(`warehouse: ${status.warehouse}`);
+  out.info(formatTable(['table', 'rows'], status.tables.map((t) => [t.name, t.rows])));
+  const run = status.lastRun;
+  out.info(run ? `last run: #${run.runId} ${run.command} ${run.status} at ${run.startedAt} (${run.files} files, ${run.rowsLoaded} rows loaded, ${run.rowsRejected} rejected)` : 'last run: none');
+  if (run?.error) out.info(`last error: ${run.error}`);
+  out.info(`last load: ${status.lastLoadAt ?? 'never'}; newest event in the data: ${status.latestDataAt ?? 'none'}`);
+  out.info(`quarantined rows: ${status.rowsRejected}`);
+  return 0;
+}

@@ -1,0 +1,199 @@
+/**
+ * `hirescope ingest`: load CSV files and folders into the warehouse, one transaction per file, with a
+ * ledger of runs and files (DESIGN §1, §8).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Warehouse } from '../lib/duckdb.ts';
+import { detectEntity, RefusedFile, type Detection } from './detect.ts';
+import { applyFile, prepareFile } from './load.ts';
+import { sha256File, sniffCsv } from './sniff.ts';
+import { ensureSchema } from './schema.ts';
+
+export type FileStatus = 'loaded' | 'skipped' | 'refused';
+
+export interface FileResult {
+  readonly path: string;
+  readonly kind: string | null;
+  readonly rowsRead: number;
+  readonly rowsLoaded: number;
+  readonly rowsRejected: number;
+  readonly status: FileStatus;
+  readonly message: string;
+  readonly droppedColumns: readonly string[];
+  readonly ignoredColumns: readonly string[];
+}
+
+export interface IngestResult {
+  readonly runId: number;
+  readonly files: readonly FileResult[];
+  readonly rowsRejected: number;
+}
+
+export interface IngestOptions {
+  /** Called after each file, for progress output. */
+  readonly onFile?: (result: FileResult) => void;
+  /** Command recorded in the run ledger. */
+  readonly command?: string;
+}
+
+/** Expand folders to their `.csv` files (sorted, not recursive); a missing path is an error. */
+export function expandInputs(inputs: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const stat = statSync(input, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`${input}: no such file or folder`);
+    if (stat.isDirectory()) {
+      const found = readdirSync(input)
+        .filter((name) => name.toLowerCase().endsWith('.csv'))
+        .sort()
+        .map((name) => path.join(input, name));
+      files.push(...found);
+    } else files.push(input);
+  }
+  return files;
+}
+
+interface Planned {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly detection?: Detection;
+  readonly refusal?: RefusedFile;
+}
+
+async function plan(file: string): Promise<Planned> {
+  const sha256 = await sha256File(file).catch(() => '');
+  try {
+    const sniffed = await sniffCsv(file);
+    return { file, sha256, bytes: sniffed.bytes, detection: detectEntity(sniffed.header, file) };
+  } catch (error) {
+    if (error instanceof RefusedFile) return { file, sha256, bytes: 0, refusal: error };
+    throw error;
+  }
+}
+
+/** Ingest files and folders. Refused files are reported, never half-loaded; other files still load. */
+export async function ingest(warehouse: Warehouse, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
+  await ensureSchema(warehouse);
+  const files = expandInputs(inputs);
+  const planned = await Promise.all(files.map(plan));
+  // Currencies and rates first, then the rows that use them (stable within an entity).
+  planned.sort((a, b) => (a.detection?.entity.order ?? -1) - (b.detection?.entity.order ?? -1));
+
+  const run = await warehouse.maybeOne<{ run_id: number }>(
+    `INSERT INTO ingest_runs (run_id, command, started_at, status)
+     VALUES (nextval('ingest_run_seq'), $command, now(), 'running') RETURNING run_id::INTEGER AS run_id`,
+    { command: options.command ?? 'ingest' },
+  );
+  const runId = run!.run_id;
+  const results: FileResult[] = [];
+  for (const item of planned) {
+    const result = await ingestOne(warehouse, runId, item);
+    results.push(result);
+    options.onFile?.(result);
+  }
+  const sum = (key: 'rowsRead' | 'rowsLoaded' | 'rowsRejected') => results.reduce((total, r) => total + r[key], 0);
+  const refused = results.filter((r) => r.status === 'refused');
+  await warehouse.run(
+    `UPDATE ingest_runs SET finished_at = now(), status = $status, files = $files, rows_read = $read,
+       rows_loaded = $loaded, rows_rejected = $rejected, error = $error WHERE run_id = $run_id`,
+    {
+      status: refused.length ? 'failed' : 'ok',
+      files: results.length,
+      read: sum('rowsRead'),
+      loaded: sum('rowsLoaded'),
+      rejected: sum('rowsRejected'),
+      error: refused.length ? refused.map((r) => `${r.path}: ${r.message}`).join('\n') : null,
+      run_id: runId,
+    },
+  );
+  return { runId, files: results, rowsRejected: sum('rowsRejected') };
+}
+
+async function ingestOne(warehouse: Warehouse, runId: number, item: Planned): Promise<FileResult> {
+  const base = {
+    path: item.file,
+    kind: item.detection?.entity.name ?? null,
+    droppedColumns: item.detection?.dropped ?? [],
+    ignoredColumns: item.detection?.ignored ?? [],
+  };
+  const ledger = async (result: FileResult, fileId?: number) =>
+    writeLedger(warehouse, { runId, fileId: fileId ?? (await nextFileId(warehouse)), sha256: item.sha256, bytes: item.bytes }, result);
+  const refuse = async (error: RefusedFile) => {
+    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, status: 'refused', message: error.message };
+    await ledger(result);
+    return result;
+  };
+  if (item.refusal || !item.detection) return refuse(item.refusal ?? new RefusedFile('not recognised'));
+
+  const seen = await warehouse.maybeOne<{ path: string }>(
+    `SELECT path FROM ingest_files WHERE sha256 = $sha256 AND status = 'loaded' ORDER BY file_id LIMIT 1`,
+    { sha256: item.sha256 },
+  );
+  if (seen) {
+    const result: FileResult = {
+      ...base,
+      rowsRead: 0,
+      rowsLoaded: 0,
+      rowsRejected: 0,
+      status: 'skipped',
+      message: `identical to ${seen.path}, already loaded`,
+    };
+    await ledger(result);
+    return result;
+  }
+
+  const fileId = await nextFileId(warehouse);
+  const detection = item.detection;
+  try {
+    const prepared = await prepareFile(warehouse, item.file, detection);
+    return await warehouse.transaction(async () => {
+      const counts = await applyFile(warehouse, prepared, fileId);
+      const notes = [
+        detection.dropped.length ? `personal-data columns dropped: ${detection.dropped.join(', ')}` : '',
+        detection.ignored.length ? `columns ignored: ${detection.ignored.map((c) => c || '(unnamed)').join(', ')}` : '',
+      ].filter(Boolean);
+      const result: FileResult = { ...base, ...counts, status: 'loaded', message: notes.join('; ') };
+      await ledger(result, fileId);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RefusedFile) return refuse(error);
+    throw error;
+  }
+}
+
+async function writeLedger(
+  warehouse: Warehouse,
+  { runId, fileId, sha256, bytes }: { runId: number; fileId: number; sha256: string; bytes: number },
+  result: FileResult,
+): Promise<void> {
+  await warehouse.run(
+    `INSERT INTO ingest_files (file_id, run_id, path, sha256, bytes, kind, rows_read, rows_loaded, rows_rejected,
+       status, message, dropped_columns, ignored_columns, ingested_at)
+     VALUES ($file_id, $run_id, $path, $sha256, $bytes, $kind, $read, $loaded, $rejected, $status, $message,
+       from_json($dropped, '["VARCHAR"]'), from_json($ignored, '["VARCHAR"]'), now())`,
+    {
+      file_id: fileId,
+      run_id: runId,
+      path: result.path,
+      sha256,
+      bytes,
+      kind: result.kind,
+      read: result.rowsRead,
+      loaded: result.rowsLoaded,
+      rejected: result.rowsRejected,
+      status: result.status,
+      message: result.message,
+      dropped: JSON.stringify(result.droppedColumns),
+      ignored: JSON.stringify(result.ignoredColumns),
+    },
+  );
+}
+
+async function nextFileId(warehouse: Warehouse): Promise<number> {
+  const row = await warehouse.maybeOne<{ id: number }>(`SELECT nextval('ingest_file_seq')::INTEGER AS id`);
+  return row!.id;
+}
+

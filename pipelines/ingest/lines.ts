@@ -1,0 +1,79 @@
+/**
+ * Physical line numbers of CSV records. DuckDB numbers staged rows by record; people look for a line
+ * in an editor, where a quoted field with newlines spans several lines and blank lines count. Only run
+ * for files that have rejects, streaming, in one pass over the bytes.
+ */
+import { createReadStream } from 'node:fs';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export interface RecordLines {
+  /** Physical line (1-based) of the record starting at a byte offset, for the offsets asked for. */
+  readonly lineAtOffset: ReadonlyMap<number, number>;
+  /** Physical line of the n-th staged row (0-based), skipping records whose start offset is excluded. */
+  readonly lineOfRow: ReadonlyMap<number, number>;
+}
+
+/**
+ * Walk the records of a file (the header is record 0 and is skipped).
+ * @param excludedOffsets start offsets of records DuckDB did not stage (malformed records)
+ * @param rows staged-row numbers whose lines are wanted
+ */
+export async function recordLines(
+  file: string,
+  excludedOffsets: ReadonlySet<number>,
+  rows: ReadonlySet<number>,
+): Promise<RecordLines> {
+  const lineAtOffset = new Map<number, number>();
+  const lineOfRow = new Map<number, number>();
+  const lastRow = Math.max(-1, ...rows);
+  const lastOffset = Math.max(-1, ...excludedOffsets);
+  let line = 1;
+  let offset = 0;
+  let inQuotes = false;
+  let atRecordStart = true;
+  let recordStart = 0;
+  let recordLine = 1;
+  let recordIsBlank = true;
+  let header = true;
+  let stagedRow = 0;
+
+  const finishRecord = () => {
+    if (recordIsBlank) return; // DuckDB skips empty lines
+    if (header) {
+      header = false;
+      return;
+    }
+    if (excludedOffsets.has(recordStart)) lineAtOffset.set(recordStart, recordLine);
+    else {
+      if (rows.has(stagedRow)) lineOfRow.set(stagedRow, recordLine);
+      stagedRow++;
+    }
+  };
+
+  outer: for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    for (let i = 0; i < bytes.length; i++, offset++) {
+      const byte = bytes[i]!;
+      if (atRecordStart) {
+        atRecordStart = false;
+        recordStart = offset;
+        recordLine = line;
+        recordIsBlank = true;
+      }
+      if (byte === QUOTE) inQuotes = !inQuotes;
+      if (byte === LF) {
+        line++;
+        if (!inQuotes) {
+          finishRecord();
+          atRecordStart = true;
+          if (stagedRow > lastRow && offset > lastOffset) break outer;
+        }
+      } else if (byte !== CR) recordIsBlank = false;
+    }
+  }
+  if (!atRecordStart) finishRecord();
+  return { lineAtOffset, lineOfRow };
+}

@@ -1,0 +1,129 @@
+/**
+ * Load one CSV file: DuckDB reads it into a temporary staging table (every column VARCHAR, so a bad
+ * value is kept to be reported, not lost), SQL checks and casts it, and one transaction replaces the
+ * canonical rows by key, stores the rejects and writes the ledger row. Nothing of a refused file is kept.
+ */
+import type { Warehouse } from '../lib/duckdb.ts';
+import { RefusedFile, type Detection } from './detect.ts';
+import { recordLines } from './lines.ts';
+import { checkedTableSql, loadSql } from './validate.ts';
+
+export interface LoadCounts {
+  readonly rowsRead: number;
+  readonly rowsLoaded: number;
+  readonly rowsRejected: number;
+}
+
+interface ReaderReject {
+  offset: number;
+  error_type: string;
+  column_name: string | null;
+  error_message: string;
+}
+
+/** Read the file into `stg`; malformed records come back for quarantine, broken structure refuses the file. */
+async function stage(warehouse: Warehouse, file: string, width: number): Promise<ReaderReject[]> {
+  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  await warehouse.run(`DROP TABLE IF EXISTS hs_rejects; DROP TABLE IF EXISTS hs_scans;`);
+  try {
+    await warehouse.run(
+      `CREATE OR REPLACE TEMP TABLE stg AS
+       SELECT * FROM read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+         columns = {${columns}}, store_rejects = true, rejects_table = 'hs_rejects', rejects_scan = 'hs_scans',
+         max_line_size = 10000000)`,
+      { file },
+    );
+  } catch (error) {
+    throw new RefusedFile(`unreadable CSV: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const rejects = await warehouse.all<ReaderReject>(
+    `SELECT line_byte_position::BIGINT::DOUBLE AS offset, first(error_type ORDER BY column_idx) AS error_type,
+            first(column_name ORDER BY column_idx) AS column_name, first(error_message ORDER BY column_idx) AS error_message
+     FROM hs_rejects GROUP BY line_byte_position ORDER BY line_byte_position`,
+  );
+  const broken = rejects.find((r) => r.error_type !== 'MISSING COLUMNS' && r.error_type !== 'TOO MANY COLUMNS');
+  if (broken) {
+    const lines = await recordLines(file, new Set([broken.offset]), new Set());
+    const where = `line ${lines.lineAtOffset.get(broken.offset) ?? '?'}${broken.column_name ? `, column ${broken.column_name}` : ''}`;
+    const cause =
+      broken.error_type === 'UNQUOTED VALUE'
+        ? 'broken quoting (a quote is not closed, or text follows a closing quote)'
+        : broken.error_type === 'INVALID ENCODING'
+          ? 'not UTF-8 text'
+          : broken.error_message;
+    throw new RefusedFile(`${cause} at ${where}`);
+  }
+  return rejects;
+}
+
+export interface PreparedFile {
+  readonly file: string;
+  readonly detection: Detection;
+  readonly readerRejects: readonly ReaderReject[];
+}
+
+/**
+ * Stage and check one file (outside any transaction: temporary tables only, nothing of the warehouse
+ * changes). Throws RefusedFile for a file that cannot be loaded at all.
+ */
+export async function prepareFile(warehouse: Warehouse, file: string, detection: Detection): Promise<PreparedFile> {
+  const readerRejects = await stage(warehouse, file, detection.positions.length);
+  await warehouse.run(checkedTableSql(detection.entity, detection.positions));
+  return { file, detection, readerRejects };
+}
+
+/**
+ * Apply a prepared file inside the caller's transaction: replace rows by key, insert the valid rows,
+ * quarantine the rest with their physical line numbers.
+ * @returns row counts; rows read = rows loaded + rows rejected always holds
+ */
+export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fileId: number): Promise<LoadCounts> {
+  const { file, detection, readerRejects } = prepared;
+  const { remove, insert } = loadSql(detection.entity);
+  await warehouse.run(remove);
+  await warehouse.run(insert, { file_id: fileId });
+
+  const counts = await warehouse.maybeOne<{ staged: number; loaded: number }>(
+    `SELECT count(*)::INTEGER AS staged, count(*) FILTER (WHERE err IS NULL)::INTEGER AS loaded FROM checked`,
+  );
+  const staged = counts?.staged ?? 0;
+  const loaded = counts?.loaded ?? 0;
+  const rejectedRows = await warehouse.all<{ rn: number }>(
+    `SELECT rn::DOUBLE AS rn FROM checked WHERE err IS NOT NULL ORDER BY rn`,
+  );
+  if (rejectedRows.length > 0 || readerRejects.length > 0) {
+    const lines = await recordLines(
+      file,
+      new Set(readerRejects.map((r) => r.offset)),
+      new Set(rejectedRows.map((r) => r.rn)),
+    );
+    // Lines go back to DuckDB as two parallel JSON arrays (one bound parameter each).
+    await warehouse.run(
+      `CREATE OR REPLACE TEMP TABLE line_map AS
+       SELECT unnest(from_json($rns, '["BIGINT"]')) AS rn, unnest(from_json($lines, '["BIGINT"]')) AS line`,
+      {
+        rns: JSON.stringify(rejectedRows.map((r) => r.rn)),
+        lines: JSON.stringify(rejectedRows.map((r) => lines.lineOfRow.get(r.rn) ?? r.rn + 2)),
+      },
+    );
+    await warehouse.run(
+      `INSERT INTO rejected_rows (file_id, path, line, "column", value, reason, message)
+       SELECT $file_id, $path, m.line, c.err.column, c.err.value, c.err.reason, c.err.message
+       FROM checked c JOIN line_map m USING (rn) WHERE c.err IS NOT NULL ORDER BY m.line`,
+      { file_id: fileId, path: file },
+    );
+    for (const reject of readerRejects) {
+      await warehouse.run(
+        `INSERT INTO rejected_rows (file_id, path, line, "column", value, reason, message) VALUES ($file_id, $path, $line, NULL, NULL, 'malformed_row', $message)`,
+        {
+          file_id: fileId,
+          path: file,
+          line: lines.lineAtOffset.get(reject.offset) ?? 0,
+          message: `record has the wrong number of fields (${reject.error_message})`,
+        },
+      );
+    }
+  }
+  const rejected = rejectedRows.length + readerRejects.length;
+  return { rowsRead: staged + readerRejects.length, rowsLoaded: loaded, rowsRejected: rejected };
+}

@@ -1,0 +1,62 @@
+/**
+ * First look at a file before DuckDB reads it: size, sha256, binary content, encoding and the header.
+ * Only the head of the file is parsed here (papaparse); the rows are DuckDB's job.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { RefusedFile } from './detect.ts';
+
+export interface Sniffed {
+  readonly bytes: number;
+  readonly header: readonly string[];
+}
+
+const headBytes = 1 << 20;
+
+/** sha256 of a file, streamed. */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Read the header of a CSV file; throws RefusedFile for empty, binary or non-UTF-8 content. */
+export async function sniffCsv(file: string): Promise<Sniffed> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new RefusedFile(`cannot read file (${error.code ?? error.message})`);
+  });
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(size, headBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (head.toString('utf8').trim().replace(/^\uFEFF/, '') === '') throw new RefusedFile('empty file');
+    if (head.includes(0)) throw new RefusedFile('binary content (NUL bytes), not a CSV file');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(trimToCharBoundary(head, bytesRead < size));
+    } catch {
+      throw new RefusedFile('not UTF-8 text (save the export as UTF-8 CSV)');
+    }
+    text = text.replace(/^\uFEFF/, '');
+    const parsed = Papa.parse<string[]>(text, { preview: 1, delimiter: ',', quoteChar: '"', skipEmptyLines: false });
+    const header = parsed.data[0];
+    if (!header || header.every((h) => h.trim() === '')) throw new RefusedFile('no header row');
+    const quoteError = parsed.errors.find((e) => e.row === 0 && e.type === 'Quotes');
+    if (quoteError) throw new RefusedFile(`header row has broken quoting (${quoteError.message})`);
+    return { bytes: size, header: header.map((h) => h.trim()) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A head cut in the middle of a multi-byte character must not look like bad UTF-8. */
+function trimToCharBoundary(head: Buffer, truncated: boolean): Buffer {
+  if (!truncated) return head;
+  let end = head.length;
+  while (end > 0 && end > head.length - 4 && (head[end - 1]! & 0xc0) === 0x80) end--;
+  if (end > 0 && head[end - 1]! >= 0xc0) end--;
+  return head.subarray(0, end);
+}

@@ -1,0 +1,186 @@
+/**
+ * Row checks and casts of a staged file, as one SQL statement built from the entity spec (identifiers
+ * come only from the allow-list in entities.ts; the file's own header never reaches SQL text).
+ *
+ * Reject reasons (the `reason` column of rejected_rows):
+ * - malformed_row     the record has more or fewer fields than the header
+ * - missing_required  a required value is empty
+ * - invalid_timestamp not ISO 8601 or epoch milliseconds, or an impossible date (2026-02-30, "yesterday")
+ * - invalid_date      not an ISO 8601 date
+ * - invalid_number    not a plain decimal number (money with separators or symbols, "abc", NaN), or a rate <= 0
+ * - negative_amount   money below zero
+ * - invalid_integer   not a whole number >= 0 (offer version)
+ * - invalid_enum      not one of the allowed values (e.g. offer status "maybe")
+ * - unknown_currency  a currency code with no exchange rate (never guessed)
+ * - duplicate_key     the same key appears earlier in the same file
+ * A row is reported once, for the first failing column in the entity's column order.
+ */
+import type { ColumnSpec, EntitySpec } from './entities.ts';
+
+export const rejectReasons = [
+  'malformed_row',
+  'missing_required',
+  'invalid_timestamp',
+  'invalid_date',
+  'invalid_number',
+  'negative_amount',
+  'invalid_integer',
+  'invalid_enum',
+  'unknown_currency',
+  'duplicate_key',
+] as const;
+export type RejectReason = (typeof rejectReasons)[number];
+
+interface Check {
+  readonly when: string;
+  readonly reason: RejectReason;
+  readonly message: string;
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+function typedExpression(column: ColumnSpec, raw: string): string {
+  switch (column.type) {
+    case 'timestamp':
+      return `hs_ts(${raw})`;
+    case 'date':
+      return `hs_date(${raw})`;
+    case 'money':
+    case 'rate':
+      return `hs_num(${raw})`;
+    case 'integer':
+      return `hs_int(${raw})`;
+    case 'enum':
+      return `lower(${raw})`;
+    case 'currency':
+    case 'currency_code':
+      return `upper(${raw})`;
+    default:
+      return raw;
+  }
+}
+
+function checks(column: ColumnSpec, raw: string): Check[] {
+  const list: Check[] = [];
+  if (column.required) list.push({ when: `${raw} IS NULL`, reason: 'missing_required', message: 'required value is empty' });
+  const present = `${raw} IS NOT NULL`;
+  switch (column.type) {
+    case 'timestamp':
+      list.push({
+        when: `${present} AND hs_ts(${raw}) IS NULL`,
+        reason: 'invalid_timestamp',
+        message: 'not a valid ISO 8601 date-time or epoch milliseconds',
+      });
+      break;
+    case 'date':
+      list.push({ when: `${present} AND hs_date(${raw}) IS NULL`, reason: 'invalid_date', message: 'not a valid ISO 8601 date' });
+      break;
+    case 'money':
+      list.push({ when: `${present} AND hs_num(${raw}) IS NULL`, reason: 'invalid_number', message: 'not a plain number' });
+      list.push({ when: `hs_num(${raw}) < 0`, reason: 'negative_amount', message: 'amount is negative' });
+      break;
+    case 'rate':
+      list.push({
+        when: `${present} AND (hs_num(${raw}) IS NULL OR hs_num(${raw}) <= 0)`,
+        reason: 'invalid_number',
+        message: 'not a number greater than 0',
+      });
+      break;
+    case 'integer':
+      list.push({
+        when: `${present} AND (hs_int(${raw}) IS NULL OR hs_int(${raw}) < 0)`,
+        reason: 'invalid_integer',
+        message: 'not a whole number >= 0',
+      });
+      break;
+    case 'enum': {
+      const values = column.values ?? [];
+      list.push({
+        when: `${present} AND lower(${raw}) NOT IN (${values.map(quote).join(', ')})`,
+        reason: 'invalid_enum',
+        message: `expected one of ${values.join(', ')}`,
+      });
+      break;
+    }
+    case 'currency':
+      list.push({
+        when: `${present} AND upper(${raw}) NOT IN (SELECT currency FROM known_currencies)`,
+        reason: 'unknown_currency',
+        message: 'no exchange rate for this currency code',
+      });
+      break;
+    case 'currency_code':
+      list.push({
+        when: `${present} AND NOT regexp_full_match(${raw}, '[A-Za-z]{3}')`,
+        reason: 'unknown_currency',
+        message: 'not a three-letter currency code',
+      });
+      break;
+    default:
+      break;
+  }
+  return list;
+}
+
+/**
+ * SQL that turns the staged table `stg` (VARCHAR columns c0..cN) into `checked`: one row per staged
+ * row with `rn` (staged row number), the typed canonical columns and `err` (NULL, or the first
+ * failing column with reason, value and message).
+ * @param positions canonical column name for each staged column, or null
+ */
+export function checkedTableSql(entity: EntitySpec, positions: readonly (string | null)[]): string {
+  const source = new Map<string, string>();
+  positions.forEach((name, index) => {
+    if (name) source.set(name, `c${index}`);
+  });
+  const raw = (column: ColumnSpec) => `r_${column.name}`;
+  const rawSelect = entity.columns
+    .map((column) => {
+      const staged = source.get(column.name);
+      return staged ? `nullif(trim(${staged}, ' \t\r\n'), '') AS ${raw(column)}` : `NULL::VARCHAR AS ${raw(column)}`;
+    })
+    .join(',\n    ');
+  const allChecks = entity.columns.flatMap((column) => checks(column, raw(column)).map((check) => ({ column, check })));
+  const errorCase = allChecks.length
+    ? `CASE\n${allChecks
+        .map(
+          ({ column, check }) =>
+            `      WHEN ${check.when} THEN {'column': ${quote(column.name)}, 'value': ${raw(column)}, 'reason': ${quote(check.reason)}, 'message': ${quote(`${column.name}: ${check.message}`)}}`,
+        )
+        .join('\n')}\n    END`
+    : 'NULL';
+  const typed = entity.columns.map((column) => `${typedExpression(column, raw(column))} AS ${column.name}`).join(',\n    ');
+  const keys = entity.key.join(', ');
+  const keyValue = entity.key.map((k) => `coalesce(${k}::VARCHAR, '')`).join(` || ' / ' || `);
+  return `
+CREATE OR REPLACE TEMP TABLE checked AS
+WITH raw AS (
+  -- rowid follows file order (insertion order is preserved); made 0-based in case it is not.
+  SELECT rowid - (SELECT min(rowid) FROM stg) AS rn,
+    ${rawSelect}
+  FROM stg
+), typed AS (
+  SELECT rn,
+    ${typed},
+    ${errorCase} AS err
+  FROM raw
+)
+SELECT * EXCLUDE (err),
+  CASE
+    WHEN err IS NULL AND row_number() OVER (PARTITION BY err IS NULL, ${keys} ORDER BY rn) > 1
+      THEN {'column': ${quote(entity.key[0]!)}, 'value': ${keyValue}, 'reason': 'duplicate_key', 'message': ${quote(`key (${entity.key.join(', ')}) repeats an earlier row of this file`)}}
+    ELSE err
+  END AS err
+FROM typed`;
+}
+
+/** Replace rows with the same key, then insert the valid rows in file order. */
+export function loadSql(entity: EntitySpec): { remove: string; insert: string } {
+  const columns = entity.columns.map((c) => c.name);
+  const match = entity.key.map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
+  return {
+    remove: `DELETE FROM ${entity.table} t WHERE EXISTS (SELECT 1 FROM checked c WHERE c.err IS NULL AND ${match})`,
+    insert: `INSERT INTO ${entity.table} (${columns.join(', ')}, _file_id)
+SELECT ${columns.join(', ')}, $file_id FROM checked WHERE err IS NULL ORDER BY rn`,
+  };
+}

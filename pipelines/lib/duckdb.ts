@@ -1,0 +1,82 @@
+/**
+ * The one place that talks to DuckDB: open a warehouse file once per process, run `.sql` files with
+ * bound parameters, read small results as plain objects.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+export type Row = Record<string, unknown>;
+
+const sqlDir = path.resolve(import.meta.dirname, '..', 'sql');
+const sqlCache = new Map<string, string>();
+
+/** Text of `pipelines/sql/<name>` (cached). */
+export function sqlFile(name: string): string {
+  let text = sqlCache.get(name);
+  if (text === undefined) {
+    text = readFileSync(path.join(sqlDir, name), 'utf8');
+    sqlCache.set(name, text);
+  }
+  return text;
+}
+
+export interface Warehouse {
+  readonly path: string;
+  readonly connection: DuckDBConnection;
+  /** Run statements; values are bound, never interpolated. */
+  run(sql: string, params?: Params): Promise<void>;
+  /** Run a query and return its rows as objects (cast counts to INTEGER in SQL: no bigint crosses over). */
+  all<T = Row>(sql: string, params?: Params): Promise<T[]>;
+  /** First row or undefined. */
+  maybeOne<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /** Run a whole transaction; rolled back on any error. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/** Open (creating when missing) a warehouse file; `:memory:` works too. Time zone is pinned. */
+export async function openWarehouse(file: string, { timeZone = 'UTC' }: { timeZone?: string } = {}): Promise<Warehouse> {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(file);
+  } catch (error) {
+    throw new Error(`cannot open warehouse ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const connection = await instance.connect();
+  const run = async (sql: string, params?: Params) => {
+    await connection.run(sql, params);
+  };
+  const all = async <T>(sql: string, params?: Params): Promise<T[]> => {
+    const reader = await connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  };
+  await run(`SET TimeZone = $tz`, { tz: timeZone });
+  return {
+    path: file,
+    connection,
+    run,
+    all,
+    async maybeOne<T>(sql: string, params?: Params) {
+      return (await all<T>(sql, params))[0];
+    },
+    async transaction<T>(work: () => Promise<T>): Promise<T> {
+      await run('BEGIN TRANSACTION');
+      try {
+        const result = await work();
+        await run('COMMIT');
+        return result;
+      } catch (error) {
+        await run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+-- Parsing rules shared by every staged file (DESIGN §2). Temporary macros: they live on the ingest
+-- connection only and are never written to the warehouse file.
+--
+-- Timestamps: ISO 8601 date (`2026-03-04`), date-time with `T` or space, optional seconds and
+-- fraction, optional `Z` or +hh:mm / +hhmm / +hh offset; or epoch milliseconds (11 to 13 digits,
+-- i.e. 1973..2286). A value without an offset is read in the session time zone (the organisation's,
+-- default UTC). Anything else, including impossible dates such as 2026-02-30 and words such as
+-- `yesterday`, `epoch` or `infinity`, is NULL here and quarantined by the caller.
+CREATE OR REPLACE TEMP MACRO hs_ts(v) AS
+  CASE
+    WHEN regexp_full_match(v, '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|z|[+-]\d{2}(:?\d{2})?)?')
+      THEN try_cast(v AS TIMESTAMPTZ)
+    WHEN regexp_full_match(v, '\d{11,13}')
+      THEN timezone('UTC', epoch_ms(v::BIGINT))
+  END;
+
+-- Dates: the date part of any accepted timestamp, in the session time zone.
+CREATE OR REPLACE TEMP MACRO hs_date(v) AS
+  CASE
+    WHEN regexp_full_match(v, '\d{4}-\d{2}-\d{2}') THEN try_cast(v AS DATE)
+    ELSE hs_ts(v)::DATE
+  END;
+
+-- Plain decimal numbers: no thousands separators, no currency signs, no NaN or infinity.
+CREATE OR REPLACE TEMP MACRO hs_num(v) AS
+  CASE WHEN regexp_full_match(v, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?') THEN try_cast(v AS DOUBLE) END;
+
+CREATE OR REPLACE TEMP MACRO hs_int(v) AS
+  CASE WHEN regexp_full_match(v, '[+-]?\d{1,9}') THEN try_cast(v AS INTEGER) END;
+
+-- An instant as ISO 8601 UTC text, for JSON output (no Date objects cross into JS).
+CREATE OR REPLACE TEMP MACRO hs_iso(ts) AS strftime(timezone('UTC', ts), '%Y-%m-%dT%H:%M:%SZ');
