@@ -3,13 +3,14 @@
  * Exit codes: 0 ok; 1 a file or the run failed; 2 usage error; 3 alert threshold crossed; 75 locked.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfig } from './lib/config.ts';
+import { loadConfig, type Config } from './lib/config.ts';
 import { openWarehouse, type Warehouse } from './lib/duckdb.ts';
 import { consoleOutput, UsageError, type Output } from './lib/output.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { rejectsCommand } from './commands/rejects.ts';
 import { statusCommand } from './commands/status.ts';
 import { generateCommand } from './commands/generate.ts';
+import { metricsCommand } from './commands/metrics.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
 
@@ -19,6 +20,8 @@ commands:
   ingest <file|dir>...                 load CSV exports into the warehouse
   rejects                              list quarantined rows (file, line, column, value, reason)
   status                               tables, row counts, last run, freshness
+  metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S]
+                                       compute every hiring metric
   generate --seed N --scale S --out DIR [--end YYYY-MM-DD]
                                        write deterministic sample data (canonical CSV)
 
@@ -35,6 +38,16 @@ const common = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
+const metricOptions = {
+  'as-of': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  department: { type: 'string' },
+  region: { type: 'string' },
+  level: { type: 'string' },
+  source: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true });
@@ -43,11 +56,15 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-async function withWarehouse(db: string, config: string | undefined, work: (w: Warehouse) => Promise<number>): Promise<number> {
+async function withWarehouse(
+  db: string,
+  config: string | undefined,
+  work: (w: Warehouse, settings: Config) => Promise<number>,
+): Promise<number> {
   const settings = loadConfig(config);
   const warehouse = await openWarehouse(db, { timeZone: settings.timeZone });
   try {
-    return await work(warehouse);
+    return await work(warehouse, settings);
   } finally {
     warehouse.close();
   }
@@ -77,6 +94,12 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         if (values.help) return help(out);
         noPositionals(positionals);
         return await withWarehouse(values.db, values.config, (w) => statusCommand(w, out));
+      }
+      case 'metrics': {
+        const { values, positionals } = parse(rest, metricOptions);
+        if (values.help) return help(out);
+        noPositionals(positionals);
+        return await withWarehouse(values.db, values.config, (w, settings) => metricsCommand(w, settings, values, out));
       }
       case 'generate': {
         const { values, positionals } = parse(rest, {

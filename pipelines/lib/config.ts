@@ -2,12 +2,69 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+const stageKey = z.enum(['applied', 'screen', 'technical', 'onsite', 'offer', 'hired']);
+const levelKey = z.enum(['entry', 'mid', 'senior', 'staff', 'principal', 'executive']);
+const regionKey = z.enum(['US', 'EU', 'LatAm', 'APAC', 'Other']);
+const alertLevel = z.enum(['watch', 'alarm']);
+
+/** Alert rules (DESIGN §3, issue "metrics"): each is an SQL file in pipelines/sql/alerts returning breach rows. */
+export const alertRuleSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('offer-acceptance'), enabled: z.boolean().default(true) }).strict(),
+  z.object({ rule: z.literal('region-time-to-fill'), enabled: z.boolean().default(true), level: alertLevel.default('watch') }).strict(),
+  z
+    .object({
+      rule: z.literal('opening-age'),
+      enabled: z.boolean().default(true),
+      level: alertLevel.default('watch'),
+      maxDays: z.number().int().positive().default(90),
+    })
+    .strict(),
+  z
+    .object({
+      rule: z.literal('stage-pass-through-drop'),
+      enabled: z.boolean().default(true),
+      level: alertLevel.default('watch'),
+      maxDropPoints: z.number().positive().default(15),
+      periodDays: z.number().int().positive().default(90),
+    })
+    .strict(),
+]);
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+
+export const defaultAlertRules: AlertRule[] = [
+  { rule: 'offer-acceptance', enabled: true },
+  { rule: 'region-time-to-fill', enabled: true, level: 'watch' },
+  { rule: 'opening-age', enabled: true, level: 'watch', maxDays: 90 },
+  { rule: 'stage-pass-through-drop', enabled: true, level: 'watch', maxDropPoints: 15, periodDays: 90 },
+];
+
 export const configSchema = z
   .object({
     /** Organisation time zone: days are counted as calendar days here; naive timestamps are read here. */
     timeZone: z.string().default('UTC'),
     /** Folder the scheduled refresh reads exports from. */
     inbox: z.string().default('data/inbox'),
+    /** Offer acceptance status lines (DESIGN §3): healthy at or above, alarm below, insufficient under minOffers. */
+    offerAcceptance: z
+      .object({
+        healthy: z.number().min(0).max(1).default(0.85),
+        alarm: z.number().min(0).max(1).default(0.75),
+        minOffers: z.number().int().nonnegative().default(10),
+      })
+      .strict()
+      .refine((t) => t.alarm <= t.healthy, 'alarm must not be above healthy')
+      .default({ healthy: 0.85, alarm: 0.75, minOffers: 10 }),
+    /** Extra or overriding stage-name mappings: vendor name -> canonical stage key. */
+    stageMap: z.record(z.string(), stageKey).default({}),
+    /** Extra or overriding level aliases: alias -> canonical level. */
+    levelAliases: z.record(z.string(), levelKey).default({}),
+    /** Country (ISO alpha-2 code or English name) -> region overrides. */
+    countryRegions: z.record(z.string(), regionKey).default({}),
+    /** Time-to-fill benchmark ranges in days per region, overriding the seed article's. */
+    regionBenchmarks: z.partialRecord(regionKey, z.tuple([z.number().nonnegative(), z.number().nonnegative()])).default({}),
+    /** The overall time-to-fill benchmark in days (SHRM: 62). */
+    timeToFillBenchmarkDays: z.number().positive().optional(),
+    alerts: z.array(alertRuleSchema).default(defaultAlertRules),
   })
   .strict();
 

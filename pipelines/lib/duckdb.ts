@@ -23,6 +23,12 @@ export function sqlFile(name: string): string {
   return text;
 }
 
+/** Keep only the named parameters a statement uses (DuckDB refuses unused ones). */
+export function paramsFor(sql: string, params: Record<string, DuckDBValue>): Record<string, DuckDBValue> {
+  const used = new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!));
+  return Object.fromEntries(Object.entries(params).filter(([name]) => used.has(name)));
+}
+
 export interface Warehouse {
   readonly path: string;
   readonly connection: DuckDBConnection;

@@ -1,0 +1,95 @@
+/** `hirescope metrics`: every hiring metric, as the DESIGN §5 JSON or a compact summary for a person. */
+import type { Config } from '../lib/config.ts';
+import type { Warehouse } from '../lib/duckdb.ts';
+import { UsageError, formatTable, type Output } from '../lib/output.ts';
+import { isIsoDate } from '../lib/time.ts';
+import { computeMetrics } from '../metrics/index.ts';
+import type { Filters, Metrics } from '../schemas/metrics.ts';
+
+export interface MetricsArgs {
+  'as-of'?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  department?: string | undefined;
+  region?: string | undefined;
+  level?: string | undefined;
+  source?: string | undefined;
+}
+
+/** Turn CLI options into an asOf and filters; bad dates are usage errors. */
+export function parseMetricsArgs(args: MetricsArgs): { asOf: string | undefined; filters: Filters } {
+  for (const key of ['as-of', 'from', 'to'] as const) {
+    const value = args[key];
+    if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${key} must be a date YYYY-MM-DD, got "${value}"`);
+  }
+  const filters: Filters = {};
+  for (const key of ['from', 'to', 'department', 'region', 'level', 'source'] as const) {
+    const value = args[key];
+    if (value !== undefined && value !== '') filters[key] = value;
+  }
+  return { asOf: args['as-of'], filters };
+}
+
+const pct = (value: number | null, digits = 1) => (value === null ? '—' : `${(value * 100).toFixed(digits)}%`);
+const num = (value: number | null, digits = 0) => (value === null ? '—' : value.toFixed(digits));
+
+const statusWords = {
+  healthy: 'healthy (at or above the 85% line)',
+  watch: 'watch (between the 75% and 85% lines)',
+  alarm: 'ALARM (below the 75% line)',
+  'insufficient-data': 'insufficient data',
+} as const;
+
+/** The compact summary a person reads on a terminal. */
+export function formatMetrics(m: Metrics): string {
+  const oar = m.offerAcceptance;
+  const ttf = m.timeToFill;
+  const filterText = Object.entries(m.filters)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  const lines = [
+    `hirescope metrics as of ${m.asOf}${filterText ? ` (${filterText})` : ''}`,
+    '',
+    `Offer acceptance  ${pct(oar.rate)}${oar.ci95 ? ` (95% CI ${pct(oar.ci95[0])}–${pct(oar.ci95[1])})` : ''} — ${
+      oar.status === 'insufficient-data'
+        ? `insufficient data (${oar.accepted + oar.declined} resolved offers, need ${oar.minOffers})`
+        : statusWords[oar.status]
+    }`,
+    `                  ${oar.accepted} accepted, ${oar.declined} declined, ${oar.pending} pending, ${oar.rescinded} rescinded`,
+    `Time to fill      median ${num(ttf.medianDays)} days, mean ${num(ttf.meanDays, 1)}, p75 ${num(ttf.p75Days)} over ${ttf.filled} filled openings; Kaplan-Meier median ${num(ttf.kmMedianDays)}`,
+    `Open openings     ${ttf.open} (0-30: ${ttf.openAging['0-30']}, 31-60: ${ttf.openAging['31-60']}, 61-90: ${ttf.openAging['61-90']}, 91-180: ${ttf.openAging['91-180']}, >180: ${ttf.openAging['>180']})`,
+    `Time to hire      median ${num(m.timeToHire.medianDays)} days over ${m.timeToHire.hires} hires`,
+    `Offer speed       within 2 days: ${m.offerSpeed.within2Days.accepted}/${m.offerSpeed.within2Days.accepted + m.offerSpeed.within2Days.declined} accepted; later: ${m.offerSpeed.later.accepted}/${m.offerSpeed.later.accepted + m.offerSpeed.later.declined} accepted`,
+    '',
+    formatTable(
+      ['stage', 'reached', 'pass-through', 'rejected', 'withdrew', 'active', 'median days in stage'],
+      m.funnel.map((f) => {
+        const stay = m.timeInStage.find((t) => t.stage === f.stage);
+        return [f.stage, f.reached, pct(f.passThrough), f.rejected, f.withdrew, f.active, num(stay?.medianDays ?? null)];
+      }),
+    ),
+    '',
+    formatTable(
+      ['region', 'filled', 'median days', 'benchmark', 'status'],
+      m.regions.map((r) => [r.region, r.filled, num(r.medianTimeToFillDays), r.benchmarkDays ? `${r.benchmarkDays[0]}-${r.benchmarkDays[1]}` : '—', r.status ?? '—']),
+    ),
+    '',
+    formatTable(
+      ['source', 'applications', 'hires', 'hire rate', 'offers accepted', 'declined'],
+      m.sources.map((s) => [s.source, s.applications, s.hires, pct(s.hireRate), s.offersAccepted, s.offersDeclined]),
+    ),
+    '',
+    `Data quality      ${m.dataQuality.rowsLoaded} of ${m.dataQuality.rowsRead} rows loaded, ${m.dataQuality.rowsRejected} quarantined${
+      m.dataQuality.unmappedStages.length ? `; unmapped stages: ${m.dataQuality.unmappedStages.join(', ')}` : ''
+    }`,
+  ];
+  return lines.join('\n');
+}
+
+export async function metricsCommand(warehouse: Warehouse, config: Config, args: MetricsArgs, out: Output): Promise<number> {
+  const { asOf, filters } = parseMetricsArgs(args);
+  const metrics = await computeMetrics(warehouse, config, { asOf, filters });
+  if (out.isJson) out.json(metrics);
+  else out.info(formatMetrics(metrics));
+  return 0;
+}

@@ -1,0 +1,18 @@
+import { dataQualitySchema } from '../schemas/metrics.ts';
+import { queryMetric, type MetricDefinition } from './metric.ts';
+
+export const dataQuality: MetricDefinition<typeof dataQualitySchema> = {
+  id: 'dataQuality',
+  label: 'Data quality',
+  unit: 'rows',
+  description: 'Rows read and loaded, rows quarantined, and stage names no mapping covers.',
+  sql: ['metrics/data_quality.sql'],
+  schema: dataQualitySchema,
+  async compute(context) {
+    const [r] = await queryMetric<{ rows_read: number; rows_loaded: number; rows_rejected: number; unmapped_stages: string[] }>(
+      context,
+      'data_quality',
+    );
+    return { rowsRead: r!.rows_read, rowsLoaded: r!.rows_loaded, rowsRejected: r!.rows_rejected, unmappedStages: [...r!.unmapped_stages] };
+  },
+};

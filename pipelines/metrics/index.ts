@@ -1,0 +1,78 @@
+/**
+ * Compute every hiring metric of DESIGN §3 for one asOf date and one set of filters, and check the
+ * document against the shared schema before anyone sees it.
+ */
+import type { Config } from '../lib/config.ts';
+import { sqlFile, paramsFor, type Warehouse } from '../lib/duckdb.ts';
+import { minDate, todayIn } from '../lib/time.ts';
+import { ensureSchema } from '../ingest/schema.ts';
+import { metricsSchema, type Filters, type Metrics } from '../schemas/metrics.ts';
+import { loadReference } from './reference.ts';
+import type { MetricContext } from './metric.ts';
+import { offerAcceptance } from './offerAcceptance.ts';
+import { timeToFill } from './timeToFill.ts';
+import { timeToHire } from './timeToHire.ts';
+import { funnel } from './funnel.ts';
+import { timeInStage } from './timeInStage.ts';
+import { sources } from './sources.ts';
+import { offerSpeed } from './offerSpeed.ts';
+import { regions } from './regions.ts';
+import { dataQuality } from './dataQuality.ts';
+
+export const metricDefinitions = [offerAcceptance, timeToFill, timeToHire, funnel, timeInStage, sources, offerSpeed, regions, dataQuality];
+
+export interface MetricsRequest {
+  /** Default: today in the organisation time zone. */
+  readonly asOf?: string | undefined;
+  readonly filters?: Filters;
+}
+
+/**
+ * Set up the reference tables, staging views and filtered populations on this connection.
+ * The period ends at `to`, or asOf when `to` is missing or later (nothing after asOf is known yet).
+ */
+export async function prepareMetrics(warehouse: Warehouse, config: Config, request: MetricsRequest): Promise<MetricContext> {
+  const asOf = request.asOf ?? todayIn(config.timeZone);
+  const filters = request.filters ?? {};
+  await ensureSchema(warehouse);
+  await loadReference(warehouse, config);
+  const level = filters.level
+    ? ((await warehouse.maybeOne<{ level: string }>(
+        `SELECT coalesce((SELECT level FROM ref_level WHERE alias_key = lower(trim($level))), lower(trim($level))) AS level`,
+        { level: filters.level },
+      ))?.level ?? null)
+    : null;
+  const params = {
+    as_of: asOf,
+    from: filters.from ?? null,
+    to: minDate(filters.to ?? asOf, asOf),
+    department: filters.department ?? null,
+    region: filters.region ?? null,
+    level,
+    source: filters.source ?? null,
+  };
+  for (const name of ['f_applications', 'f_openings', 'f_offers']) {
+    const sql = sqlFile(`filters/${name}.sql`);
+    await warehouse.run(sql, paramsFor(sql, params));
+  }
+  return { warehouse, config, params };
+}
+
+/** All metrics as the DESIGN §5 document (validated). */
+export async function computeMetrics(warehouse: Warehouse, config: Config, request: MetricsRequest = {}): Promise<Metrics> {
+  const context = await prepareMetrics(warehouse, config, request);
+  const document = {
+    asOf: String(context.params.as_of),
+    filters: request.filters ?? {},
+    offerAcceptance: await offerAcceptance.compute(context),
+    timeToFill: await timeToFill.compute(context),
+    timeToHire: await timeToHire.compute(context),
+    funnel: await funnel.compute(context),
+    timeInStage: await timeInStage.compute(context),
+    sources: await sources.compute(context),
+    offerSpeed: await offerSpeed.compute(context),
+    regions: await regions.compute(context),
+    dataQuality: await dataQuality.compute(context),
+  };
+  return metricsSchema.parse(document);
+}

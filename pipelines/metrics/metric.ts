@@ -1,0 +1,28 @@
+/** What every metric module declares (STYLE: one .ts per metric beside its .sql). */
+import type { z } from 'zod';
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Config } from '../lib/config.ts';
+import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
+
+export interface MetricContext {
+  readonly warehouse: Warehouse;
+  readonly config: Config;
+  /** Bound parameters: as_of, from, to (dates as YYYY-MM-DD), department, region, level, source. */
+  readonly params: Record<string, DuckDBValue>;
+}
+
+export interface MetricDefinition<S extends z.ZodType> {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly description: string;
+  readonly sql: readonly string[];
+  readonly schema: S;
+  compute(context: MetricContext): Promise<z.infer<S>>;
+}
+
+/** Run `pipelines/sql/metrics/<name>.sql` with the parameters it uses. */
+export async function queryMetric<T>(context: MetricContext, name: string): Promise<T[]> {
+  const sql = sqlFile(`metrics/${name}.sql`);
+  return context.warehouse.all<T>(sql, paramsFor(sql, context.params));
+}

@@ -1,0 +1,25 @@
+import { offerSpeedSchema } from '../schemas/metrics.ts';
+import { queryMetric, type MetricDefinition } from './metric.ts';
+
+interface Row {
+  within_accepted: number;
+  within_declined: number;
+  later_accepted: number;
+  later_declined: number;
+}
+
+export const offerSpeed: MetricDefinition<typeof offerSpeedSchema> = {
+  id: 'offerSpeed',
+  label: 'Offer speed',
+  unit: 'offers',
+  description: 'Offers sent within 2 days of the last onsite stay vs later, and how each group was answered.',
+  sql: ['metrics/offer_speed.sql'],
+  schema: offerSpeedSchema,
+  async compute(context) {
+    const [r] = await queryMetric<Row>(context, 'offer_speed');
+    return {
+      within2Days: { accepted: r!.within_accepted, declined: r!.within_declined },
+      later: { accepted: r!.later_accepted, declined: r!.later_declined },
+    };
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * Normalisation tables for the metrics connection: the shipped defaults of data/reference, with the
+ * config's overrides on top, loaded as temporary tables (never written to the warehouse file).
+ */
+import path from 'node:path';
+import type { Config } from '../lib/config.ts';
+import { sqlFile, type Warehouse } from '../lib/duckdb.ts';
+import { referenceDir } from '../ingest/schema.ts';
+
+const csv = (name: string) => path.join(referenceDir, name);
+const pairs = (record: Record<string, unknown>) => JSON.stringify(Object.entries(record));
+
+/** Create ref_stage_map, ref_level, ref_country, ref_region_benchmarks, stage_order and the staging views. */
+export async function loadReference(warehouse: Warehouse, config: Config): Promise<void> {
+  await warehouse.run(sqlFile('staging/reference.sql'));
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ref_stage_map AS
+     SELECT name_key, arg_max(stage, priority) AS stage FROM (
+       SELECT lower(trim(name)) AS name_key, stage, 0 AS priority FROM read_csv($file, header = true, auto_detect = false,
+         columns = {'name': 'VARCHAR', 'stage': 'VARCHAR', 'source': 'VARCHAR'})
+       UNION ALL
+       SELECT lower(trim(p->>0)), p->>1, 1 FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
+     ) GROUP BY name_key`,
+    { file: csv('stage_map.csv'), overrides: pairs(config.stageMap) },
+  );
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ref_level AS
+     SELECT alias_key, arg_max(level, priority) AS level FROM (
+       SELECT lower(trim(alias)) AS alias_key, level, 0 AS priority FROM read_csv($file, header = true, auto_detect = false,
+         columns = {'alias': 'VARCHAR', 'level': 'VARCHAR', 'source': 'VARCHAR'})
+       UNION ALL
+       SELECT lower(trim(p->>0)), p->>1, 1 FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
+     ) GROUP BY alias_key`,
+    { file: csv('level_aliases.csv'), overrides: pairs(config.levelAliases) },
+  );
+  // Country keys: the ISO code, the English name and the aliases, all lower-cased; config overrides
+  // (by code or name) replace the region.
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ref_country AS
+     WITH countries AS (
+       SELECT code, name, region FROM read_csv($regions, header = true, auto_detect = false,
+         columns = {'code': 'VARCHAR', 'name': 'VARCHAR', 'region': 'VARCHAR', 'source': 'VARCHAR'})
+     ), keys AS (
+       SELECT lower(code) AS key, code FROM countries
+       UNION SELECT lower(name), code FROM countries
+       UNION SELECT lower(trim(alias)), code FROM read_csv($aliases, header = true, auto_detect = false,
+         columns = {'alias': 'VARCHAR', 'code': 'VARCHAR', 'source': 'VARCHAR'})
+     ), overrides AS (
+       SELECT lower(trim(p->>0)) AS key, p->>1 AS region FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
+     )
+     SELECT k.key, k.code, coalesce(
+       (SELECT o.region FROM overrides o WHERE o.key = lower(k.code) OR o.key = lower(c.name) LIMIT 1), c.region) AS region
+     FROM keys k JOIN countries c USING (code)`,
+    {
+      regions: csv('country_regions.csv'),
+      aliases: csv('country_aliases.csv'),
+      overrides: pairs(config.countryRegions),
+    },
+  );
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ref_region_benchmarks AS
+     WITH shipped AS (
+       SELECT region, low_days::DOUBLE AS low_days, high_days::DOUBLE AS high_days, source
+       FROM read_csv($file, header = true, auto_detect = false,
+         columns = {'region': 'VARCHAR', 'low_days': 'VARCHAR', 'high_days': 'VARCHAR', 'source': 'VARCHAR'})
+     ), overrides AS (
+       SELECT p->>0 AS region, (p->1->>0)::DOUBLE AS low_days, (p->1->>1)::DOUBLE AS high_days, 'config' AS source
+       FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
+     )
+     SELECT region, low_days, high_days, source,
+       CASE region WHEN 'US' THEN 1 WHEN 'EU' THEN 2 WHEN 'LatAm' THEN 3 WHEN 'APAC' THEN 4 ELSE 5 END AS sort
+     FROM (SELECT * FROM overrides UNION ALL SELECT * FROM shipped WHERE region NOT IN (SELECT region FROM overrides))`,
+    { file: csv('region_benchmarks.csv'), overrides: pairs(config.regionBenchmarks) },
+  );
+  for (const view of ['period', 'stg_jobs', 'stg_offers_latest', 'stg_applications', 'stg_openings', 'stg_stage_history']) {
+    await warehouse.run(sqlFile(`staging/${view}.sql`));
+  }
+}
+
+/** The shipped overall time-to-fill benchmark (SHRM 62 days) and its source. */
+export async function timeToFillBenchmark(warehouse: Warehouse): Promise<{ days: number; source: string }> {
+  const row = await warehouse.maybeOne<{ days: number; source: string }>(
+    `SELECT days::DOUBLE AS days, source FROM read_csv($file, header = true, auto_detect = false,
+       columns = {'days': 'VARCHAR', 'source': 'VARCHAR'}) LIMIT 1`,
+    { file: csv('time_to_fill_benchmark.csv') },
+  );
+  return row ?? { days: 62, source: 'SHRM' };
+}

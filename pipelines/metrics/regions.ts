@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { regionSchema } from '../schemas/metrics.ts';
+import { queryMetric, type MetricDefinition } from './metric.ts';
+
+const schema = z.array(regionSchema);
+interface Row {
+  region: string;
+  filled: number;
+  median_days: number | null;
+  low_days: number | null;
+  high_days: number | null;
+  status: 'below' | 'within' | 'above' | null;
+}
+
+export const regions: MetricDefinition<typeof schema> = {
+  id: 'regions',
+  label: 'Regional time to fill',
+  unit: 'days',
+  description: "Per region, openings filled in the period and their median time to fill against the seed article's ranges.",
+  sql: ['metrics/regions.sql'],
+  schema,
+  async compute(context) {
+    const rows = await queryMetric<Row>(context, 'regions');
+    return rows.map((r) => ({
+      region: r.region,
+      filled: r.filled,
+      medianTimeToFillDays: r.median_days,
+      benchmarkDays: r.low_days === null || r.high_days === null ? null : [r.low_days, r.high_days],
+      status: r.status,
+    }));
+  },
+};

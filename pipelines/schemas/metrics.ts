@@ -1,0 +1,107 @@
+/**
+ * The `metrics --json` document (DESIGN §5), as zod schemas. Shared: the CLI checks its output against
+ * them and the site imports them for the snapshot. No DuckDB here.
+ */
+import { z } from 'zod';
+
+const count = z.number().int().nonnegative();
+const days = z.number().nullable();
+const ratio = z.number().min(0).max(1).nullable();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const stageKeys = ['applied', 'screen', 'technical', 'onsite', 'offer', 'hired'] as const;
+export const oarStatuses = ['healthy', 'watch', 'alarm', 'insufficient-data'] as const;
+
+export const filtersSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    department: z.string().optional(),
+    region: z.string().optional(),
+    level: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .strict();
+export type Filters = z.infer<typeof filtersSchema>;
+
+export const offerAcceptanceSchema = z.object({
+  accepted: count,
+  declined: count,
+  pending: count,
+  rescinded: count,
+  rate: ratio,
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  status: z.enum(oarStatuses),
+  thresholds: z.object({ healthy: z.number(), alarm: z.number() }),
+  minOffers: count,
+});
+
+export const timeToFillSchema = z.object({
+  filled: count,
+  medianDays: days,
+  meanDays: days,
+  p75Days: days,
+  open: count,
+  openAging: z.object({ '0-30': count, '31-60': count, '61-90': count, '91-180': count, '>180': count }),
+  kmMedianDays: days,
+  kmCurve: z.array(
+    z.object({ days: z.number().int(), atRisk: count, events: count, censored: count, survival: z.number().min(0).max(1) }),
+  ),
+});
+
+export const timeToHireSchema = z.object({ hires: count, medianDays: days, meanDays: days });
+
+export const funnelStageSchema = z.object({
+  stage: z.enum(stageKeys),
+  reached: count,
+  advanced: count.nullable(),
+  passThrough: ratio,
+  rejected: count,
+  withdrew: count,
+  other: count,
+  active: count,
+});
+
+export const timeInStageSchema = z.object({ stage: z.enum(stageKeys), stays: count, medianDays: days });
+
+export const sourceSchema = z.object({
+  source: z.string(),
+  applications: count,
+  hires: count,
+  hireRate: z.number().min(0).max(1),
+  offersAccepted: count,
+  offersDeclined: count,
+});
+
+const acceptedDeclined = z.object({ accepted: count, declined: count });
+export const offerSpeedSchema = z.object({ within2Days: acceptedDeclined, later: acceptedDeclined });
+
+export const regionSchema = z.object({
+  region: z.string(),
+  filled: count,
+  medianTimeToFillDays: days,
+  benchmarkDays: z.tuple([z.number(), z.number()]).nullable(),
+  status: z.enum(['below', 'within', 'above']).nullable(),
+});
+
+export const dataQualitySchema = z.object({
+  rowsRead: count,
+  rowsLoaded: count,
+  rowsRejected: count,
+  unmappedStages: z.array(z.string()),
+});
+
+export const metricsSchema = z.object({
+  asOf: isoDate,
+  filters: filtersSchema,
+  offerAcceptance: offerAcceptanceSchema,
+  timeToFill: timeToFillSchema,
+  timeToHire: timeToHireSchema,
+  funnel: z.array(funnelStageSchema),
+  timeInStage: z.array(timeInStageSchema),
+  sources: z.array(sourceSchema),
+  offerSpeed: offerSpeedSchema,
+  regions: z.array(regionSchema),
+  dataQuality: dataQualitySchema,
+});
+export type Metrics = z.infer<typeof metricsSchema>;

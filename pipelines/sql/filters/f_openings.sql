@@ -1,0 +1,9 @@
+-- Openings passing the attribute filters. The source filter keeps openings filled by a hire from that
+-- source (an opening has no source of its own; open ones have none and drop out under --source).
+CREATE OR REPLACE TEMP TABLE f_openings AS
+SELECT *
+FROM stg_openings
+WHERE ($department::VARCHAR IS NULL OR lower(department) = lower($department::VARCHAR))
+  AND ($region::VARCHAR IS NULL OR lower(region) = lower($region::VARCHAR))
+  AND ($level::VARCHAR IS NULL OR level = $level::VARCHAR)
+  AND ($source::VARCHAR IS NULL OR lower(hire_source) = lower($source::VARCHAR));

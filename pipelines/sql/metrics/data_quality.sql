@@ -1,0 +1,7 @@
+-- DESIGN §5 dataQuality: rows read / loaded over loaded files, rows quarantined in the warehouse, and
+-- the sorted distinct stage names that no mapping covers.
+SELECT
+  (SELECT coalesce(sum(rows_read), 0)::INTEGER FROM ingest_files WHERE status = 'loaded') AS rows_read,
+  (SELECT coalesce(sum(rows_loaded), 0)::INTEGER FROM ingest_files WHERE status = 'loaded') AS rows_loaded,
+  (SELECT count(*)::INTEGER FROM rejected_rows) AS rows_rejected,
+  (SELECT coalesce(list(DISTINCT stage_name ORDER BY stage_name), []) FROM stg_stage_history WHERE stage IS NULL) AS unmapped_stages;

@@ -1,0 +1,27 @@
+-- DESIGN §3 Offer acceptance rate. Counting offers = latest version per application (stg_offers_latest).
+-- accepted / declined / rescinded: resolved_at (a calendar date in the organisation time zone) inside
+-- the period. pending: unresolved at asOf, whatever the period — status pending, or resolved only after
+-- asOf; an offer created after asOf does not exist yet and is not counted.
+-- rate = accepted / (accepted + declined), with a 95% Wilson score interval (z = 1.959963984540054);
+-- both NULL when there is no resolved offer.
+WITH counts AS (
+  SELECT
+    count(*) FILTER (WHERE status = 'accepted' AND hs_in_period(resolved_at::DATE, $from::DATE, $to::DATE))::INTEGER AS accepted,
+    count(*) FILTER (WHERE status = 'declined' AND hs_in_period(resolved_at::DATE, $from::DATE, $to::DATE))::INTEGER AS declined,
+    count(*) FILTER (WHERE status = 'rescinded' AND hs_in_period(resolved_at::DATE, $from::DATE, $to::DATE))::INTEGER AS rescinded,
+    count(*) FILTER (
+      WHERE (status = 'pending' OR (status IN ('accepted', 'declined', 'rescinded') AND resolved_at::DATE > $as_of::DATE))
+        AND (coalesce(created_at, sent_at) IS NULL OR coalesce(created_at, sent_at)::DATE <= $as_of::DATE)
+    )::INTEGER AS pending
+  FROM f_offers
+), wilson AS (
+  SELECT *, (accepted + declined)::DOUBLE AS n, accepted::DOUBLE / nullif(accepted + declined, 0) AS p,
+         1.959963984540054::DOUBLE AS z
+  FROM counts
+)
+SELECT
+  accepted, declined, pending, rescinded,
+  p AS rate,
+  CASE WHEN n > 0 THEN (p + z * z / (2 * n) - z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n) END AS ci_low,
+  CASE WHEN n > 0 THEN (p + z * z / (2 * n) + z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n) END AS ci_high
+FROM wilson;

@@ -1,0 +1,17 @@
+-- Applications with their job's attributes; a missing source is 'Unknown' (DESIGN §3 Sources). Dates
+-- are calendar dates in the organisation time zone (the session's TimeZone).
+CREATE OR REPLACE TEMP VIEW stg_applications AS
+SELECT
+  a.application_id,
+  a.job_id,
+  a.applied_at::DATE AS applied_date,
+  coalesce(nullif(trim(a.source), ''), 'Unknown') AS source,
+  a.status,
+  a.rejection_type,
+  a.hired_at::DATE AS hired_date,
+  j.department,
+  j.level,
+  j.region,
+  j.role_family
+FROM applications a
+LEFT JOIN stg_jobs j USING (job_id);

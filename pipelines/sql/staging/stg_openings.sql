@@ -1,0 +1,21 @@
+-- Openings with their job's attributes and fill date (DESIGN §3 Time to fill): an opening is filled when
+-- it has a hired_application_id; filled_at is the resolution of that application's accepted offer (its
+-- latest counting offer, when accepted and resolved), else the opening's closed_at.
+CREATE OR REPLACE TEMP VIEW stg_openings AS
+SELECT
+  o.opening_id,
+  o.job_id,
+  o.opened_at::DATE AS opened_date,
+  o.closed_at::DATE AS closed_date,
+  o.hired_application_id,
+  CASE WHEN o.hired_application_id IS NOT NULL THEN
+    coalesce(CASE WHEN lo.status = 'accepted' THEN lo.resolved_at::DATE END, o.closed_at::DATE)
+  END AS filled_date,
+  j.department,
+  j.level,
+  j.region,
+  a.source AS hire_source
+FROM openings o
+LEFT JOIN stg_jobs j USING (job_id)
+LEFT JOIN stg_offers_latest lo ON lo.application_id = o.hired_application_id
+LEFT JOIN stg_applications a ON a.application_id = o.hired_application_id;
