@@ -1,5 +1,11 @@
--- The counting offer (latest version) of each filtered application, with its onsite end for offer speed.
+-- The counting offer (latest version) of each application, with the application's attributes. An offer
+-- whose application is not in the warehouse still counts when no attribute filter is set, and drops out
+-- under any filter (its department, region, level and source are unknown).
 CREATE OR REPLACE TEMP TABLE f_offers AS
 SELECT o.*, a.source, a.applied_date
 FROM stg_offers_latest o
-JOIN f_applications a USING (application_id);
+LEFT JOIN stg_applications a USING (application_id)
+WHERE ($department::VARCHAR IS NULL OR lower(a.department) = lower($department::VARCHAR))
+  AND ($region::VARCHAR IS NULL OR lower(a.region) = lower($region::VARCHAR))
+  AND ($level::VARCHAR IS NULL OR a.level = $level::VARCHAR)
+  AND ($source::VARCHAR IS NULL OR lower(a.source) = lower($source::VARCHAR));

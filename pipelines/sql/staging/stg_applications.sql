@@ -11,7 +11,7 @@ SELECT
   a.hired_at::DATE AS hired_date,
   j.department,
   j.level,
-  j.region,
+  coalesce(j.region, 'Other') AS region, -- a job missing from the warehouse: region unknown, counted as Other
   j.role_family
 FROM applications a
 LEFT JOIN stg_jobs j USING (job_id);

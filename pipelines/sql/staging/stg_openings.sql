@@ -13,7 +13,7 @@ SELECT
   END AS filled_date,
   j.department,
   j.level,
-  j.region,
+  coalesce(j.region, 'Other') AS region, -- a job missing from the warehouse: region unknown, counted as Other
   a.source AS hire_source
 FROM openings o
 LEFT JOIN stg_jobs j USING (job_id)
