@@ -11,6 +11,7 @@ import { rejectsCommand } from './commands/rejects.ts';
 import { statusCommand } from './commands/status.ts';
 import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
+import { alertsCommand } from './commands/alerts.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
 
@@ -22,6 +23,8 @@ commands:
   status                               tables, row counts, last run, freshness
   metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S]
                                        compute every hiring metric
+  alerts [--fail-on watch|alarm] [metrics filters]
+                                       evaluate alert rules; exit 3 when one at or above the level fires
   generate --seed N --scale S --out DIR [--end YYYY-MM-DD]
                                        write deterministic sample data (canonical CSV)
 
@@ -100,6 +103,12 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         if (values.help) return help(out);
         noPositionals(positionals);
         return await withWarehouse(values.db, values.config, (w, settings) => metricsCommand(w, settings, values, out));
+      }
+      case 'alerts': {
+        const { values, positionals } = parse(rest, { ...metricOptions, 'fail-on': { type: 'string' } });
+        if (values.help) return help(out);
+        noPositionals(positionals);
+        return await withWarehouse(values.db, values.config, (w, settings) => alertsCommand(w, settings, values, out));
       }
       case 'generate': {
         const { values, positionals } = parse(rest, {

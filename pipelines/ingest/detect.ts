@@ -74,12 +74,20 @@ export function detectEntity(header: readonly string[], fileName: string): Detec
     throw missingColumns(closest);
   }
 
-  // A header holding the identifier of another entity (opening_id, offer_id...) that the winner does not
-  // use is that other entity with columns missing, not a valid file of the winner.
+  // A header that holds the identifier of another entity (opening_id, offer_id...) the winner does not
+  // use, and matches more of that entity's columns than of the winner's, is that other entity with
+  // columns missing (an openings file without opened_at is not a jobs file). Otherwise the extra column
+  // is simply ignored.
   const winnerColumns = new Set(best.spec.columns.map((c) => normalizeHeader(c.name)));
   const present = new Set(normalized);
   const betrayed = candidates
-    .filter((c) => c.missing.length > 0 && present.has(normalizeHeader(c.spec.key[0]!)) && !winnerColumns.has(normalizeHeader(c.spec.key[0]!)))
+    .filter(
+      (c) =>
+        c.missing.length > 0 &&
+        c.matched > best.matched &&
+        present.has(normalizeHeader(c.spec.key[0]!)) &&
+        !winnerColumns.has(normalizeHeader(c.spec.key[0]!)),
+    )
     .sort((a, b) => requiredShare(b) - requiredShare(a) || hintRank(b.spec, hint) - hintRank(a.spec, hint))[0];
   if (betrayed) throw missingColumns(betrayed);
 

@@ -22,6 +22,13 @@ export interface ColumnSpec {
   readonly values?: readonly string[];
 }
 
+/** A check across columns; `when` is SQL over the raw values `r_<column>` (fixed text, never input). */
+export interface RowCheck {
+  readonly column: string;
+  readonly when: string;
+  readonly message: string;
+}
+
 export interface EntitySpec {
   readonly name: EntityName;
   /** Table in the warehouse. */
@@ -31,6 +38,8 @@ export interface EntitySpec {
   readonly key: readonly string[];
   /** Load order within one ingest call: currencies before the rows that use them. */
   readonly order: number;
+  /** Checks across columns, run after the per-column ones; a failing row is `missing_required`. */
+  readonly rowChecks?: readonly RowCheck[];
 }
 
 export const entityNames = [
@@ -66,6 +75,19 @@ const specs: readonly EntitySpec[] = [
     table: 'benchmarks',
     order: 1,
     key: ['source', 'level', 'region', 'currency', 'role_family'],
+    // DESIGN §2: at least low + high, or one percentile.
+    rowChecks: [
+      {
+        column: 'low',
+        when: 'r_low IS NULL AND coalesce(r_p10, r_p25, r_p50, r_p75, r_p90) IS NULL',
+        message: 'a benchmark needs low and high, or at least one percentile',
+      },
+      {
+        column: 'high',
+        when: 'r_high IS NULL AND coalesce(r_p10, r_p25, r_p50, r_p75, r_p90) IS NULL',
+        message: 'a benchmark needs low and high, or at least one percentile',
+      },
+    ],
     columns: [
       { name: 'source', type: 'text', required: true },
       { name: 'level', type: 'text', required: true },

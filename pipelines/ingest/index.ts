@@ -58,6 +58,7 @@ interface Planned {
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
+  readonly header?: readonly string[];
   readonly detection?: Detection;
   readonly refusal?: RefusedFile;
 }
@@ -66,7 +67,7 @@ async function plan(file: string): Promise<Planned> {
   const sha256 = await sha256File(file).catch(() => '');
   try {
     const sniffed = await sniffCsv(file);
-    return { file, sha256, bytes: sniffed.bytes, detection: detectEntity(sniffed.header, file) };
+    return { file, sha256, bytes: sniffed.bytes, header: sniffed.header, detection: detectEntity(sniffed.header, file) };
   } catch (error) {
     if (error instanceof RefusedFile) return { file, sha256, bytes: 0, refusal: error };
     throw error;
@@ -147,7 +148,7 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned): Pr
   const fileId = await nextFileId(warehouse);
   const detection = item.detection;
   try {
-    const prepared = await prepareFile(warehouse, item.file, detection);
+    const prepared = await prepareFile(warehouse, item.file, item.header ?? [], detection);
     return await warehouse.transaction(async () => {
       const counts = await applyFile(warehouse, prepared, fileId);
       const notes = [

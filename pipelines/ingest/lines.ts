@@ -10,7 +10,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 export interface RecordLines {
-  /** Physical line (1-based) of the record starting at a byte offset, for the offsets asked for. */
+  /** Physical line (1-based) of the record DuckDB reported at a byte offset, for the offsets asked for. */
   readonly lineAtOffset: ReadonlyMap<number, number>;
   /** Physical line of the n-th staged row (0-based), skipping records whose start offset is excluded. */
   readonly lineOfRow: ReadonlyMap<number, number>;
@@ -18,7 +18,9 @@ export interface RecordLines {
 
 /**
  * Walk the records of a file (the header is record 0 and is skipped).
- * @param excludedOffsets start offsets of records DuckDB did not stage (malformed records)
+ * @param excludedOffsets offsets DuckDB reported for records it did not stage (malformed records). DuckDB's
+ *   `line_byte_position` is the record's first byte or, measured on 1.5.6 with LF endings, the byte after
+ *   it; a record (never blank, so at least two bytes long with its newline) claims either.
  * @param rows staged-row numbers whose lines are wanted
  */
 export async function recordLines(
@@ -46,7 +48,8 @@ export async function recordLines(
       header = false;
       return;
     }
-    if (excludedOffsets.has(recordStart)) lineAtOffset.set(recordStart, recordLine);
+    const reported = excludedOffsets.has(recordStart) ? recordStart : excludedOffsets.has(recordStart + 1) ? recordStart + 1 : -1;
+    if (reported >= 0) lineAtOffset.set(reported, recordLine);
     else {
       if (rows.has(stagedRow)) lineOfRow.set(stagedRow, recordLine);
       stagedRow++;
@@ -69,7 +72,7 @@ export async function recordLines(
         if (!inQuotes) {
           finishRecord();
           atRecordStart = true;
-          if (stagedRow > lastRow && offset > lastOffset) break outer;
+          if (stagedRow > lastRow && offset > lastOffset + 1) break outer;
         }
       } else if (byte !== CR) recordIsBlank = false;
     }

@@ -22,8 +22,8 @@ interface ReaderReject {
 }
 
 /** Read the file into `stg`; malformed records come back for quarantine, broken structure refuses the file. */
-async function stage(warehouse: Warehouse, file: string, width: number): Promise<ReaderReject[]> {
-  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+async function stage(warehouse: Warehouse, file: string, header: readonly string[]): Promise<ReaderReject[]> {
+  const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   await warehouse.run(`DROP TABLE IF EXISTS hs_rejects; DROP TABLE IF EXISTS hs_scans;`);
   try {
     await warehouse.run(
@@ -44,7 +44,9 @@ async function stage(warehouse: Warehouse, file: string, width: number): Promise
   const broken = rejects.find((r) => r.error_type !== 'MISSING COLUMNS' && r.error_type !== 'TOO MANY COLUMNS');
   if (broken) {
     const lines = await recordLines(file, new Set([broken.offset]), new Set());
-    const where = `line ${lines.lineAtOffset.get(broken.offset) ?? '?'}${broken.column_name ? `, column ${broken.column_name}` : ''}`;
+    const index = broken.column_name ? Number(broken.column_name.slice(1)) : NaN;
+    const column = Number.isInteger(index) ? header[index] : undefined;
+    const where = `line ${lines.lineAtOffset.get(broken.offset) ?? '?'}${column ? `, column ${column}` : ''}`;
     const cause =
       broken.error_type === 'UNQUOTED VALUE'
         ? 'broken quoting (a quote is not closed, or text follows a closing quote)'
@@ -66,8 +68,13 @@ export interface PreparedFile {
  * Stage and check one file (outside any transaction: temporary tables only, nothing of the warehouse
  * changes). Throws RefusedFile for a file that cannot be loaded at all.
  */
-export async function prepareFile(warehouse: Warehouse, file: string, detection: Detection): Promise<PreparedFile> {
-  const readerRejects = await stage(warehouse, file, detection.positions.length);
+export async function prepareFile(
+  warehouse: Warehouse,
+  file: string,
+  header: readonly string[],
+  detection: Detection,
+): Promise<PreparedFile> {
+  const readerRejects = await stage(warehouse, file, header);
   await warehouse.run(checkedTableSql(detection.entity, detection.positions));
   return { file, detection, readerRejects };
 }

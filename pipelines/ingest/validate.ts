@@ -3,7 +3,8 @@
  * come only from the allow-list in entities.ts; the file's own header never reaches SQL text).
  *
  * Reject reasons (the `reason` column of rejected_rows):
- * - malformed_row     the record has more or fewer fields than the header
+ * - malformed_row     the record has fewer fields than the header, or more with something in them (extra
+ *                     trailing EMPTY fields — a trailing comma — are tolerated: nothing is lost)
  * - missing_required  a required value is empty
  * - invalid_timestamp not ISO 8601 or epoch milliseconds, or an impossible date (2026-02-30, "yesterday")
  * - invalid_date      not an ISO 8601 date
@@ -140,7 +141,13 @@ export function checkedTableSql(entity: EntitySpec, positions: readonly (string 
       return staged ? `nullif(trim(${staged}, ' \t\r\n'), '') AS ${raw(column)}` : `NULL::VARCHAR AS ${raw(column)}`;
     })
     .join(',\n    ');
-  const allChecks = entity.columns.flatMap((column) => checks(column, raw(column)).map((check) => ({ column, check })));
+  const allChecks = [
+    ...entity.columns.flatMap((column) => checks(column, raw(column)).map((check) => ({ column, check }))),
+    ...(entity.rowChecks ?? []).map((rule) => ({
+      column: entity.columns.find((c) => c.name === rule.column)!,
+      check: { when: rule.when, reason: 'missing_required' as const, message: rule.message },
+    })),
+  ];
   const errorCase = allChecks.length
     ? `CASE\n${allChecks
         .map(

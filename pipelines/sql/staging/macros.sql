@@ -21,9 +21,11 @@ CREATE OR REPLACE TEMP MACRO hs_date(v) AS
     ELSE hs_ts(v)::DATE
   END;
 
--- Plain decimal numbers: no thousands separators, no currency signs, no NaN or infinity.
+-- Plain decimal numbers: no thousands separators, no currency signs, no NaN or infinity (1e400
+-- overflows to infinity and is refused too).
 CREATE OR REPLACE TEMP MACRO hs_num(v) AS
-  CASE WHEN regexp_full_match(v, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?') THEN try_cast(v AS DOUBLE) END;
+  CASE WHEN regexp_full_match(v, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?') AND isfinite(try_cast(v AS DOUBLE))
+    THEN try_cast(v AS DOUBLE) END;
 
 CREATE OR REPLACE TEMP MACRO hs_int(v) AS
   CASE WHEN regexp_full_match(v, '[+-]?\d{1,9}') THEN try_cast(v AS INTEGER) END;

@@ -1,0 +1,86 @@
+/**
+ * Alerts (Rill-style): each rule is an SQL file returning breach rows; this module is the one loop that
+ * runs them. Rules come from the config (defaults: OAR watch/alarm, region above benchmark, opening
+ * open > 90 days, stage pass-through drop > 15 points).
+ */
+import { z } from 'zod';
+import type { AlertRule, Config } from '../lib/config.ts';
+import { paramsFor, sqlFile } from '../lib/duckdb.ts';
+import type { MetricContext } from '../metrics/metric.ts';
+import { prepareMetrics, type MetricsRequest } from '../metrics/index.ts';
+import type { Warehouse } from '../lib/duckdb.ts';
+
+export const alertSchema = z.object({
+  rule: z.string(),
+  level: z.enum(['watch', 'alarm']),
+  subject: z.string(),
+  value: z.number().nullable(),
+  threshold: z.number().nullable(),
+  message: z.string(),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+export const alertsReportSchema = z.object({
+  asOf: z.string(),
+  alerts: z.array(alertSchema),
+  highest: z.enum(['watch', 'alarm']).nullable(),
+});
+export type AlertsReport = z.infer<typeof alertsReportSchema>;
+
+const rank = { watch: 1, alarm: 2 } as const;
+
+/** Stage funnels need their own comparison window: [from, to] against the same length just before. */
+function periods(params: MetricContext['params'], periodDays: number): { current: [string, string]; previous: [string, string] } {
+  const to = String(params.to);
+  const day = 86_400_000;
+  const toMs = Date.parse(`${to}T00:00:00Z`);
+  const fromMs = params.from ? Date.parse(`${String(params.from)}T00:00:00Z`) : toMs - (periodDays - 1) * day;
+  const length = Math.round((toMs - fromMs) / day) + 1;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { current: [iso(fromMs), to], previous: [iso(fromMs - length * day), iso(fromMs - day)] };
+}
+
+async function materialise(context: MetricContext, table: string, metric: string, overrides: Record<string, string> = {}) {
+  const sql = sqlFile(`metrics/${metric}.sql`).trim().replace(/;\s*$/, '');
+  // `table` is one of the fixed names below, never input.
+  await context.warehouse.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`, paramsFor(sql, { ...context.params, ...overrides }));
+}
+
+async function runRule(context: MetricContext, rule: AlertRule, config: Config): Promise<Alert[]> {
+  const { offerAcceptance } = config;
+  const run = async (file: string, extra: Record<string, string | number>) => {
+    const sql = sqlFile(`alerts/${file}.sql`);
+    return context.warehouse.all<Alert>(sql, paramsFor(sql, { ...context.params, ...extra }));
+  };
+  switch (rule.rule) {
+    case 'offer-acceptance':
+      await materialise(context, 'm_offer_acceptance', 'offer_acceptance');
+      return run('offer_acceptance', { healthy: offerAcceptance.healthy, alarm: offerAcceptance.alarm, min_offers: offerAcceptance.minOffers });
+    case 'region-time-to-fill':
+      await materialise(context, 'm_regions', 'regions');
+      return run('region_time_to_fill', { level: rule.level });
+    case 'opening-age':
+      return run('opening_age', { level: rule.level, max_days: rule.maxDays });
+    case 'stage-pass-through-drop': {
+      const { current, previous } = periods(context.params, rule.periodDays);
+      await materialise(context, 'm_funnel_current', 'funnel', { from: current[0], to: current[1] });
+      await materialise(context, 'm_funnel_previous', 'funnel', { from: previous[0], to: previous[1] });
+      return run('stage_pass_through_drop', { level: rule.level, max_drop: rule.maxDropPoints, min_reached: 10 });
+    }
+  }
+}
+
+/** Evaluate every enabled rule; breaches sorted alarm first. */
+export async function evaluateAlerts(warehouse: Warehouse, config: Config, request: MetricsRequest = {}): Promise<AlertsReport> {
+  const context = await prepareMetrics(warehouse, config, request);
+  const alerts: Alert[] = [];
+  for (const rule of config.alerts) if (rule.enabled) alerts.push(...(await runRule(context, rule, config)));
+  alerts.sort((a, b) => rank[b.level] - rank[a.level]);
+  const highest = alerts[0]?.level ?? null;
+  return alertsReportSchema.parse({ asOf: String(context.params.as_of), alerts, highest });
+}
+
+/** True when a breach at or above `level` exists (for `--fail-on`). */
+export function breachesAtOrAbove(report: AlertsReport, level: 'watch' | 'alarm'): boolean {
+  return report.alerts.some((a) => rank[a.level] >= rank[level]);
+}
