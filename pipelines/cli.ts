@@ -12,6 +12,7 @@ import { statusCommand } from './commands/status.ts';
 import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
+import { exportCommand } from './commands/export.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
 
@@ -25,6 +26,8 @@ commands:
                                        compute every hiring metric
   alerts [--fail-on watch|alarm] [metrics filters]
                                        evaluate alert rules; exit 3 when one at or above the level fires
+  export pay-bands --out FILE.csv [metrics filters]
+                                       write the published pay bands as CSV for spreadsheets
   generate --seed N --scale S --out DIR [--end YYYY-MM-DD]
                                        write deterministic sample data (canonical CSV)
 
@@ -109,6 +112,12 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         if (values.help) return help(out);
         noPositionals(positionals);
         return await withWarehouse(values.db, values.config, (w, settings) => alertsCommand(w, settings, values, out));
+      }
+      case 'export': {
+        const { values, positionals } = parse(rest, { ...metricOptions, out: { type: 'string' } });
+        if (values.help) return help(out);
+        if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+        return await withWarehouse(values.db, values.config, (w, settings) => exportCommand(w, settings, positionals[0], values, out));
       }
       case 'generate': {
         const { values, positionals } = parse(rest, {

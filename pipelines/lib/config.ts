@@ -65,6 +65,11 @@ export const configSchema = z
     /** The overall time-to-fill benchmark in days (SHRM: 62). */
     timeToFillBenchmarkDays: z.number().positive().optional(),
     alerts: z.array(alertRuleSchema).default(defaultAlertRules),
+    /** Pay confidentiality (DESIGN §4): cells with fewer employees are suppressed; never below 3. */
+    pay: z
+      .object({ minCell: z.number().int().min(3, 'pay.minCell may not be below 3').default(5) })
+      .strict()
+      .default({ minCell: 5 }),
   })
   .strict();
 

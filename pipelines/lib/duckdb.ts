@@ -40,6 +40,7 @@ export interface Warehouse {
   maybeOne<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
   /** Run a whole transaction; rolled back on any error. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Close the connection and the instance (idempotent). */
   close(): void;
 }
 
@@ -53,6 +54,7 @@ export async function openWarehouse(file: string, { timeZone = 'UTC' }: { timeZo
     throw new Error(`cannot open warehouse ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
   const connection = await instance.connect();
+  let closed = false;
   const run = async (sql: string, params?: Params) => {
     await connection.run(sql, params);
   };
@@ -81,6 +83,8 @@ export async function openWarehouse(file: string, { timeZone = 'UTC' }: { timeZo
       }
     },
     close() {
+      if (closed) return;
+      closed = true;
       connection.closeSync();
       instance.closeSync();
     },

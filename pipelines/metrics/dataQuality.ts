@@ -9,10 +9,19 @@ export const dataQuality: MetricDefinition<typeof dataQualitySchema> = {
   sql: ['metrics/data_quality.sql'],
   schema: dataQualitySchema,
   async compute(context) {
-    const [r] = await queryMetric<{ rows_read: number; rows_loaded: number; rows_rejected: number; unmapped_stages: string[] }>(
-      context,
-      'data_quality',
-    );
-    return { rowsRead: r!.rows_read, rowsLoaded: r!.rows_loaded, rowsRejected: r!.rows_rejected, unmappedStages: [...r!.unmapped_stages] };
+    const [r] = await queryMetric<{
+      rows_read: number;
+      rows_loaded: number;
+      rows_rejected: number;
+      unmapped_stages: string[];
+      pay_rows_without_rate: number;
+    }>(context, 'data_quality');
+    return {
+      rowsRead: r!.rows_read,
+      rowsLoaded: r!.rows_loaded,
+      rowsRejected: r!.rows_rejected,
+      unmappedStages: [...r!.unmapped_stages],
+      payRowsWithoutRate: r!.pay_rows_without_rate,
+    };
   },
 };

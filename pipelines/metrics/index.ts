@@ -18,8 +18,21 @@ import { sources } from './sources.ts';
 import { offerSpeed } from './offerSpeed.ts';
 import { regions } from './regions.ts';
 import { dataQuality } from './dataQuality.ts';
+import { payBands, offersVsBands } from './payBands.ts';
 
-export const metricDefinitions = [offerAcceptance, timeToFill, timeToHire, funnel, timeInStage, sources, offerSpeed, regions, dataQuality];
+export const metricDefinitions = [
+  offerAcceptance,
+  timeToFill,
+  timeToHire,
+  funnel,
+  timeInStage,
+  sources,
+  offerSpeed,
+  regions,
+  payBands,
+  offersVsBands,
+  dataQuality,
+];
 
 export interface MetricsRequest {
   /** Default: today in the organisation time zone. */
@@ -50,8 +63,9 @@ export async function prepareMetrics(warehouse: Warehouse, config: Config, reque
     region: filters.region ?? null,
     level,
     source: filters.source ?? null,
+    min_cell: config.pay.minCell,
   };
-  for (const name of ['f_applications', 'f_openings', 'f_offers']) {
+  for (const name of ['f_applications', 'f_openings', 'f_offers', 'f_fx', 'f_compensation', 'f_benchmarks']) {
     const sql = sqlFile(`filters/${name}.sql`);
     await warehouse.run(sql, paramsFor(sql, params));
   }
@@ -72,6 +86,8 @@ export async function computeMetrics(warehouse: Warehouse, config: Config, reque
     sources: await sources.compute(context),
     offerSpeed: await offerSpeed.compute(context),
     regions: await regions.compute(context),
+    payBands: await payBands.compute(context),
+    offersVsBands: await offersVsBands.compute(context),
     dataQuality: await dataQuality.compute(context),
   };
   return metricsSchema.parse(document);

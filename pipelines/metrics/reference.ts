@@ -10,7 +10,10 @@ import { referenceDir } from '../ingest/schema.ts';
 const csv = (name: string) => path.join(referenceDir, name);
 const pairs = (record: Record<string, unknown>) => JSON.stringify(Object.entries(record));
 
-/** Create ref_stage_map, ref_level, ref_country, ref_region_benchmarks, stage_order and the staging views. */
+/**
+ * Create ref_stage_map, ref_level, ref_country, ref_region_benchmarks, ref_fx, ref_benchmarks, stage_order
+ * and the staging views.
+ */
 export async function loadReference(warehouse: Warehouse, config: Config): Promise<void> {
   await warehouse.run(sqlFile('staging/reference.sql'));
   await warehouse.run(
@@ -71,6 +74,24 @@ export async function loadReference(warehouse: Warehouse, config: Config): Promi
        CASE region WHEN 'US' THEN 1 WHEN 'EU' THEN 2 WHEN 'LatAm' THEN 3 WHEN 'APAC' THEN 4 ELSE 5 END AS sort
      FROM (SELECT * FROM overrides UNION ALL SELECT * FROM shipped WHERE region NOT IN (SELECT region FROM overrides))`,
     { file: csv('region_benchmarks.csv'), overrides: pairs(config.regionBenchmarks) },
+  );
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ref_fx AS
+     SELECT upper(currency) AS currency, usd_per_unit::DOUBLE AS usd_per_unit, as_of::DATE AS as_of
+     FROM read_csv($file, header = true, auto_detect = false,
+       columns = {'currency': 'VARCHAR', 'usd_per_unit': 'VARCHAR', 'as_of': 'VARCHAR', 'source': 'VARCHAR'})`,
+    { file: csv('fx_rates.csv') },
+  );
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ref_benchmarks AS
+     SELECT source, level, region, upper(currency) AS currency, nullif(role_family, '') AS role_family,
+       low::DOUBLE AS low, high::DOUBLE AS high, p10::DOUBLE AS p10, p25::DOUBLE AS p25, p50::DOUBLE AS p50,
+       p75::DOUBLE AS p75, p90::DOUBLE AS p90, as_of::DATE AS as_of
+     FROM read_csv($file, header = true, auto_detect = false,
+       columns = {'source': 'VARCHAR', 'level': 'VARCHAR', 'region': 'VARCHAR', 'currency': 'VARCHAR',
+         'role_family': 'VARCHAR', 'low': 'VARCHAR', 'high': 'VARCHAR', 'p10': 'VARCHAR', 'p25': 'VARCHAR',
+         'p50': 'VARCHAR', 'p75': 'VARCHAR', 'p90': 'VARCHAR', 'as_of': 'VARCHAR'})`,
+    { file: csv('benchmarks.csv') },
   );
   for (const view of ['period', 'stg_jobs', 'stg_offers_latest', 'stg_applications', 'stg_openings', 'stg_stage_history']) {
     await warehouse.run(sqlFile(`staging/${view}.sql`));

@@ -84,11 +84,66 @@ export const regionSchema = z.object({
   status: z.enum(['below', 'within', 'above']).nullable(),
 });
 
+const dollars = z.number().int().nullable();
+
+/** DESIGN §4: one cell; suppressed cells carry no n and no percentile. */
+export const payBandSchema = z
+  .object({
+    roleFamily: z.string(),
+    level: z.string(),
+    region: z.string(),
+    suppressed: z.boolean(),
+    n: count.nullable(),
+    currency: z.literal('USD'),
+    p10: dollars,
+    p25: dollars,
+    p50: dollars,
+    p75: dollars,
+    p90: dollars,
+    market: z.object({ source: z.string(), low: dollars, high: dollars, midpoint: z.number().int() }).nullable(),
+    compaRatio: z.number().nullable(),
+    belowMarket: z.boolean().nullable(),
+  })
+  .refine((b) => !b.suppressed || (b.n === null && [b.p10, b.p25, b.p50, b.p75, b.p90].every((p) => p === null)), {
+    message: 'a suppressed cell must not publish n or percentiles',
+  })
+  .refine((b) => (b.n !== null && b.n >= 10) || (b.p10 === null && b.p90 === null), {
+    message: 'P10 and P90 need n >= 10',
+  });
+
+const acceptance = z.object({ accepted: count, declined: count, rate: ratio }).nullable();
+export const offerBandGroupSchema = z.object({
+  roleFamily: z.string(),
+  level: z.string(),
+  region: z.string(),
+  offers: count,
+  suppressed: z.boolean(),
+  below: count.nullable(),
+  within: count.nullable(),
+  above: count.nullable(),
+  medianPenetration: z.number().nullable(),
+});
+export const offersVsBandsSchema = z.object({
+  overall: z.object({
+    offers: count,
+    unbanded: count,
+    suppressed: z.boolean(),
+    below: count.nullable(),
+    within: count.nullable(),
+    above: count.nullable(),
+    medianPenetration: z.number().nullable(),
+    acceptance: z.object({ below: acceptance, within: acceptance, above: acceptance }),
+  }),
+  cells: z.array(offerBandGroupSchema),
+});
+
 export const dataQualitySchema = z.object({
   rowsRead: count,
   rowsLoaded: count,
   rowsRejected: count,
   unmappedStages: z.array(z.string()),
+  /** Current employees left out of the pay bands: no exchange rate for their currency at asOf. */
+  payRowsWithoutRate: count,
 });
 
 export const metricsSchema = z.object({
@@ -102,6 +157,8 @@ export const metricsSchema = z.object({
   sources: z.array(sourceSchema),
   offerSpeed: offerSpeedSchema,
   regions: z.array(regionSchema),
+  payBands: z.array(payBandSchema),
+  offersVsBands: offersVsBandsSchema,
   dataQuality: dataQualitySchema,
 });
 export type Metrics = z.infer<typeof metricsSchema>;

@@ -1,7 +1,8 @@
 -- DESIGN §5 dataQuality: rows read / loaded over loaded files, rows quarantined in the warehouse, and
--- the sorted distinct stage names that no mapping covers.
+-- the sorted distinct stage names that no mapping covers, current employees without an exchange rate.
 SELECT
   (SELECT coalesce(sum(rows_read), 0)::INTEGER FROM ingest_files WHERE status = 'loaded') AS rows_read,
   (SELECT coalesce(sum(rows_loaded), 0)::INTEGER FROM ingest_files WHERE status = 'loaded') AS rows_loaded,
   (SELECT count(*)::INTEGER FROM rejected_rows) AS rows_rejected,
-  (SELECT coalesce(list(DISTINCT stage_name ORDER BY stage_name), []) FROM stg_stage_history WHERE stage IS NULL) AS unmapped_stages;
+  (SELECT coalesce(list(DISTINCT stage_name ORDER BY stage_name), []) FROM stg_stage_history WHERE stage IS NULL) AS unmapped_stages,
+  (SELECT count(*)::INTEGER FROM f_compensation WHERE usd_base IS NULL) AS pay_rows_without_rate;
