@@ -13,6 +13,7 @@ import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
+import { refreshCommand } from './commands/refresh.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
 
@@ -26,6 +27,8 @@ commands:
                                        compute every hiring metric
   alerts [--fail-on watch|alarm] [metrics filters]
                                        evaluate alert rules; exit 3 when one at or above the level fires
+  refresh [--inbox DIR] [--as-of D] [--out DIR]
+                                       ingest the inbox (or the bundled sample), write the snapshot, build the site
   export pay-bands --out FILE.csv [metrics filters]
                                        write the published pay bands as CSV for spreadsheets
   generate --seed N --scale S --out DIR [--end YYYY-MM-DD]
@@ -112,6 +115,17 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         if (values.help) return help(out);
         noPositionals(positionals);
         return await withWarehouse(values.db, values.config, (w, settings) => alertsCommand(w, settings, values, out));
+      }
+      case 'refresh': {
+        const { values, positionals } = parse(rest, {
+          inbox: { type: 'string' },
+          'as-of': { type: 'string' },
+          out: { type: 'string' },
+          snapshot: { type: 'string' },
+        });
+        if (values.help) return help(out);
+        noPositionals(positionals);
+        return await withWarehouse(values.db, values.config, (w, settings) => refreshCommand(w, settings, values, out));
       }
       case 'export': {
         const { values, positionals } = parse(rest, { ...metricOptions, out: { type: 'string' } });

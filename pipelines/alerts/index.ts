@@ -3,29 +3,12 @@
  * runs them. Rules come from the config (defaults: OAR watch/alarm, region above benchmark, opening
  * open > 90 days, stage pass-through drop > 15 points).
  */
-import { z } from 'zod';
+import { alertsReportSchema, type Alert, type AlertsReport } from './schema.ts';
 import type { AlertRule, Config } from '../lib/config.ts';
 import { paramsFor, sqlFile } from '../lib/duckdb.ts';
 import type { MetricContext } from '../metrics/metric.ts';
 import { prepareMetrics, type MetricsRequest } from '../metrics/index.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
-
-export const alertSchema = z.object({
-  rule: z.string(),
-  level: z.enum(['watch', 'alarm']),
-  subject: z.string(),
-  value: z.number().nullable(),
-  threshold: z.number().nullable(),
-  message: z.string(),
-});
-export type Alert = z.infer<typeof alertSchema>;
-
-export const alertsReportSchema = z.object({
-  asOf: z.string(),
-  alerts: z.array(alertSchema),
-  highest: z.enum(['watch', 'alarm']).nullable(),
-});
-export type AlertsReport = z.infer<typeof alertsReportSchema>;
 
 const rank = { watch: 1, alarm: 2 } as const;
 

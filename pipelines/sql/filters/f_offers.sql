@@ -2,7 +2,7 @@
 -- whose application is not in the warehouse still counts when no attribute filter is set, and drops out
 -- under any filter (its department, region, level and source are unknown).
 CREATE OR REPLACE TEMP TABLE f_offers AS
-SELECT o.*, a.source, a.applied_date, a.role_family, a.level, a.region
+SELECT o.*, a.source, a.applied_date, a.department, a.role_family, a.level, a.region
 FROM stg_offers_latest o
 LEFT JOIN stg_applications a USING (application_id)
 WHERE ($department::VARCHAR IS NULL OR lower(a.department) = lower($department::VARCHAR))

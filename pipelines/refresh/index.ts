@@ -1,0 +1,93 @@
+/**
+ * `hirescope refresh`: ingest the inbox (or the bundled sample when the inbox is empty), compute, write
+ * the site snapshot and build the static site (DESIGN §1).
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../lib/config.ts';
+import type { Warehouse } from '../lib/duckdb.ts';
+import { todayIn } from '../lib/time.ts';
+import { DEFAULT_END } from '../generate/index.ts';
+import { ingest, type IngestResult } from '../ingest/index.ts';
+import { writeSnapshot } from '../snapshot/index.ts';
+import type { Manifest } from '../schemas/snapshot.ts';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+export const sampleDir = path.join(repoRoot, 'data', 'sample');
+
+export interface RefreshOptions {
+  /** Folder of exports; empty or missing -> the bundled sample. */
+  readonly inbox: string;
+  readonly asOf?: string | undefined;
+  /** Where the snapshot goes (the site reads it from here at build time). */
+  readonly snapshotDir?: string;
+  /** Where the built site goes. */
+  readonly outDir?: string;
+  /** Skip `astro build` (tests of the snapshot alone). */
+  readonly build?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface RefreshResult {
+  readonly source: 'inbox' | 'sample';
+  readonly inputDir: string;
+  readonly ingest: IngestResult;
+  readonly manifest: Manifest;
+  readonly snapshotDir: string;
+  readonly outDir: string | null;
+}
+
+const hasCsv = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => f.toLowerCase().endsWith('.csv'));
+
+/**
+ * Run `astro build` for the snapshot in `snapshotDir` into `outDir`, then copy the snapshot to
+ * `outDir/data/` where the browser fetches it (the pages were rendered from the same files).
+ */
+export function buildSite(snapshotDir: string, outDir: string, log: (line: string) => void = () => undefined): Promise<void> {
+  const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir, '--silent'], {
+      cwd: repoRoot,
+      // NODE_ENV: a caller's 'test' or 'development' would make Vite ship React's development build.
+      env: { ...process.env, NODE_ENV: 'production', HIRESCOPE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'UTC' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) {
+        rmSync(path.join(outDir, 'data'), { recursive: true, force: true });
+        cpSync(snapshotDir, path.join(outDir, 'data'), { recursive: true });
+        log('site built');
+        resolve();
+      } else reject(new Error(`astro build failed (exit ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`));
+    });
+  });
+}
+
+export async function refresh(warehouse: Warehouse, config: Config, options: RefreshOptions): Promise<RefreshResult> {
+  const log = options.log ?? (() => undefined);
+  const useInbox = hasCsv(options.inbox);
+  const inputDir = useInbox ? options.inbox : sampleDir;
+  log(`ingesting ${useInbox ? options.inbox : 'the bundled sample (the inbox is empty)'}`);
+  const ingested = await ingest(warehouse, [inputDir], { command: 'refresh' });
+  const refused = ingested.files.filter((f) => f.status === 'refused');
+  if (refused.length) {
+    throw new Error(`refused ${refused.length} file(s): ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
+  }
+  // The bundled sample describes a company up to its generation date; real exports are as of today.
+  const asOf = options.asOf ?? (useInbox ? todayIn(config.timeZone) : DEFAULT_END);
+  const snapshotDir = options.snapshotDir ?? path.join(repoRoot, 'data', 'snapshot');
+  log(`writing the snapshot as of ${asOf}`);
+  const { manifest } = await writeSnapshot(warehouse, config, { asOf, outDir: snapshotDir });
+  let outDir: string | null = null;
+  if (options.build !== false) {
+    outDir = options.outDir ?? path.join(repoRoot, 'dist');
+    log('building the site');
+    await buildSite(snapshotDir, outDir, log);
+  }
+  return { source: useInbox ? 'inbox' : 'sample', inputDir, ingest: ingested, manifest, snapshotDir, outDir };
+}

@@ -1,0 +1,36 @@
+/**
+ * The cubes of the site snapshot: file, SQL model and column types. No zod here: the browser imports it.
+ */
+/** Column types of a cube: dictionary-encoded text, small integers, counts. */
+export type CubeColumnType = 'category' | 'int8' | 'int32';
+export interface CubeSpec {
+  readonly file: string;
+  readonly sql: string;
+  readonly columns: Readonly<Record<string, CubeColumnType>>;
+}
+
+const dims = { month: 'category', department: 'category', region: 'category', level: 'category' } as const;
+
+export const cubes = {
+  offers: { file: 'offers.arrow', sql: 'snapshot/cube_offers.sql', columns: { ...dims, source: 'category', status: 'category', within2: 'int8', count: 'int32' } },
+  fills: { file: 'fills.arrow', sql: 'snapshot/cube_fills.sql', columns: { ...dims, days: 'int32', count: 'int32' } },
+  km: { file: 'km.arrow', sql: 'snapshot/cube_km.sql', columns: { ...dims, days: 'int32', event: 'int8', count: 'int32' } },
+  open: {
+    file: 'open.arrow',
+    sql: 'snapshot/cube_open.sql',
+    columns: { department: 'category', region: 'category', level: 'category', bucket: 'category', count: 'int32' },
+  },
+  hires: { file: 'hires.arrow', sql: 'snapshot/cube_hires.sql', columns: { ...dims, days: 'int32', count: 'int32' } },
+  funnel: {
+    file: 'funnel.arrow',
+    sql: 'snapshot/cube_funnel.sql',
+    columns: { ...dims, furthest: 'int8', status: 'category', rejection_type: 'category', count: 'int32' },
+  },
+  stays: { file: 'stays.arrow', sql: 'snapshot/cube_stays.sql', columns: { ...dims, stage: 'category', days: 'int32', count: 'int32' } },
+  sources: {
+    file: 'sources.arrow',
+    sql: 'snapshot/cube_sources.sql',
+    columns: { ...dims, source: 'category', applications: 'int32', hires: 'int32', offers_accepted: 'int32', offers_declined: 'int32' },
+  },
+} as const satisfies Record<string, CubeSpec>;
+export type CubeName = keyof typeof cubes;

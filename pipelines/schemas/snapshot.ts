@@ -1,0 +1,94 @@
+/**
+ * The site snapshot (DESIGN §1, §6): filterable cubes as Arrow IPC files and small JSON files, each with
+ * its schema. Shared by the snapshot writer and the site; no DuckDB here. Every cube holds counts over
+ * months and categories — never a row that describes one person.
+ */
+import { z } from 'zod';
+import { alertsReportSchema } from '../alerts/schema.ts';
+import { dataQualitySchema, offersVsBandsSchema, payBandSchema, regionSchema } from './metrics.ts';
+
+export { cubes, type CubeColumnType, type CubeName, type CubeSpec } from './cubes.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const manifestSchema = z.object({
+  version: z.literal(1),
+  asOf: isoDate,
+  refreshedAt: z.string(),
+  timeZone: z.string(),
+  rows: z.record(z.string(), z.number().int().nonnegative()),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.string().nullable(),
+      sha256: z.string(),
+      rowsRead: z.number().int(),
+      rowsLoaded: z.number().int(),
+      rowsRejected: z.number().int(),
+      status: z.string(),
+    }),
+  ),
+  cubes: z.record(z.string(), z.object({ file: z.string(), rows: z.number().int(), bytes: z.number().int() })),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const metaSchema = z.object({
+  asOf: isoDate,
+  months: z.array(z.string().regex(/^\d{4}-\d{2}$/)),
+  departments: z.array(z.string()),
+  regions: z.array(z.string()),
+  levels: z.array(z.string()),
+  thresholds: z.object({ healthy: z.number(), alarm: z.number(), minOffers: z.number().int() }),
+  timeToFillBenchmark: z.object({ days: z.number(), source: z.string() }),
+  regionBenchmarks: z.array(z.object({ region: z.string(), low: z.number(), high: z.number(), source: z.string() })),
+  minCell: z.number().int(),
+});
+export type Meta = z.infer<typeof metaSchema>;
+
+/** Pay figures on the site are rounded to this many dollars (see README: no exact individual salary). */
+export const sitePayRounding = 100;
+
+export const payViewSchema = z.object({
+  department: z.string().nullable(),
+  payBands: z.array(payBandSchema),
+  offersVsBands: offersVsBandsSchema,
+});
+export const paySnapshotSchema = z.object({
+  asOf: isoDate,
+  minCell: z.number().int(),
+  roundedTo: z.number().int(),
+  views: z.array(payViewSchema),
+});
+export type PaySnapshot = z.infer<typeof paySnapshotSchema>;
+
+export const qualitySnapshotSchema = z.object({
+  asOf: isoDate,
+  files: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.string().nullable(),
+      status: z.string(),
+      rowsRead: z.number().int(),
+      rowsLoaded: z.number().int(),
+      rowsRejected: z.number().int(),
+      message: z.string().nullable(),
+      ingestedAt: z.string(),
+    }),
+  ),
+  /** Quarantined rows grouped by file, column and reason: counts and a few line numbers, never values. */
+  rejects: z.array(
+    z.object({ file: z.string(), column: z.string().nullable(), reason: z.string(), count: z.number().int(), lines: z.array(z.number().int()) }),
+  ),
+  totals: dataQualitySchema,
+  lastRun: z
+    .object({ runId: z.number().int(), command: z.string(), startedAt: z.string(), status: z.string(), error: z.string().nullable() })
+    .nullable(),
+  lastFailedRun: z
+    .object({ runId: z.number().int(), command: z.string(), startedAt: z.string(), error: z.string().nullable() })
+    .nullable(),
+  latestDataAt: z.string().nullable(),
+});
+export type QualitySnapshot = z.infer<typeof qualitySnapshotSchema>;
+
+export const alertsSnapshotSchema = alertsReportSchema;
+export { regionSchema };

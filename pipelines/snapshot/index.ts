@@ -1,0 +1,197 @@
+/**
+ * The site snapshot: cubes (Arrow IPC) and small JSON files, aggregates only, each checked against its
+ * schema, written into a fresh folder that replaces the old one in one rename (DESIGN §1, §6).
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../lib/config.ts';
+import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
+import { evaluateAlerts } from '../alerts/index.ts';
+import { prepareMetrics } from '../metrics/index.ts';
+import { timeToFillBenchmark } from '../metrics/reference.ts';
+import { dataQuality } from '../metrics/dataQuality.ts';
+import { offersVsBands, payBands } from '../metrics/payBands.ts';
+import {
+  alertsSnapshotSchema,
+  cubes,
+  manifestSchema,
+  metaSchema,
+  paySnapshotSchema,
+  qualitySnapshotSchema,
+  sitePayRounding,
+  type CubeName,
+  type Manifest,
+} from '../schemas/snapshot.ts';
+import type { z } from 'zod';
+import { cubeToIpc } from './arrow.ts';
+
+export interface SnapshotOptions {
+  readonly asOf: string;
+  readonly outDir: string;
+  /** Time written in the manifest (injected so tests are deterministic). */
+  readonly refreshedAt?: string;
+}
+
+export interface SnapshotResult {
+  readonly outDir: string;
+  readonly manifest: Manifest;
+}
+
+const payFields = ['p10', 'p25', 'p50', 'p75', 'p90'] as const;
+const roundPay = (value: number | null) => (value === null ? null : Math.round(value / sitePayRounding) * sitePayRounding);
+
+function writeJson<S extends z.ZodType>(dir: string, name: string, schema: S, value: z.infer<S>): void {
+  const checked = schema.parse(value);
+  writeFileSync(path.join(dir, name), `${JSON.stringify(checked)}\n`);
+}
+
+/** Write the snapshot of the warehouse as of `asOf` into `outDir` (replaced whole). */
+export async function writeSnapshot(warehouse: Warehouse, config: Config, options: SnapshotOptions): Promise<SnapshotResult> {
+  const { asOf, outDir } = options;
+  const staging = `${outDir}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+
+  const context = await prepareMetrics(warehouse, config, { asOf });
+  const cubeInfo: Manifest['cubes'] = {};
+  const categories = { months: new Set<string>(), departments: new Set<string>(), regions: new Set<string>(), levels: new Set<string>() };
+  for (const [name, spec] of Object.entries(cubes) as [CubeName, (typeof cubes)[CubeName]][]) {
+    const sql = sqlFile(spec.sql);
+    const columns = await warehouse.columns(sql, paramsFor(sql, context.params));
+    const bytes = cubeToIpc(columns, spec.columns);
+    writeFileSync(path.join(staging, spec.file), bytes);
+    const rows = Object.values(columns)[0]?.length ?? 0;
+    cubeInfo[name] = { file: spec.file, rows, bytes: bytes.byteLength };
+    for (const [column, set] of [['month', categories.months], ['department', categories.departments], ['region', categories.regions], ['level', categories.levels]] as const) {
+      for (const value of columns[column] ?? []) if (typeof value === 'string' && value !== '') set.add(value);
+    }
+  }
+
+  const regionBenchmarks = await warehouse.all<{ region: string; low: number; high: number; source: string }>(
+    `SELECT region, low_days AS low, high_days AS high, source FROM ref_region_benchmarks ORDER BY sort, region`,
+  );
+  const shrm = await timeToFillBenchmark(warehouse);
+  const levelOrder = ['entry', 'mid', 'senior', 'staff', 'principal', 'executive'];
+  const regionOrder = ['US', 'EU', 'LatAm', 'APAC', 'Other'];
+  const byOrder = (order: string[]) => (a: string, b: string) =>
+    (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b);
+  writeJson(staging, 'meta.json', metaSchema, {
+    asOf,
+    months: [...categories.months].sort(),
+    departments: [...categories.departments].sort((a, b) => a.localeCompare(b)),
+    regions: [...categories.regions].sort(byOrder(regionOrder)),
+    levels: [...categories.levels].sort(byOrder(levelOrder)),
+    thresholds: config.offerAcceptance,
+    timeToFillBenchmark: { days: config.timeToFillBenchmarkDays ?? shrm.days, source: config.timeToFillBenchmarkDays ? 'config' : shrm.source },
+    regionBenchmarks,
+    minCell: config.pay.minCell,
+  });
+
+  // Pay: one view per department filter (and all), computed and suppressed in SQL; rounded for the site.
+  const departments = await warehouse.all<{ department: string }>(
+    `SELECT DISTINCT department FROM compensation WHERE department IS NOT NULL AND trim(department) <> '' ORDER BY department`,
+  );
+  const views = [];
+  for (const department of [null, ...departments.map((d) => d.department)]) {
+    const scoped = department === null ? context : await prepareMetrics(warehouse, config, { asOf, filters: { department } });
+    const bands = await payBands.compute(scoped);
+    views.push({
+      department,
+      payBands: bands.map((band) => ({
+        ...band,
+        ...Object.fromEntries(payFields.map((field) => [field, roundPay(band[field])])),
+        market: band.market && {
+          ...band.market,
+          low: roundPay(band.market.low),
+          high: roundPay(band.market.high),
+          midpoint: roundPay(band.market.midpoint)!,
+        },
+      })),
+      offersVsBands: await offersVsBands.compute(scoped),
+    });
+  }
+  writeJson(staging, 'pay.json', paySnapshotSchema, { asOf, minCell: config.pay.minCell, roundedTo: sitePayRounding, views });
+
+  // Alerts and data quality describe the whole company: both prepare the unfiltered populations again.
+  writeJson(staging, 'alerts.json', alertsSnapshotSchema, await evaluateAlerts(warehouse, config, { asOf }));
+  const base = await prepareMetrics(warehouse, config, { asOf });
+  writeJson(staging, 'quality.json', qualitySnapshotSchema, await qualitySnapshot(warehouse, asOf, await dataQuality.compute(base)));
+
+  const manifest = await buildManifest(warehouse, config, asOf, options.refreshedAt ?? new Date().toISOString(), cubeInfo);
+  writeJson(staging, 'manifest.json', manifestSchema, manifest);
+
+  // Swap: the old snapshot is replaced by the complete new one.
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(staging, outDir);
+  rmSync(old, { recursive: true, force: true });
+  return { outDir, manifest };
+}
+
+async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Awaited<ReturnType<typeof dataQuality.compute>>) {
+  const files = await warehouse.all<{
+    name: string;
+    kind: string | null;
+    status: string;
+    rowsRead: number;
+    rowsLoaded: number;
+    rowsRejected: number;
+    message: string | null;
+    ingestedAt: string;
+  }>(
+    `SELECT regexp_extract(path, '[^/\\\\]+$') AS name, kind, status, rows_read::INTEGER AS rowsRead,
+       rows_loaded::INTEGER AS rowsLoaded, rows_rejected::INTEGER AS rowsRejected, message, hs_iso(ingested_at) AS ingestedAt
+     FROM ingest_files ORDER BY file_id DESC LIMIT 200`,
+  );
+  const rejects = await warehouse.all<{ file: string; column: string | null; reason: string; count: number; lines: number[] }>(
+    `SELECT regexp_extract(path, '[^/\\\\]+$') AS file, "column", reason, count(*)::INTEGER AS count,
+       list(line::INTEGER ORDER BY line)[1:5] AS lines
+     FROM rejected_rows GROUP BY file_id, path, "column", reason ORDER BY file_id DESC, count DESC, reason`,
+  );
+  const lastRun = await warehouse.maybeOne<{ runId: number; command: string; startedAt: string; status: string; error: string | null }>(
+    `SELECT run_id AS runId, command, hs_iso(started_at) AS startedAt, status, error FROM ingest_runs ORDER BY run_id DESC LIMIT 1`,
+  );
+  const lastFailedRun = await warehouse.maybeOne<{ runId: number; command: string; startedAt: string; error: string | null }>(
+    `SELECT run_id AS runId, command, hs_iso(started_at) AS startedAt, error FROM ingest_runs WHERE status = 'failed' ORDER BY run_id DESC LIMIT 1`,
+  );
+  const latest = await warehouse.maybeOne<{ at: string | null }>(
+    `SELECT hs_iso(max(t)) AS at FROM (SELECT max(applied_at) AS t FROM applications UNION ALL SELECT max(entered_at) FROM stage_history
+       UNION ALL SELECT max(coalesce(resolved_at, sent_at, created_at)) FROM offers UNION ALL SELECT max(opened_at) FROM openings)`,
+  );
+  return {
+    asOf,
+    files,
+    rejects: rejects.map((r) => ({ ...r, lines: [...r.lines] })),
+    totals,
+    lastRun: lastRun ?? null,
+    lastFailedRun: lastFailedRun ?? null,
+    latestDataAt: latest?.at ?? null,
+  };
+}
+
+async function buildManifest(
+  warehouse: Warehouse,
+  config: Config,
+  asOf: string,
+  refreshedAt: string,
+  cubeInfo: Manifest['cubes'],
+): Promise<Manifest> {
+  const rows: Record<string, number> = {};
+  for (const table of ['jobs', 'openings', 'applications', 'stage_history', 'offers', 'compensation', 'benchmarks', 'fx_rates']) {
+    // table names from the fixed list above
+    rows[table] = (await warehouse.maybeOne<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n;
+  }
+  const files = await warehouse.all<Manifest['files'][number]>(
+    `SELECT regexp_extract(path, '[^/\\\\]+$') AS name, kind, sha256, rows_read::INTEGER AS rowsRead,
+       rows_loaded::INTEGER AS rowsLoaded, rows_rejected::INTEGER AS rowsRejected, status
+     FROM ingest_files WHERE status = 'loaded' ORDER BY file_id`,
+  );
+  return { version: 1, asOf, refreshedAt, timeZone: config.timeZone, rows, files, cubes: cubeInfo };
+}
+
+/** Size of a snapshot folder in bytes. */
+export function snapshotBytes(manifest: Manifest, dir: string): number {
+  return ['manifest.json', 'meta.json', 'pay.json', 'alerts.json', 'quality.json', ...Object.values(manifest.cubes).map((c) => c.file)]
+    .map((f) => statSync(path.join(dir, f)).size)
+    .reduce((a, b) => a + b, 0);
+}

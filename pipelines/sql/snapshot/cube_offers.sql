@@ -1,0 +1,29 @@
+-- Offers cube for the site: counting offers by resolution month x department x region x level x source x
+-- status, and whether the offer went out within 2 days of the last onsite stay (1), later (0) or n/a (-1).
+-- Pending = unresolved at asOf (month NULL), as in metrics/offer_acceptance.sql. Counts only.
+WITH onsite_end AS (
+  SELECT application_id, max(exited_at)::DATE AS ended
+  FROM stg_stage_history WHERE stage = 'onsite' AND exited_at IS NOT NULL
+  GROUP BY application_id
+), offers AS (
+  SELECT o.status, o.resolved_at::DATE AS resolved, coalesce(o.created_at, o.sent_at)::DATE AS created,
+    o.department, o.region, o.level, o.source,
+    CASE WHEN e.ended IS NULL OR o.sent_at IS NULL THEN -1
+         WHEN date_diff('day', e.ended, o.sent_at::DATE) <= 2 THEN 1 ELSE 0 END AS within2
+  FROM f_offers o LEFT JOIN onsite_end e USING (application_id)
+), classified AS (
+  SELECT *,
+    (status = 'pending' OR (status IN ('accepted', 'declined', 'rescinded') AND resolved > $as_of::DATE))
+      AND (created IS NULL OR created <= $as_of::DATE) AS pending
+  FROM offers
+)
+SELECT
+  CASE WHEN pending THEN NULL ELSE strftime(resolved, '%Y-%m') END AS month,
+  department, region, level, source,
+  CASE WHEN pending THEN 'pending' ELSE status END AS status,
+  within2::TINYINT AS within2,
+  count(*)::INTEGER AS count
+FROM classified
+WHERE pending OR (status IN ('accepted', 'declined', 'rescinded') AND resolved <= $as_of::DATE)
+GROUP BY ALL
+ORDER BY ALL;

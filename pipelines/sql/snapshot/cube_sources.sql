@@ -1,0 +1,12 @@
+-- Sources by applied month x department x region x level x source: applications, hires and the outcome of
+-- their latest offers resolved by asOf, as in metrics/sources.sql.
+SELECT strftime(a.applied_date, '%Y-%m') AS month, a.department, a.region, a.level, a.source,
+  count(*)::INTEGER AS applications,
+  count(*) FILTER (WHERE a.status = 'hired')::INTEGER AS hires,
+  count(*) FILTER (WHERE o.status = 'accepted' AND o.resolved_at::DATE <= $as_of::DATE)::INTEGER AS offers_accepted,
+  count(*) FILTER (WHERE o.status = 'declined' AND o.resolved_at::DATE <= $as_of::DATE)::INTEGER AS offers_declined
+FROM f_applications a
+LEFT JOIN stg_offers_latest o USING (application_id)
+WHERE a.applied_date <= $as_of::DATE
+GROUP BY ALL
+ORDER BY ALL;
