@@ -13,7 +13,7 @@ import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
-import { refreshCommand } from './commands/refresh.ts';
+import { historyCommand, runCommand, scheduleCommand } from './commands/refresh.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
 
@@ -27,8 +27,13 @@ commands:
                                        compute every hiring metric
   alerts [--fail-on watch|alarm] [metrics filters]
                                        evaluate alert rules; exit 3 when one at or above the level fires
-  refresh [--inbox DIR] [--as-of D] [--out DIR]
-                                       ingest the inbox (or the bundled sample), write the snapshot, build the site
+  refresh [--inbox DIR] [--as-of D] [--log json|human]
+                                       ingest the inbox (or the bundled sample), snapshot, build the site and
+                                       publish it atomically; exit 75 when another refresh holds the lock
+  rebuild                              recreate the warehouse from the archive alone, then publish as refresh
+  history                              refreshes and rebuilds: duration, files, rows, rejects, outcome, error
+  schedule --cron "0 6 * * *" [--watch] [--debounce-ms N]
+                                       refresh on a schedule in the foreground (never overlapping)
   export pay-bands --out FILE.csv [metrics filters]
                                        write the published pay bands as CSV for spreadsheets
   generate --seed N --scale S --out DIR [--end YYYY-MM-DD]
@@ -36,6 +41,8 @@ commands:
 
 options for every command:
   --db FILE       warehouse file (default data/warehouse.duckdb)
+  --state DIR     (refresh, rebuild, history, schedule) folder of the published generations
+                  (default data/: data/state, data/archive, data/warehouse.duckdb; the site in dist/)
   --config FILE   config file (default hirescope.config.json, optional)
   --json          print one JSON document on stdout and nothing else
   -h, --help      this text`;
@@ -45,6 +52,13 @@ const common = {
   config: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const runOptions = {
+  inbox: { type: 'string' },
+  'as-of': { type: 'string' },
+  log: { type: 'string' },
+  state: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const metricOptions = {
@@ -116,16 +130,29 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         noPositionals(positionals);
         return await withWarehouse(values.db, values.config, (w, settings) => alertsCommand(w, settings, values, out));
       }
-      case 'refresh': {
+      case 'refresh':
+      case 'rebuild': {
+        const { values, positionals } = parse(rest, runOptions);
+        if (values.help) return help(out);
+        noPositionals(positionals);
+        return await runCommand(loadConfig(values.config), command, values, out);
+      }
+      case 'history': {
+        const { values, positionals } = parse(rest, { state: { type: 'string' } });
+        if (values.help) return help(out);
+        noPositionals(positionals);
+        return historyCommand(values, out);
+      }
+      case 'schedule': {
         const { values, positionals } = parse(rest, {
-          inbox: { type: 'string' },
-          'as-of': { type: 'string' },
-          out: { type: 'string' },
-          snapshot: { type: 'string' },
+          ...runOptions,
+          cron: { type: 'string' },
+          watch: { type: 'boolean' },
+          'debounce-ms': { type: 'string' },
         });
         if (values.help) return help(out);
         noPositionals(positionals);
-        return await withWarehouse(values.db, values.config, (w, settings) => refreshCommand(w, settings, values, out));
+        return await scheduleCommand(loadConfig(values.config), values, out);
       }
       case 'export': {
         const { values, positionals } = parse(rest, { ...metricOptions, out: { type: 'string' } });

@@ -7,7 +7,7 @@ import { main } from './cli.ts';
 import { serveStatic } from './serve.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const code = await main(['refresh', '--db', path.join(root, 'data', 'warehouse.duckdb')]);
+const code = await main(['refresh']);
 if (code !== 0) {
   process.exitCode = code;
 } else {

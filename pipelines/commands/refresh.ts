@@ -1,37 +1,158 @@
-/** `hirescope refresh [--inbox DIR] [--as-of D]` */
+/**
+ * `hirescope refresh` / `rebuild` / `history` / `schedule`: runs that publish a new generation atomically
+ * under the lock (exit 75 when another run holds it), and their history.
+ */
+import { watch } from 'node:fs';
 import path from 'node:path';
+import { Cron } from 'croner';
 import type { Config } from '../lib/config.ts';
-import type { Warehouse } from '../lib/duckdb.ts';
-import { UsageError, type Output } from '../lib/output.ts';
+import { createLogger, type LogMode, type Logger } from '../lib/log.ts';
+import { UsageError, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
-import { refresh } from '../refresh/index.ts';
+import { LockedError } from '../refresh/lock.ts';
+import { runRefresh } from '../refresh/run.ts';
+import { processAlive, readRuns } from '../refresh/runs.ts';
+import { stateLayout, type StateLayout } from '../refresh/state.ts';
+import { repoRoot } from '../refresh/index.ts';
 
-export async function refreshCommand(
-  warehouse: Warehouse,
-  config: Config,
-  args: { inbox?: string | undefined; 'as-of'?: string | undefined; out?: string | undefined; snapshot?: string | undefined },
-  out: Output,
-): Promise<number> {
+export interface RunArgs {
+  inbox?: string | undefined;
+  'as-of'?: string | undefined;
+  log?: string | undefined;
+  state?: string | undefined;
+}
+
+/** Exit code of a locked run (DESIGN §5). */
+export const lockedExitCode = 75;
+
+export function layoutFor(args: { state?: string | undefined }): StateLayout {
+  if (!args.state) return stateLayout(repoRoot);
+  const root = path.resolve(args.state);
+  return stateLayout(root, { dataDir: root, distLink: path.join(root, 'dist') });
+}
+
+function loggerFor(args: RunArgs, out: Output): Logger {
+  const mode = args.log;
+  if (mode !== undefined && mode !== 'json' && mode !== 'human') throw new UsageError('--log must be json or human');
+  return createLogger({ mode: out.isJson && !mode ? 'json' : (mode as LogMode | undefined) });
+}
+
+export async function runCommand(config: Config, mode: 'refresh' | 'rebuild', args: RunArgs, out: Output): Promise<number> {
   if (args['as-of'] !== undefined && !isIsoDate(args['as-of'])) throw new UsageError('--as-of must be a date YYYY-MM-DD');
-  const started = Date.now();
-  const result = await refresh(warehouse, config, {
-    inbox: args.inbox ?? config.inbox,
-    asOf: args['as-of'],
-    outDir: args.out ? path.resolve(args.out) : undefined,
-    snapshotDir: args.snapshot ? path.resolve(args.snapshot) : undefined,
-    log: (line) => out.error(`refresh: ${line}`),
-  });
-  const summary = {
-    source: result.source,
-    inputDir: result.inputDir,
-    asOf: result.manifest.asOf,
-    files: result.ingest.files.map(({ path: file, kind, status, rowsRead, rowsLoaded, rowsRejected }) => ({ path: file, kind, status, rowsRead, rowsLoaded, rowsRejected })),
-    rowsRejected: result.ingest.rowsRejected,
-    snapshotDir: result.snapshotDir,
-    outDir: result.outDir,
-    seconds: (Date.now() - started) / 1000,
+  const logger = loggerFor(args, out);
+  const layout = layoutFor(args);
+  try {
+    const result = await runRefresh(config, {
+      inbox: path.resolve(args.inbox ?? config.inbox),
+      asOf: args['as-of'],
+      layout,
+      logger,
+      mode,
+      webhookUrl: process.env.HIRESCOPE_WEBHOOK_URL ?? config.notify.webhookUrl,
+    });
+    const r = result.record;
+    if (out.isJson) out.json({ ...r, alerts: result.alerts.alerts.length, dist: layout.distLink, warehouse: layout.warehouseLink });
+    else
+      out.info(
+        `${mode} ${r.runId}: published as of ${r.asOf} from ${r.source} in ${r.durationSeconds?.toFixed(1)} s — ` +
+          `${r.files} files, ${r.rowsLoaded} rows loaded, ${r.rowsRejected} quarantined, ${result.alerts.alerts.length} alert(s); site in ${layout.distLink}`,
+      );
+    return 0;
+  } catch (error) {
+    if (error instanceof LockedError) {
+      out.error(`error: ${error.message}`);
+      return lockedExitCode;
+    }
+    throw error;
+  }
+}
+
+export function historyCommand(args: { state?: string | undefined }, out: Output): number {
+  const runs = readRuns(layoutFor(args).runsFile, processAlive);
+  if (out.isJson) {
+    out.json({ runs });
+    return 0;
+  }
+  if (runs.length === 0) {
+    out.info('no refresh has run yet');
+    return 0;
+  }
+  out.info(
+    formatTable(
+      ['run', 'command', 'started', 'seconds', 'outcome', 'files', 'rows loaded', 'rejected', 'error'],
+      runs.map((r) => [
+        r.runId,
+        r.command,
+        r.startedAt.slice(0, 19).replace('T', ' '),
+        r.durationSeconds?.toFixed(1) ?? '—',
+        r.status,
+        r.files ?? '—',
+        r.rowsLoaded ?? '—',
+        r.rowsRejected ?? '—',
+        (r.error ?? '').slice(0, 80),
+      ]),
+    ),
+  );
+  return 0;
+}
+
+/**
+ * `hirescope schedule --cron EXPR [--watch]`: refreshes in the foreground on a schedule (croner, never
+ * overlapping: a tick while a run is going is skipped), optionally also when files land in the inbox
+ * (debounced). Runs until stopped; a failed run is logged and the schedule goes on.
+ */
+export async function scheduleCommand(
+  config: Config,
+  args: RunArgs & { cron?: string | undefined; watch?: boolean | undefined; 'debounce-ms'?: string | undefined },
+  out: Output,
+  stop: AbortSignal = new AbortController().signal,
+): Promise<number> {
+  if (!args.cron && !args.watch) throw new UsageError('schedule needs --cron "EXPR" and/or --watch');
+  const logger = loggerFor({ ...args, log: args.log ?? 'json' }, out);
+  let running: Promise<unknown> | undefined;
+  const trigger = async (reason: string) => {
+    if (running) {
+      logger.event('skipped', { reason, why: 'a refresh is still running' });
+      return;
+    }
+    logger.event('trigger', { reason });
+    running = runCommand(config, 'refresh', { ...args, log: args.log ?? 'json' }, { ...out, isJson: false, info: (text) => logger.event('done', { summary: text }) })
+      .then((code) => logger.event('finished', { code }))
+      .catch((error: Error) => logger.event('failed', { error: error.message }))
+      .finally(() => {
+        running = undefined;
+      });
+    await running;
   };
-  if (out.isJson) out.json(summary);
-  else out.info(`refreshed from ${result.source === 'sample' ? 'the bundled sample' : result.inputDir} as of ${summary.asOf} in ${summary.seconds.toFixed(1)} s; site in ${result.outDir ?? '(not built)'}`);
+  let job: Cron | undefined;
+  if (args.cron) {
+    try {
+      job = new Cron(args.cron, { protect: true, timezone: config.timeZone }, () => trigger('cron'));
+    } catch (error) {
+      throw new UsageError(`--cron: ${(error as Error).message}`);
+    }
+    logger.event('scheduled', { cron: args.cron, next: job.nextRun()?.toISOString() ?? null, timeZone: config.timeZone });
+  }
+  let watcher: ReturnType<typeof watch> | undefined;
+  if (args.watch) {
+    const inbox = path.resolve(args.inbox ?? config.inbox);
+    const debounce = Number(args['debounce-ms'] ?? 5000);
+    let timer: NodeJS.Timeout | undefined;
+    watcher = watch(inbox, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void trigger('inbox'), debounce);
+    });
+    logger.event('watching', { inbox, debounceMs: debounce });
+  }
+  await new Promise<void>((resolve) => {
+    const done = () => resolve();
+    stop.addEventListener('abort', done, { once: true });
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  job?.stop();
+  watcher?.close();
+  await running;
+  logger.event('stopped', {});
   return 0;
 }

@@ -65,6 +65,8 @@ export const configSchema = z
     /** The overall time-to-fill benchmark in days (SHRM: 62). */
     timeToFillBenchmarkDays: z.number().positive().optional(),
     alerts: z.array(alertRuleSchema).default(defaultAlertRules),
+    /** Webhook (Slack-compatible) for failed refreshes and new alarms; HIRESCOPE_WEBHOOK_URL overrides. */
+    notify: z.object({ webhookUrl: z.url().optional() }).strict().default({}),
     /** Pay confidentiality (DESIGN §4): cells with fewer employees are suppressed; never below 3. */
     pay: z
       .object({ minCell: z.number().int().min(3, 'pay.minCell may not be below 3').default(5) })

@@ -68,7 +68,11 @@ export function buildSite(snapshotDir: string, outDir: string, log: (line: strin
   });
 }
 
-export async function refresh(warehouse: Warehouse, config: Config, options: RefreshOptions): Promise<RefreshResult> {
+/**
+ * Ingest, snapshot and build into explicit folders with an open warehouse (no lock, no swap): the core
+ * of a refresh, used by runRefresh inside a new generation and by tests.
+ */
+export async function refreshInto(warehouse: Warehouse, config: Config, options: RefreshOptions): Promise<RefreshResult> {
   const log = options.log ?? (() => undefined);
   const useInbox = hasCsv(options.inbox);
   const inputDir = useInbox ? options.inbox : sampleDir;

@@ -64,13 +64,13 @@ export function currentId(layout: StateLayout): string | undefined {
 
 /**
  * Start a new generation seeded with a copy of the current warehouse (or of a plain warehouse file left by
- * `hirescope ingest` before the first refresh). Nothing published is touched.
+ * `hirescope ingest` before the first refresh), or empty for a rebuild. Nothing published is touched.
  */
-export function startGeneration(layout: StateLayout, id: string): Generation {
+export function startGeneration(layout: StateLayout, id: string, { empty = false }: { empty?: boolean } = {}): Generation {
   const next = generation(layout, id);
   rmSync(next.dir, { recursive: true, force: true });
   mkdirSync(next.dir, { recursive: true });
-  const source = existsSync(layout.warehouseLink) ? layout.warehouseLink : undefined;
+  const source = !empty && existsSync(layout.warehouseLink) ? layout.warehouseLink : undefined;
   if (source) {
     copyFileSync(source, next.warehouse);
     if (existsSync(`${source}.wal`)) copyFileSync(`${source}.wal`, `${next.warehouse}.wal`);

@@ -30,6 +30,8 @@ export interface SnapshotOptions {
   readonly outDir: string;
   /** Time written in the manifest (injected so tests are deterministic). */
   readonly refreshedAt?: string;
+  /** The last failed refresh (from the run history, which outlives failed generations). */
+  readonly lastFailedRun?: { runId: number; command: string; startedAt: string; error: string | null } | undefined;
 }
 
 export interface SnapshotResult {
@@ -115,7 +117,8 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   // Alerts and data quality describe the whole company: both prepare the unfiltered populations again.
   writeJson(staging, 'alerts.json', alertsSnapshotSchema, await evaluateAlerts(warehouse, config, { asOf }));
   const base = await prepareMetrics(warehouse, config, { asOf });
-  writeJson(staging, 'quality.json', qualitySnapshotSchema, await qualitySnapshot(warehouse, asOf, await dataQuality.compute(base)));
+  const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(base));
+  writeJson(staging, 'quality.json', qualitySnapshotSchema, { ...quality, lastFailedRun: options.lastFailedRun ?? quality.lastFailedRun });
 
   const manifest = await buildManifest(warehouse, config, asOf, options.refreshedAt ?? new Date().toISOString(), cubeInfo);
   writeJson(staging, 'manifest.json', manifestSchema, manifest);

@@ -1,0 +1,244 @@
+/**
+ * A refresh that never breaks the dashboard (DESIGN §8): under the lock, build a new generation — a copy
+ * of the warehouse, the ingested inbox, the snapshot and the site — and publish it with one rename. A
+ * failure or a kill at any point leaves the published warehouse, snapshot and site as they were; the
+ * next run cleans the leftovers. Every input is archived (content-addressed) so `rebuild` can recreate
+ * the warehouse from the archive alone.
+ */
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../lib/config.ts';
+import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
+import { createLogger, type Logger } from '../lib/log.ts';
+import { todayIn } from '../lib/time.ts';
+import { DEFAULT_END } from '../generate/index.ts';
+import { evaluateAlerts } from '../alerts/index.ts';
+import type { AlertsReport } from '../alerts/schema.ts';
+import { expandInputs, ingest } from '../ingest/index.ts';
+import { sha256File } from '../ingest/sniff.ts';
+import { writeSnapshot } from '../snapshot/index.ts';
+import { archiveFile, archivedPath } from './archive.ts';
+import { buildSite, repoRoot, sampleDir } from './index.ts';
+import { acquireLock } from './lock.ts';
+import { notify } from './notify.ts';
+import { appendRun, processAlive, readRuns, type RunRecord } from './runs.ts';
+import { collectGenerations, completeMarker, publish, startGeneration, stateLayout, type StateLayout } from './state.ts';
+
+export interface RunRefreshOptions {
+  /** Folder of exports; empty or missing -> the bundled sample. */
+  readonly inbox: string;
+  readonly asOf?: string | undefined;
+  readonly layout?: StateLayout;
+  readonly logger?: Logger;
+  /** Webhook for failures and new alarms (config `notify.webhookUrl` or HIRESCOPE_WEBHOOK_URL). */
+  readonly webhookUrl?: string | undefined;
+  /** `rebuild`: start from an empty warehouse and replay the archive instead of reading the inbox. */
+  readonly mode?: 'refresh' | 'rebuild';
+}
+
+export interface RunRefreshResult {
+  readonly runId: string;
+  readonly record: RunRecord;
+  readonly generation: string;
+  readonly alerts: AlertsReport;
+}
+
+const phaseOrder = ['prepare', 'archive', 'ingest', 'metrics', 'snapshot', 'build', 'swap'] as const;
+export type Phase = (typeof phaseOrder)[number];
+
+const hasCsv = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => f.toLowerCase().endsWith('.csv'));
+
+interface ArchiveEntry {
+  sha256: string;
+  name: string;
+  runId: string;
+}
+
+function archiveIndex(layout: StateLayout): string {
+  return path.join(layout.archiveDir, 'index.jsonl');
+}
+
+/** Loaded files of every run, in the order they were ingested (what `rebuild` replays). */
+export function readArchiveIndex(layout: StateLayout): ArchiveEntry[] {
+  const file = archiveIndex(layout);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as ArchiveEntry];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** Test hook: stop at the start of a phase so a fault test can kill the process exactly there. */
+async function maybePause(phase: Phase, logger: Logger): Promise<void> {
+  if (process.env.HIRESCOPE_TEST_PAUSE_AT !== phase) return;
+  logger.event('paused', { phase });
+  await new Promise((resolve) => setTimeout(resolve, 60_000));
+}
+
+async function openGenerationWarehouse(file: string, config: Config): Promise<Warehouse> {
+  try {
+    const warehouse = await openWarehouse(file, { timeZone: config.timeZone });
+    await warehouse.all('SELECT count(*) FROM duckdb_tables()');
+    return warehouse;
+  } catch (error) {
+    throw new Error(
+      `the warehouse cannot be opened (${(error as Error).message.split('\n')[0]}); it may be corrupted — run \`hirescope rebuild\` to recreate it from the archive`,
+    );
+  }
+}
+
+/** Refresh (or rebuild) and publish a new generation; throws LockedError when another run holds the lock. */
+export async function runRefresh(config: Config, options: RunRefreshOptions): Promise<RunRefreshResult> {
+  const layout = options.layout ?? stateLayout(repoRoot);
+  const logger = options.logger ?? createLogger({ mode: 'silent' });
+  const mode = options.mode ?? 'refresh';
+  mkdirSync(layout.stateDir, { recursive: true });
+  const lock = acquireLock(layout.lockFile, mode);
+  const started = new Date();
+  const runId = `${started.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`;
+  const record: RunRecord = { runId, command: mode, pid: process.pid, startedAt: started.toISOString(), status: 'running' };
+  appendRun(layout.runsFile, record);
+  const lastOk = readRuns(layout.runsFile)
+    .filter((r) => r.status === 'ok')
+    .at(-1);
+  const previousAlarms = new Set(lastOk?.alarms ?? []);
+  const phases: Record<string, number> = {};
+  let phaseStarted = Date.now();
+  let current: Phase | undefined;
+  const enter = async (phase: Phase) => {
+    if (current) phases[current] = (Date.now() - phaseStarted) / 1000;
+    current = phase;
+    phaseStarted = Date.now();
+    logger.event('phase', { phase, runId });
+    await maybePause(phase, logger);
+  };
+  let warehouse: Warehouse | undefined;
+  try {
+    await enter('prepare');
+    const next = startGeneration(layout, runId, { empty: mode === 'rebuild' });
+    warehouse = await openGenerationWarehouse(next.warehouse, config);
+
+    await enter('archive');
+    let inputs: string[];
+    let source: string;
+    if (mode === 'rebuild') {
+      const seen = new Set<string>();
+      inputs = readArchiveIndex(layout)
+        .filter((entry) => !seen.has(entry.sha256) && seen.add(entry.sha256))
+        .map((entry) => archivedPath(layout.archiveDir, entry.sha256, entry.name));
+      const missing = inputs.filter((file) => !existsSync(file));
+      if (missing.length) throw new Error(`the archive is missing ${missing.length} file(s): ${missing.slice(0, 3).join(', ')}`);
+      source = 'archive';
+    } else {
+      const useInbox = hasCsv(options.inbox);
+      inputs = expandInputs([useInbox ? options.inbox : sampleDir]);
+      source = useInbox ? 'inbox' : 'sample';
+    }
+    const shas = new Map<string, string>();
+    for (const [index, file] of inputs.entries()) {
+      const sha = await sha256File(file);
+      shas.set(file, sha);
+      archiveFile(layout.archiveDir, file, sha);
+      logger.progress('archive', index + 1, inputs.length, path.basename(file));
+    }
+
+    await enter('ingest');
+    let done = 0;
+    const ingested = await ingest(warehouse, inputs, {
+      command: mode,
+      onFile: (file) => logger.progress('ingest', ++done, inputs.length, `${path.basename(file.path)} ${file.status}`),
+    });
+    const refused = ingested.files.filter((f) => f.status === 'refused');
+    if (refused.length) {
+      throw new Error(`refused ${refused.length} file(s), nothing published: ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
+    }
+    const loadedInOrder = ingested.files.filter((f) => f.status === 'loaded');
+
+    await enter('metrics');
+    const asOf = options.asOf ?? (source === 'inbox' ? todayIn(config.timeZone) : DEFAULT_END);
+    const alerts = await evaluateAlerts(warehouse, config, { asOf });
+
+    await enter('snapshot');
+    const lastFailed = readRuns(layout.runsFile).filter((r) => r.status === 'failed').at(-1);
+    await writeSnapshot(warehouse, config, {
+      asOf,
+      outDir: next.snapshot,
+      lastFailedRun: lastFailed
+        ? { runId: 0, command: lastFailed.command, startedAt: lastFailed.startedAt, error: lastFailed.error ?? null }
+        : undefined,
+    });
+    warehouse.close();
+    warehouse = undefined;
+
+    await enter('build');
+    await buildSite(next.snapshot, next.dist);
+
+    await enter('swap');
+    writeFileSync(path.join(next.dir, completeMarker), `${runId}\n`);
+    publish(layout, next);
+    // The archive index names what this generation loaded, for rebuild (after the publish: a killed run's
+    // files are archived but not indexed, like everything else it did).
+    for (const file of loadedInOrder) {
+      const entry: ArchiveEntry = { sha256: shas.get(file.path)!, name: path.basename(file.path), runId };
+      appendFileSync(archiveIndex(layout), `${JSON.stringify(entry)}\n`);
+    }
+    phases.swap = (Date.now() - phaseStarted) / 1000;
+    const removed = collectGenerations(layout, 1);
+    const alarms = alerts.alerts.filter((a) => a.level === 'alarm').map((a) => `${a.rule}:${a.subject}`);
+    const finished = new Date();
+    const final: RunRecord = {
+      ...record,
+      status: 'ok',
+      finishedAt: finished.toISOString(),
+      durationSeconds: (finished.getTime() - started.getTime()) / 1000,
+      asOf,
+      source,
+      files: ingested.files.length,
+      rowsRead: ingested.files.reduce((n, f) => n + f.rowsRead, 0),
+      rowsLoaded: ingested.files.reduce((n, f) => n + f.rowsLoaded, 0),
+      rowsRejected: ingested.rowsRejected,
+      generation: runId,
+      phases,
+      alarms,
+    };
+    appendRun(layout.runsFile, final);
+    logger.event('published', { runId, asOf, removedGenerations: removed.length });
+    const fresh = alerts.alerts.filter((a) => a.level === 'alarm' && !previousAlarms.has(`${a.rule}:${a.subject}`));
+    if (fresh.length) {
+      await notify(`hirescope: ${fresh.length} new alarm(s) as of ${asOf}:\n${fresh.map((a) => `• ${a.message}`).join('\n')}`, {
+        url: options.webhookUrl,
+        logger,
+      });
+    }
+    return { runId, record: final, generation: runId, alerts };
+  } catch (error) {
+    const message = (error as Error).message;
+    if (current) phases[current] = (Date.now() - phaseStarted) / 1000;
+    const finished = new Date();
+    appendRun(layout.runsFile, {
+      ...record,
+      status: 'failed',
+      finishedAt: finished.toISOString(),
+      durationSeconds: (finished.getTime() - started.getTime()) / 1000,
+      phases,
+      error: `${current ? `${current}: ` : ''}${message}`,
+    });
+    logger.event('failed', { runId, phase: current, error: message });
+    await notify(`hirescope ${mode} failed during ${current ?? 'start'}: ${message}\nThe dashboard still shows the last good refresh.`, {
+      url: options.webhookUrl,
+      logger,
+    });
+    throw error;
+  } finally {
+    warehouse?.close();
+    lock.release();
+  }
+}
+
+export { processAlive, phaseOrder };
