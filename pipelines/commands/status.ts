@@ -3,6 +3,39 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { formatTable, type Output } from '../lib/output.ts';
 import { entityNames } from '../ingest/entities.ts';
 import { ensureSchema } from '../ingest/schema.ts';
+import { processAlive, readRuns, type RunRecord } from '../refresh/runs.ts';
+import { currentId, stateLayout, type StateLayout } from '../refresh/state.ts';
+import { repoRoot } from '../refresh/index.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Refresh state next to the warehouse: the published generation and the run history. */
+export function readRefreshStatus(layout: StateLayout, latestDataAt: string | null, now = new Date()): RefreshStatus {
+  const id = currentId(layout);
+  const manifestFile = path.join(layout.current, 'snapshot', 'manifest.json');
+  let published: RefreshStatus['published'] = null;
+  if (id && existsSync(manifestFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { asOf: string; refreshedAt: string };
+    published = { generation: id, asOf: manifest.asOf, refreshedAt: manifest.refreshedAt };
+  }
+  const runs = readRuns(layout.runsFile, processAlive);
+  const failed = runs.filter((r) => r.status === 'failed' || r.status === 'interrupted').at(-1);
+  return {
+    published,
+    lastRun: runs.at(-1) ?? null,
+    lastError: failed ? { runId: failed.runId, startedAt: failed.startedAt, error: failed.error ?? `run ${failed.status}` } : null,
+    dataAgeDays: latestDataAt ? Math.floor((now.getTime() - Date.parse(latestDataAt)) / 86_400_000) : null,
+  };
+}
+
+export interface RefreshStatus {
+  /** The published generation, its data date and when it was refreshed (from its manifest). */
+  published: { generation: string; asOf: string; refreshedAt: string } | null;
+  lastRun: RunRecord | null;
+  lastError: { runId: string; startedAt: string; error: string } | null;
+  /** Days between the newest event in the data and today (UTC): how stale the dashboard is. */
+  dataAgeDays: number | null;
+}
 
 export interface Status {
   warehouse: string;
@@ -11,6 +44,7 @@ export interface Status {
   lastLoadAt: string | null;
   latestDataAt: string | null;
   rowsRejected: number;
+  refresh: RefreshStatus;
 }
 
 export async function readStatus(warehouse: Warehouse): Promise<Status> {
@@ -42,6 +76,7 @@ export async function readStatus(warehouse: Warehouse): Promise<Status> {
     lastLoadAt: fresh?.lastLoadAt ?? null,
     latestDataAt: fresh?.latestDataAt ?? null,
     rowsRejected: fresh?.rejected ?? 0,
+    refresh: readRefreshStatus(stateLayout(repoRoot), fresh?.latestDataAt ?? null),
   };
 }
 
@@ -58,5 +93,13 @@ export async function statusCommand(warehouse: Warehouse, out: Output): Promise<
   if (run?.error) out.info(`last error: ${run.error}`);
   out.info(`last load: ${status.lastLoadAt ?? 'never'}; newest event in the data: ${status.latestDataAt ?? 'none'}`);
   out.info(`quarantined rows: ${status.rowsRejected}`);
+  const refresh = status.refresh;
+  out.info(
+    refresh.published
+      ? `dashboard: generation ${refresh.published.generation}, data as of ${refresh.published.asOf}, refreshed ${refresh.published.refreshedAt}`
+      : 'dashboard: not published yet (run `hirescope refresh`)',
+  );
+  if (refresh.dataAgeDays !== null) out.info(`freshness: the newest event is ${refresh.dataAgeDays} day(s) old`);
+  if (refresh.lastError) out.info(`last failed run: ${refresh.lastError.runId} at ${refresh.lastError.startedAt}: ${refresh.lastError.error}`);
   return 0;
 }

@@ -46,11 +46,19 @@ const hasCsv = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => 
  */
 export function buildSite(snapshotDir: string, outDir: string, log: (line: string) => void = () => undefined): Promise<void> {
   const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const cache = `${outDir}.build-cache`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir, '--silent'], {
       cwd: repoRoot,
       // NODE_ENV: a caller's 'test' or 'development' would make Vite ship React's development build.
-      env: { ...process.env, NODE_ENV: 'production', HIRESCOPE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'UTC' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HIRESCOPE_SNAPSHOT_DIR: snapshotDir,
+        HIRESCOPE_BUILD_CACHE: cache,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        TZ: 'UTC',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -58,6 +66,7 @@ export function buildSite(snapshotDir: string, outDir: string, log: (line: strin
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
+      rmSync(cache, { recursive: true, force: true });
       if (code === 0) {
         rmSync(path.join(outDir, 'data'), { recursive: true, force: true });
         cpSync(snapshotDir, path.join(outDir, 'data'), { recursive: true });
