@@ -118,7 +118,12 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   writeJson(staging, 'alerts.json', alertsSnapshotSchema, await evaluateAlerts(warehouse, config, { asOf }));
   const base = await prepareMetrics(warehouse, config, { asOf });
   const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(base));
-  writeJson(staging, 'quality.json', qualitySnapshotSchema, { ...quality, lastFailedRun: options.lastFailedRun ?? quality.lastFailedRun });
+  const lastFailedRun = options.lastFailedRun ?? quality.lastFailedRun;
+  writeJson(staging, 'quality.json', qualitySnapshotSchema, {
+    ...quality,
+    lastRun: quality.lastRun && { ...quality.lastRun, error: withoutDirs(quality.lastRun.error) },
+    lastFailedRun: lastFailedRun && { ...lastFailedRun, error: withoutDirs(lastFailedRun.error) },
+  });
 
   const manifest = await buildManifest(warehouse, config, asOf, options.refreshedAt ?? new Date().toISOString(), cubeInfo);
   writeJson(staging, 'manifest.json', manifestSchema, manifest);
@@ -129,6 +134,11 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   renameSync(staging, outDir);
   rmSync(old, { recursive: true, force: true });
   return { outDir, manifest };
+}
+
+/** Ledger and error messages may name server paths: the site shows file names only. */
+function withoutDirs(text: string | null): string | null {
+  return text && text.replace(/(?:[A-Za-z]:)?[\\/][^\s,;:]*[\\/]([^\\/\s,;:]+)/g, '$1');
 }
 
 async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Awaited<ReturnType<typeof dataQuality.compute>>) {
@@ -163,7 +173,7 @@ async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Await
   );
   return {
     asOf,
-    files,
+    files: files.map((f) => ({ ...f, message: withoutDirs(f.message) })),
     rejects: rejects.map((r) => ({ ...r, lines: [...r.lines] })),
     totals,
     lastRun: lastRun ?? null,
