@@ -55,7 +55,11 @@ async function runRule(context: MetricContext, rule: AlertRule, config: Config):
 
 /** Evaluate every enabled rule; breaches sorted alarm first. */
 export async function evaluateAlerts(warehouse: Warehouse, config: Config, request: MetricsRequest = {}): Promise<AlertsReport> {
-  const context = await prepareMetrics(warehouse, config, request);
+  return alertsFor(await prepareMetrics(warehouse, config, request), config);
+}
+
+/** Evaluate the rules on populations already prepared (the snapshot reuses its context). */
+export async function alertsFor(context: MetricContext, config: Config): Promise<AlertsReport> {
   const alerts: Alert[] = [];
   for (const rule of config.alerts) if (rule.enabled) alerts.push(...(await runRule(context, rule, config)));
   alerts.sort((a, b) => rank[b.level] - rank[a.level]);

@@ -6,7 +6,7 @@
 import type { Warehouse } from '../lib/duckdb.ts';
 import { RefusedFile, type Detection } from './detect.ts';
 import { recordLines } from './lines.ts';
-import { checkedTableSql, loadSql } from './validate.ts';
+import { checkedTableSql, duplicateKeysSql, loadSql } from './validate.ts';
 
 export interface LoadCounts {
   readonly rowsRead: number;
@@ -76,6 +76,8 @@ export async function prepareFile(
 ): Promise<PreparedFile> {
   const readerRejects = await stage(warehouse, file, header);
   await warehouse.run(checkedTableSql(detection.entity, detection.positions));
+  const { probe, mark } = duplicateKeysSql(detection.entity);
+  if ((await warehouse.maybeOne<{ n: number }>(probe))!.n > 0) await warehouse.run(mark);
   return { file, detection, readerRejects };
 }
 

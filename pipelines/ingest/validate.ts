@@ -61,43 +61,32 @@ function typedExpression(column: ColumnSpec, raw: string): string {
   }
 }
 
-function checks(column: ColumnSpec, raw: string): Check[] {
+/** Checks of one column; `raw` is the trimmed text (NULL when empty), `typed` its parsed value. */
+function checks(column: ColumnSpec, raw: string, typed: string): Check[] {
   const list: Check[] = [];
   if (column.required) list.push({ when: `${raw} IS NULL`, reason: 'missing_required', message: 'required value is empty' });
-  const present = `${raw} IS NOT NULL`;
+  const unparsed = `${raw} IS NOT NULL AND ${typed} IS NULL`;
   switch (column.type) {
     case 'timestamp':
-      list.push({
-        when: `${present} AND hs_ts(${raw}) IS NULL`,
-        reason: 'invalid_timestamp',
-        message: 'not a valid ISO 8601 date-time or epoch milliseconds',
-      });
+      list.push({ when: unparsed, reason: 'invalid_timestamp', message: 'not a valid ISO 8601 date-time or epoch milliseconds' });
       break;
     case 'date':
-      list.push({ when: `${present} AND hs_date(${raw}) IS NULL`, reason: 'invalid_date', message: 'not a valid ISO 8601 date' });
+      list.push({ when: unparsed, reason: 'invalid_date', message: 'not a valid ISO 8601 date' });
       break;
     case 'money':
-      list.push({ when: `${present} AND hs_num(${raw}) IS NULL`, reason: 'invalid_number', message: 'not a plain number' });
-      list.push({ when: `hs_num(${raw}) < 0`, reason: 'negative_amount', message: 'amount is negative' });
+      list.push({ when: unparsed, reason: 'invalid_number', message: 'not a plain number' });
+      list.push({ when: `${typed} < 0`, reason: 'negative_amount', message: 'amount is negative' });
       break;
     case 'rate':
-      list.push({
-        when: `${present} AND (hs_num(${raw}) IS NULL OR hs_num(${raw}) <= 0)`,
-        reason: 'invalid_number',
-        message: 'not a number greater than 0',
-      });
+      list.push({ when: `${raw} IS NOT NULL AND (${typed} IS NULL OR ${typed} <= 0)`, reason: 'invalid_number', message: 'not a number greater than 0' });
       break;
     case 'integer':
-      list.push({
-        when: `${present} AND (hs_int(${raw}) IS NULL OR hs_int(${raw}) < 0)`,
-        reason: 'invalid_integer',
-        message: 'not a whole number >= 0',
-      });
+      list.push({ when: `${raw} IS NOT NULL AND (${typed} IS NULL OR ${typed} < 0)`, reason: 'invalid_integer', message: 'not a whole number >= 0' });
       break;
     case 'enum': {
       const values = column.values ?? [];
       list.push({
-        when: `${present} AND lower(${raw}) NOT IN (${values.map(quote).join(', ')})`,
+        when: `${raw} IS NOT NULL AND ${typed} NOT IN (${values.map(quote).join(', ')})`,
         reason: 'invalid_enum',
         message: `expected one of ${values.join(', ')}`,
       });
@@ -105,17 +94,13 @@ function checks(column: ColumnSpec, raw: string): Check[] {
     }
     case 'currency':
       list.push({
-        when: `${present} AND upper(${raw}) NOT IN (SELECT currency FROM known_currencies)`,
+        when: `${raw} IS NOT NULL AND ${typed} NOT IN (SELECT currency FROM known_currencies)`,
         reason: 'unknown_currency',
         message: 'no exchange rate for this currency code',
       });
       break;
     case 'currency_code':
-      list.push({
-        when: `${present} AND NOT regexp_full_match(${raw}, '[A-Za-z]{3}')`,
-        reason: 'unknown_currency',
-        message: 'not a three-letter currency code',
-      });
+      list.push({ when: `${raw} IS NOT NULL AND NOT regexp_full_match(${raw}, '[A-Za-z]{3}')`, reason: 'unknown_currency', message: 'not a three-letter currency code' });
       break;
     default:
       break;
@@ -126,7 +111,8 @@ function checks(column: ColumnSpec, raw: string): Check[] {
 /**
  * SQL that turns the staged table `stg` (VARCHAR columns c0..cN) into `checked`: one row per staged
  * row with `rn` (staged row number), the typed canonical columns and `err` (NULL, or the first
- * failing column with reason, value and message).
+ * failing column with reason, value and message). Each value is parsed once; the checks read the
+ * parsed values. Duplicate keys are marked afterwards by duplicateKeysSql, only when there are any.
  * @param positions canonical column name for each staged column, or null
  */
 export function checkedTableSql(entity: EntitySpec, positions: readonly (string | null)[]): string {
@@ -135,6 +121,7 @@ export function checkedTableSql(entity: EntitySpec, positions: readonly (string 
     if (name) source.set(name, `c${index}`);
   });
   const raw = (column: ColumnSpec) => `r_${column.name}`;
+  const typedName = (column: ColumnSpec) => `t_${column.name}`;
   const rawSelect = entity.columns
     .map((column) => {
       const staged = source.get(column.name);
@@ -142,7 +129,7 @@ export function checkedTableSql(entity: EntitySpec, positions: readonly (string 
     })
     .join(',\n    ');
   const allChecks = [
-    ...entity.columns.flatMap((column) => checks(column, raw(column)).map((check) => ({ column, check }))),
+    ...entity.columns.flatMap((column) => checks(column, raw(column), typedName(column)).map((check) => ({ column, check }))),
     ...(entity.rowChecks ?? []).map((rule) => ({
       column: entity.columns.find((c) => c.name === rule.column)!,
       check: { when: rule.when, reason: 'missing_required' as const, message: rule.message },
@@ -156,9 +143,8 @@ export function checkedTableSql(entity: EntitySpec, positions: readonly (string 
         )
         .join('\n')}\n    END`
     : 'NULL';
-  const typed = entity.columns.map((column) => `${typedExpression(column, raw(column))} AS ${column.name}`).join(',\n    ');
-  const keys = entity.key.join(', ');
-  const keyValue = entity.key.map((k) => `coalesce(${k}::VARCHAR, '')`).join(` || ' / ' || `);
+  const typed = entity.columns.map((column) => `${typedExpression(column, raw(column))} AS ${typedName(column)}`).join(',\n    ');
+  const output = entity.columns.map((column) => `${typedName(column)} AS ${column.name}`).join(',\n  ');
   return `
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH raw AS (
@@ -167,18 +153,33 @@ WITH raw AS (
     ${rawSelect}
   FROM stg
 ), typed AS (
-  SELECT rn,
-    ${typed},
-    ${errorCase} AS err
+  SELECT *,
+    ${typed}
   FROM raw
 )
-SELECT * EXCLUDE (err),
-  CASE
-    WHEN err IS NULL AND row_number() OVER (PARTITION BY err IS NULL, ${keys} ORDER BY rn) > 1
-      THEN {'column': ${quote(entity.key[0]!)}, 'value': ${keyValue}, 'reason': 'duplicate_key', 'message': ${quote(`key (${entity.key.join(', ')}) repeats an earlier row of this file`)}}
-    ELSE err
-  END AS err
+SELECT rn,
+  ${output},
+  ${errorCase} AS err
 FROM typed`;
+}
+
+/**
+ * Duplicate keys within the file: `probe` says whether any valid row repeats a key (a hash aggregate,
+ * cheap); `mark` quarantines every repeat after the first occurrence as duplicate_key.
+ */
+export function duplicateKeysSql(entity: EntitySpec): { probe: string; mark: string } {
+  const keys = entity.key.join(', ');
+  const keyValue = entity.key.map((k) => `coalesce(c.${k}::VARCHAR, '')`).join(` || ' / ' || `);
+  return {
+    probe: `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM checked WHERE err IS NULL GROUP BY ${keys} HAVING count(*) > 1)`,
+    mark: `UPDATE checked c SET err = {'column': ${quote(entity.key[0]!)}, 'value': ${keyValue}, 'reason': 'duplicate_key', 'message': ${quote(`key (${entity.key.join(', ')}) repeats an earlier row of this file`)}}
+FROM (
+  SELECT rn FROM (
+    SELECT rn, row_number() OVER (PARTITION BY ${keys} ORDER BY rn) AS occurrence FROM checked WHERE err IS NULL
+  ) WHERE occurrence > 1
+) repeats
+WHERE c.rn = repeats.rn`,
+  };
 }
 
 /** Replace rows with the same key, then insert the valid rows in file order. */

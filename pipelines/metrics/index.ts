@@ -65,11 +65,16 @@ export async function prepareMetrics(warehouse: Warehouse, config: Config, reque
     source: filters.source ?? null,
     min_cell: config.pay.minCell,
   };
-  for (const name of ['f_applications', 'f_openings', 'f_offers', 'f_fx', 'f_compensation', 'f_benchmarks']) {
+  await applyFilters(warehouse, params, ['f_applications', 'f_openings', 'f_offers', 'f_fx', 'f_compensation', 'f_benchmarks']);
+  return { warehouse, config, params };
+}
+
+/** (Re)build filtered populations with these parameters; the snapshot re-scopes only what pay needs. */
+export async function applyFilters(warehouse: Warehouse, params: MetricContext['params'], names: readonly string[]): Promise<void> {
+  for (const name of names) {
     const sql = sqlFile(`filters/${name}.sql`);
     await warehouse.run(sql, paramsFor(sql, params));
   }
-  return { warehouse, config, params };
 }
 
 /** All metrics as the DESIGN §5 document (validated). */

@@ -1,18 +1,24 @@
 /** Cubes as Arrow IPC files with explicit column types (never inferred from values). */
-import { Dictionary, Int32, Int8, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Dictionary, Int16, Int32, Int8, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { CubeColumnType } from '../schemas/snapshot.ts';
 
 function vectorOf(values: unknown[], type: CubeColumnType): Vector {
   switch (type) {
-    case 'category':
-      return vectorFromArray(
-        values.map((v) => (v === null || v === undefined ? null : String(v))),
-        new Dictionary(new Utf8(), new Int32()),
-      );
+    case 'category': {
+      // The narrowest index type that fits the distinct values: most cubes have a few dozen categories.
+      const texts = values.map((v) => (v === null || v === undefined ? null : String(v)));
+      const distinct = new Set(texts).size;
+      const index = distinct < 127 ? new Int8() : distinct < 32_767 ? new Int16() : new Int32();
+      return vectorFromArray(texts, new Dictionary(new Utf8(), index));
+    }
     case 'int8':
       return vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Int8());
-    case 'int32':
-      return vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Int32());
+    case 'int32': {
+      // Declared 32-bit; stored in 16 bits when every value fits (counts and day numbers mostly do).
+      const numbers = values.map((v) => (v === null ? null : Number(v)));
+      const fits16 = numbers.every((v) => v === null || (v >= -32_768 && v <= 32_767));
+      return vectorFromArray(numbers, fits16 ? new Int16() : new Int32());
+    }
   }
 }
 

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
-import { evaluateAlerts } from '../alerts/index.ts';
-import { prepareMetrics } from '../metrics/index.ts';
+import { alertsFor } from '../alerts/index.ts';
+import { applyFilters, prepareMetrics } from '../metrics/index.ts';
 import { timeToFillBenchmark } from '../metrics/reference.ts';
 import { dataQuality } from '../metrics/dataQuality.ts';
 import { offersVsBands, payBands } from '../metrics/payBands.ts';
@@ -89,13 +89,19 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
     minCell: config.pay.minCell,
   });
 
+  // Alerts and data quality describe the whole company: computed before pay re-scopes its populations.
+  writeJson(staging, 'alerts.json', alertsSnapshotSchema, await alertsFor(context, config));
+  const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(context));
+
   // Pay: one view per department filter (and all), computed and suppressed in SQL; rounded for the site.
+  // Only the pay populations (compensation, offers) are re-scoped per department.
   const departments = await warehouse.all<{ department: string }>(
     `SELECT DISTINCT department FROM compensation WHERE department IS NOT NULL AND trim(department) <> '' ORDER BY department`,
   );
   const views = [];
   for (const department of [null, ...departments.map((d) => d.department)]) {
-    const scoped = department === null ? context : await prepareMetrics(warehouse, config, { asOf, filters: { department } });
+    const scoped = department === null ? context : { ...context, params: { ...context.params, department } };
+    if (department !== null) await applyFilters(warehouse, scoped.params, ['f_compensation', 'f_offers']);
     const bands = await payBands.compute(scoped);
     views.push({
       department,
@@ -114,10 +120,7 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   }
   writeJson(staging, 'pay.json', paySnapshotSchema, { asOf, minCell: config.pay.minCell, roundedTo: sitePayRounding, views });
 
-  // Alerts and data quality describe the whole company: both prepare the unfiltered populations again.
-  writeJson(staging, 'alerts.json', alertsSnapshotSchema, await evaluateAlerts(warehouse, config, { asOf }));
-  const base = await prepareMetrics(warehouse, config, { asOf });
-  const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(base));
+  if (departments.length) await applyFilters(warehouse, context.params, ['f_compensation', 'f_offers']);
   const lastFailedRun = options.lastFailedRun ?? quality.lastFailedRun;
   writeJson(staging, 'quality.json', qualitySnapshotSchema, {
     ...quality,
