@@ -3,7 +3,7 @@
  * the site snapshot and build the static site (DESIGN §1).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
@@ -40,16 +40,44 @@ export interface RefreshResult {
 
 const hasCsv = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => f.toLowerCase().endsWith('.csv'));
 
+let builds = 0;
+
 /**
  * Run `astro build` for the snapshot in `snapshotDir` into `outDir`, then copy the snapshot to
  * `outDir/data/` where the browser fetches it (the pages were rendered from the same files).
+ *
+ * Astro writes its prerender chunks under the output folder when that folder is under the working
+ * directory (else into <cwd>/.astro, shared by concurrent builds), and those chunks must be able to
+ * resolve node_modules. So the build runs with the output's parent as cwd, inside the repository: an
+ * output elsewhere is built under data/.builds/ first and copied.
  */
-export function buildSite(snapshotDir: string, outDir: string, log: (line: string) => void = () => undefined): Promise<void> {
+export async function buildSite(snapshotDir: string, outDir: string, log: (line: string) => void = () => undefined): Promise<void> {
+  const target = path.resolve(outDir);
+  const inside = target.startsWith(repoRoot + path.sep);
+  const scratch = inside ? undefined : path.join(repoRoot, 'data', '.builds', `${process.pid}-${++builds}`);
+  const buildDir = scratch ? path.join(scratch, 'dist') : target;
+  try {
+    await astroBuild(path.resolve(snapshotDir), buildDir);
+    rmSync(path.join(buildDir, '.prerender'), { recursive: true, force: true });
+    rmSync(path.join(buildDir, 'data'), { recursive: true, force: true });
+    cpSync(path.resolve(snapshotDir), path.join(buildDir, 'data'), { recursive: true });
+    if (scratch) {
+      rmSync(target, { recursive: true, force: true });
+      cpSync(buildDir, target, { recursive: true });
+    }
+    log('site built');
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
   const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const cache = `${outDir}.build-cache`;
+  mkdirSync(path.dirname(outDir), { recursive: true });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir, '--silent'], {
-      cwd: repoRoot,
+    const child = spawn(process.execPath, [astro, 'build', '--root', repoRoot, '--outDir', outDir, '--silent'], {
+      cwd: path.dirname(outDir),
       // NODE_ENV: a caller's 'test' or 'development' would make Vite ship React's development build.
       env: {
         ...process.env,
@@ -67,12 +95,8 @@ export function buildSite(snapshotDir: string, outDir: string, log: (line: strin
     child.on('error', reject);
     child.on('close', (code) => {
       rmSync(cache, { recursive: true, force: true });
-      if (code === 0) {
-        rmSync(path.join(outDir, 'data'), { recursive: true, force: true });
-        cpSync(snapshotDir, path.join(outDir, 'data'), { recursive: true });
-        log('site built');
-        resolve();
-      } else reject(new Error(`astro build failed (exit ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`));
+      if (code === 0) resolve();
+      else reject(new Error(`astro build failed (exit ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`));
     });
   });
 }
