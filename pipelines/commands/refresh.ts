@@ -16,6 +16,7 @@ import { stateLayout, type StateLayout } from '../refresh/state.ts';
 import { repoRoot } from '../refresh/index.ts';
 
 export interface RunArgs {
+  db?: string | undefined;
   inbox?: string | undefined;
   'as-of'?: string | undefined;
   log?: string | undefined;
@@ -25,10 +26,21 @@ export interface RunArgs {
 /** Exit code of a locked run (DESIGN §5). */
 export const lockedExitCode = 75;
 
-export function layoutFor(args: { state?: string | undefined }): StateLayout {
-  if (!args.state) return stateLayout(repoRoot);
-  const root = path.resolve(args.state);
-  return stateLayout(root, { dataDir: root, distLink: path.join(root, 'dist') });
+/**
+ * Where generations live: the repository's data/ and dist/ by default; `--state DIR` keeps everything
+ * (state, archive, warehouse link, dist link) under DIR; `--db FILE` alone moves the warehouse link and
+ * keeps the state beside it.
+ */
+export function layoutFor(args: { state?: string | undefined; db?: string | undefined }): StateLayout {
+  if (args.state) {
+    const root = path.resolve(args.state);
+    return stateLayout(root, { dataDir: root, distLink: path.join(root, 'dist') });
+  }
+  if (args.db && path.resolve(args.db) !== path.join(repoRoot, 'data', 'warehouse.duckdb') && args.db !== 'data/warehouse.duckdb') {
+    const db = path.resolve(args.db);
+    return stateLayout(repoRoot, { dataDir: path.dirname(db), warehouseLink: db });
+  }
+  return stateLayout(repoRoot);
 }
 
 function loggerFor(args: RunArgs, out: Output): Logger {
@@ -67,7 +79,7 @@ export async function runCommand(config: Config, mode: 'refresh' | 'rebuild', ar
   }
 }
 
-export function historyCommand(args: { state?: string | undefined }, out: Output): number {
+export function historyCommand(args: { state?: string | undefined; db?: string | undefined }, out: Output): number {
   const runs = readRuns(layoutFor(args).runsFile, processAlive);
   if (out.isJson) {
     out.json({ runs });

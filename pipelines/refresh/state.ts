@@ -26,13 +26,20 @@ export interface StateLayout {
   readonly runsFile: string;
 }
 
-export function stateLayout(root: string, { dataDir = path.join(root, 'data'), distLink = path.join(root, 'dist') } = {}): StateLayout {
+export function stateLayout(
+  root: string,
+  {
+    dataDir = path.join(root, 'data'),
+    distLink = path.join(root, 'dist'),
+    warehouseLink = path.join(dataDir, 'warehouse.duckdb'),
+  }: { dataDir?: string; distLink?: string; warehouseLink?: string } = {},
+): StateLayout {
   const stateDir = path.join(dataDir, 'state');
   return {
     stateDir,
     gensDir: path.join(stateDir, 'gens'),
     current: path.join(stateDir, 'current'),
-    warehouseLink: path.join(dataDir, 'warehouse.duckdb'),
+    warehouseLink,
     distLink,
     archiveDir: path.join(dataDir, 'archive'),
     lockFile: path.join(stateDir, 'refresh.lock'),
