@@ -23,18 +23,25 @@ interface CurvePoint {
   survival: number;
 }
 
+/**
+ * DESIGN §3 Kaplan-Meier median: the smallest event time with S(t) <= 0.5 (1e-12 of slack absorbs the
+ * floating-point error of the product, e.g. 3/4 * 2/3), else null.
+ */
+export function kmMedian(curve: readonly { days: number; events: number; survival: number }[]): number | null {
+  return curve.find((p) => p.events > 0 && p.survival <= 0.5 + 1e-12)?.days ?? null;
+}
+
 export const timeToFill: MetricDefinition<typeof timeToFillSchema> = {
   id: 'timeToFill',
   label: 'Time to fill',
   unit: 'days',
   description:
     'Days from opening to fill (accepted offer resolution, else close) for openings filled in the period; open openings with aging at asOf; Kaplan-Meier median over openings opened in the period.',
-  sql: ['metrics/time_to_fill.sql', 'metrics/open_aging.sql', 'metrics/km_median.sql', 'metrics/km_curve.sql'],
+  sql: ['metrics/time_to_fill.sql', 'metrics/open_aging.sql', 'metrics/km_curve.sql'],
   schema: timeToFillSchema,
   async compute(context) {
     const [fill] = await queryMetric<Fill>(context, 'time_to_fill');
     const [aging] = await queryMetric<Aging>(context, 'open_aging');
-    const [km] = await queryMetric<{ km_median_days: number | null }>(context, 'km_median');
     const curve = await queryMetric<CurvePoint>(context, 'km_curve');
     const { open, ...buckets } = aging!;
     return {
@@ -44,7 +51,7 @@ export const timeToFill: MetricDefinition<typeof timeToFillSchema> = {
       p75Days: fill!.p75_days,
       open,
       openAging: buckets,
-      kmMedianDays: km!.km_median_days,
+      kmMedianDays: kmMedian(curve),
       kmCurve: curve.map((p) => ({ days: p.days, atRisk: p.at_risk, events: p.events, censored: p.censored, survival: p.survival })),
     };
   },

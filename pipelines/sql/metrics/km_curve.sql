@@ -1,5 +1,8 @@
--- The Kaplan-Meier curve behind km_median.sql, one row per distinct time: for the dashboard's chart
--- (censored openings marked). Same cohort and rules as km_median.sql.
+-- DESIGN §3 Kaplan-Meier over the openings opened in the period, one row per distinct time. A filled
+-- opening is an event at its days; one still open is censored at asOf; one closed without a hire is
+-- censored at its close. At equal times events come before censorings (the censored are still at risk).
+-- S(t) = product over event times u <= t of (1 - d_u / n_u). The median (smallest event time with
+-- S(t) <= 0.5) is read off this curve in metrics/timeToFill.ts.
 WITH cohort AS (
   SELECT
     CASE
