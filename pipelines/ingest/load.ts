@@ -21,18 +21,18 @@ interface ReaderReject {
   error_message: string;
 }
 
-/** Read the file into `stg`; malformed records come back for quarantine, broken structure refuses the file. */
-async function stage(warehouse: Warehouse, file: string, header: readonly string[]): Promise<ReaderReject[]> {
+/**
+ * Read and check the file in one pass into `checked` (see checkedTableSql); malformed records come back
+ * for quarantine, broken structure refuses the file.
+ */
+async function stage(warehouse: Warehouse, file: string, header: readonly string[], detection: Detection): Promise<ReaderReject[]> {
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   await warehouse.run(`DROP TABLE IF EXISTS hs_rejects; DROP TABLE IF EXISTS hs_scans;`);
-  try {
-    await warehouse.run(
-      `CREATE OR REPLACE TEMP TABLE stg AS
-       SELECT * FROM read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+  const source = `read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
          columns = {${columns}}, store_rejects = true, rejects_table = 'hs_rejects', rejects_scan = 'hs_scans',
-         max_line_size = 10000000)`,
-      { file },
-    );
+         max_line_size = 10000000)`;
+  try {
+    await warehouse.run(checkedTableSql(detection.entity, detection.positions, source), { file });
   } catch (error) {
     throw new RefusedFile(`unreadable CSV: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -74,8 +74,7 @@ export async function prepareFile(
   header: readonly string[],
   detection: Detection,
 ): Promise<PreparedFile> {
-  const readerRejects = await stage(warehouse, file, header);
-  await warehouse.run(checkedTableSql(detection.entity, detection.positions));
+  const readerRejects = await stage(warehouse, file, header, detection);
   const { probe, mark } = duplicateKeysSql(detection.entity);
   if ((await warehouse.maybeOne<{ n: number }>(probe))!.n > 0) await warehouse.run(mark);
   return { file, detection, readerRejects };
@@ -98,7 +97,7 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
   const staged = counts?.staged ?? 0;
   const loaded = counts?.loaded ?? 0;
   const rejectedRows = await warehouse.all<{ rn: number }>(
-    `SELECT rn::DOUBLE AS rn FROM checked WHERE err IS NOT NULL ORDER BY rn`,
+    `SELECT rowid::DOUBLE AS rn FROM checked WHERE err IS NOT NULL ORDER BY rowid`,
   );
   if (rejectedRows.length > 0 || readerRejects.length > 0) {
     const lines = await recordLines(
@@ -118,7 +117,7 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
     await warehouse.run(
       `INSERT INTO rejected_rows (file_id, path, line, "column", value, reason, message)
        SELECT $file_id, $path, m.line, c.err.column, c.err.value, c.err.reason, c.err.message
-       FROM checked c JOIN line_map m USING (rn) WHERE c.err IS NOT NULL ORDER BY m.line`,
+       FROM checked c JOIN line_map m ON m.rn = c.rowid WHERE c.err IS NOT NULL ORDER BY m.line`,
       { file_id: fileId, path: file },
     );
     for (const reject of readerRejects) {

@@ -109,22 +109,24 @@ function checks(column: ColumnSpec, raw: string, typed: string): Check[] {
 }
 
 /**
- * SQL that turns the staged table `stg` (VARCHAR columns c0..cN) into `checked`: one row per staged
- * row with `rn` (staged row number), the typed canonical columns and `err` (NULL, or the first
- * failing column with reason, value and message). Each value is parsed once; the checks read the
- * parsed values. Duplicate keys are marked afterwards by duplicateKeysSql, only when there are any.
- * @param positions canonical column name for each staged column, or null
+ * SQL that reads a file (`source`: a read_csv call yielding VARCHAR columns c0..cN) straight into
+ * `checked`: one row per record with the typed canonical columns and `err` (NULL, or the first failing
+ * column with reason, value and message). Each value is parsed once; the checks read the parsed values.
+ * `checked` is created in file order (insertion order is preserved), so its rowid is the record's number
+ * among the records DuckDB read. Duplicate keys are marked afterwards by duplicateKeysSql, only when
+ * there are any.
+ * @param positions canonical column name for each file column, or null
  */
-export function checkedTableSql(entity: EntitySpec, positions: readonly (string | null)[]): string {
-  const source = new Map<string, string>();
+export function checkedTableSql(entity: EntitySpec, positions: readonly (string | null)[], source: string): string {
+  const fileColumn = new Map<string, string>();
   positions.forEach((name, index) => {
-    if (name) source.set(name, `c${index}`);
+    if (name) fileColumn.set(name, `c${index}`);
   });
   const raw = (column: ColumnSpec) => `r_${column.name}`;
   const typedName = (column: ColumnSpec) => `t_${column.name}`;
   const rawSelect = entity.columns
     .map((column) => {
-      const staged = source.get(column.name);
+      const staged = fileColumn.get(column.name);
       return staged ? `nullif(trim(${staged}, ' \t\r\n'), '') AS ${raw(column)}` : `NULL::VARCHAR AS ${raw(column)}`;
     })
     .join(',\n    ');
@@ -148,47 +150,47 @@ export function checkedTableSql(entity: EntitySpec, positions: readonly (string 
   return `
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH raw AS (
-  -- rowid follows file order (insertion order is preserved); made 0-based in case it is not.
-  SELECT rowid - (SELECT min(rowid) FROM stg) AS rn,
+  SELECT
     ${rawSelect}
-  FROM stg
+  FROM ${source}
 ), typed AS (
   SELECT *,
     ${typed}
   FROM raw
 )
-SELECT rn,
+SELECT
   ${output},
   ${errorCase} AS err
 FROM typed`;
 }
 
 /**
- * Duplicate keys within the file: `probe` says whether any valid row repeats a key (a hash aggregate,
- * cheap); `mark` quarantines every repeat after the first occurrence as duplicate_key.
+ * Duplicate keys within the file: `probe` says whether any valid row may repeat a key (distinct hashes
+ * of the key against the row count: cheap; a hash collision only costs the exact `mark`); `mark`
+ * quarantines every repeat after the first occurrence as duplicate_key.
  */
 export function duplicateKeysSql(entity: EntitySpec): { probe: string; mark: string } {
   const keys = entity.key.join(', ');
   const keyValue = entity.key.map((k) => `coalesce(c.${k}::VARCHAR, '')`).join(` || ' / ' || `);
   return {
-    probe: `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM checked WHERE err IS NULL GROUP BY ${keys} HAVING count(*) > 1)`,
+    probe: `SELECT (count(*) - count(DISTINCT hash(${keys})))::INTEGER AS n FROM checked WHERE err IS NULL`,
     mark: `UPDATE checked c SET err = {'column': ${quote(entity.key[0]!)}, 'value': ${keyValue}, 'reason': 'duplicate_key', 'message': ${quote(`key (${entity.key.join(', ')}) repeats an earlier row of this file`)}}
 FROM (
   SELECT rn FROM (
-    SELECT rn, row_number() OVER (PARTITION BY ${keys} ORDER BY rn) AS occurrence FROM checked WHERE err IS NULL
+    SELECT rowid AS rn, row_number() OVER (PARTITION BY ${keys} ORDER BY rowid) AS occurrence FROM checked WHERE err IS NULL
   ) WHERE occurrence > 1
 ) repeats
-WHERE c.rn = repeats.rn`,
+WHERE c.rowid = repeats.rn`,
   };
 }
 
-/** Replace rows with the same key, then insert the valid rows in file order. */
+/** Replace rows with the same key, then insert the valid rows (in file order: `checked` is in file order). */
 export function loadSql(entity: EntitySpec): { remove: string; insert: string } {
   const columns = entity.columns.map((c) => c.name);
   const match = entity.key.map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
   return {
     remove: `DELETE FROM ${entity.table} t WHERE EXISTS (SELECT 1 FROM checked c WHERE c.err IS NULL AND ${match})`,
     insert: `INSERT INTO ${entity.table} (${columns.join(', ')}, _file_id)
-SELECT ${columns.join(', ')}, $file_id FROM checked WHERE err IS NULL ORDER BY rn`,
+SELECT ${columns.join(', ')}, $file_id FROM checked WHERE err IS NULL`,
   };
 }

@@ -53,8 +53,9 @@ let builds = 0;
  */
 export async function buildSite(snapshotDir: string, outDir: string, log: (line: string) => void = () => undefined): Promise<void> {
   const target = path.resolve(outDir);
+  removeOrphanBuilds();
   const inside = target.startsWith(repoRoot + path.sep);
-  const scratch = inside ? undefined : path.join(repoRoot, 'data', '.builds', `${process.pid}-${++builds}`);
+  const scratch = inside ? undefined : path.join(buildsDir, `${process.pid}-${++builds}`);
   const buildDir = scratch ? path.join(scratch, 'dist') : target;
   try {
     await astroBuild(path.resolve(snapshotDir), buildDir);
@@ -71,12 +72,32 @@ export async function buildSite(snapshotDir: string, outDir: string, log: (line:
   }
 }
 
+const buildsDir = path.join(repoRoot, 'data', '.builds');
+
+/** Scratch builds of processes that no longer exist (a killed refresh never reaches its `finally`). */
+function removeOrphanBuilds(): void {
+  if (!existsSync(buildsDir)) return;
+  for (const name of readdirSync(buildsDir)) {
+    const pid = Number(name.split('-')[0]);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (!alive) rmSync(path.join(buildsDir, name), { recursive: true, force: true });
+  }
+}
+
 function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
   const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const cache = `${outDir}.build-cache`;
   mkdirSync(path.dirname(outDir), { recursive: true });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--root', repoRoot, '--outDir', outDir, '--silent'], {
+    // --import: the build exits when its parent dies (a killed refresh leaves no orphan writing files).
+    const guard = path.join(repoRoot, 'pipelines', 'refresh', 'exit-with-parent.mjs');
+    const child = spawn(process.execPath, ['--import', guard, astro, 'build', '--root', repoRoot, '--outDir', outDir, '--silent'], {
       cwd: path.dirname(outDir),
       // NODE_ENV: a caller's 'test' or 'development' would make Vite ship React's development build.
       env: {

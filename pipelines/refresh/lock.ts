@@ -2,7 +2,7 @@
  * One refresh at a time (DESIGN §8): a lock file created with O_EXCL holding the holder's pid and start
  * time. A lock whose process is gone is stale and taken over; a live one makes the caller exit 75.
  */
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 export interface LockHolder {
@@ -44,14 +44,26 @@ export interface Lock {
   release(): void;
 }
 
-/** Take the lock or throw LockedError. A stale lock (dead pid on this host, or unreadable) is replaced. */
+/**
+ * Take the lock or throw LockedError. The lock file appears complete in one step (a hard link of a file
+ * already written), so a contender never reads an empty lock and mistakes it for a stale one. A stale
+ * lock (dead pid on this host, or unreadable) is replaced.
+ */
 export function acquireLock(file: string, command: string): Lock {
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command };
+  const draft = `${file}.${process.pid}.draft`;
+  writeFileSync(draft, JSON.stringify(holder));
+  try {
+    return take(file, holder, draft);
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+function take(file: string, holder: LockHolder, draft: string): Lock {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, JSON.stringify(holder));
-      closeSync(fd);
+      linkSync(draft, file);
       let released = false;
       return {
         file,

@@ -190,7 +190,18 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     }
     phases.swap = (Date.now() - phaseStarted) / 1000;
     const removed = collectGenerations(layout, 1);
-    const alarms = alerts.alerts.filter((a) => a.level === 'alarm').map((a) => `${a.rule}:${a.subject}`);
+    logger.event('published', { runId, asOf, removedGenerations: removed.length });
+    const firing = alerts.alerts.filter((a) => a.level === 'alarm');
+    const fresh = firing.filter((a) => !previousAlarms.has(`${a.rule}:${a.subject}`));
+    const delivered =
+      fresh.length === 0 ||
+      (await notify(`hirescope: ${fresh.length} new alarm(s) as of ${asOf}:\n${fresh.map((a) => `• ${a.message}`).join('\n')}`, {
+        url: options.webhookUrl,
+        logger,
+      })) ||
+      !options.webhookUrl;
+    // Alarms count as announced once delivered (or when no webhook is set): undelivered ones are retried next run.
+    const alarms = firing.map((a) => `${a.rule}:${a.subject}`).filter((key) => delivered || previousAlarms.has(key));
     const finished = new Date();
     const final: RunRecord = {
       ...record,
@@ -208,14 +219,6 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       alarms,
     };
     appendRun(layout.runsFile, final);
-    logger.event('published', { runId, asOf, removedGenerations: removed.length });
-    const fresh = alerts.alerts.filter((a) => a.level === 'alarm' && !previousAlarms.has(`${a.rule}:${a.subject}`));
-    if (fresh.length) {
-      await notify(`hirescope: ${fresh.length} new alarm(s) as of ${asOf}:\n${fresh.map((a) => `• ${a.message}`).join('\n')}`, {
-        url: options.webhookUrl,
-        logger,
-      });
-    }
     return { runId, record: final, generation: runId, alerts };
   } catch (error) {
     const message = (error as Error).message;
