@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { computeMetrics } from '../../pipelines/metrics/index.ts';
-import { refresh } from '../../pipelines/refresh/index.ts';
+import { refreshInto } from '../../pipelines/refresh/index.ts';
 import { serveStatic } from '../../pipelines/serve.ts';
 import type { Metrics } from '../../pipelines/schemas/metrics.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   const config = configSchema.parse({});
   const warehouse = await openWarehouse(path.join(tmp.dir, 'w.duckdb'));
   try {
-    await refresh(warehouse, config, { inbox, asOf: fixtureAsOf, snapshotDir: path.join(tmp.dir, 'snapshot'), outDir: dist });
+    await refreshInto(warehouse, config, { inbox, asOf: fixtureAsOf, snapshotDir: path.join(tmp.dir, 'snapshot'), outDir: dist });
     engine = await computeMetrics(warehouse, config, { asOf: fixtureAsOf });
   } finally {
     warehouse.close();
