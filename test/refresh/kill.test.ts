@@ -28,11 +28,22 @@ import {
 import { repoRoot, tempDir } from '../helpers/tmp.ts';
 import { baseOffers, companyFiles, withExtraOffers, writeInbox } from './inboxes.ts';
 
-type Phase = 'ingest' | 'metrics' | 'snapshot' | 'build' | 'swap';
+type Phase = 'prepare' | 'archive' | 'ingest' | 'metrics' | 'snapshot' | 'build' | 'swap';
 const allPhases = ['prepare', 'archive', 'ingest', 'metrics', 'snapshot', 'build', 'swap'];
 const laterPhases = (phase: string) => allPhases.slice(allPhases.indexOf(phase) + 1);
-/** Each phase's killed run and recovery bring this many extra offers: the published row counts differ. */
-const extraFor: Record<Phase, number> = { ingest: 1, metrics: 2, snapshot: 3, build: 4, swap: 5 };
+
+/**
+ * Ten moments to kill at: the start of every phase, and later inside the long ones (ms after the phase
+ * line). `swap` pauses at its start (test hook) so the kill lands just before the rename. Each moment's
+ * killed run and recovery bring a different number of extra offers, so the published row counts differ.
+ */
+interface Moment {
+  readonly phase: Phase;
+  readonly delayMs: number;
+  readonly extra: number;
+}
+const moment = (phase: Phase, delayMs: number, extra: number): Moment => ({ phase, delayMs, extra });
+const label = (m: Moment) => (m.delayMs ? `${m.phase} + ${m.delayMs} ms` : m.phase);
 
 /** Scratch build folders a process left in the repository (data/.builds/<pid>-<n>). */
 function scratchBuilds(pid: number): string[] {
@@ -51,7 +62,7 @@ function runsFile(state: string): Map<string, RunLine> {
   return runs;
 }
 
-function chain(name: string, phases: readonly Phase[], withRebuild: boolean) {
+function chain(name: string, moments: readonly Moment[], withRebuild: boolean) {
   describe(name, { concurrent: true }, () => {
     const tmp = tempDir('hs-kill-');
     const state = path.join(tmp.dir, 'state');
@@ -72,9 +83,9 @@ function chain(name: string, phases: readonly Phase[], withRebuild: boolean) {
       for (const pid of victims) for (const name of scratchBuilds(pid)) rmSync(path.join(repoRoot, 'data', '.builds', name), { recursive: true, force: true });
     });
 
-    for (const phase of phases) {
-      const extra = extraFor[phase];
-      it(`during ${phase}: the published generation stays byte-identical and the next refresh recovers`, { concurrent: false, timeout: 150_000 }, async () => {
+    for (const m of moments) {
+      const { phase, extra } = m;
+      it(`at ${label(m)}: the published generation stays byte-identical and the next refresh recovers`, { concurrent: false, timeout: 150_000 }, async () => {
         const before = published(state);
         const manifestBefore = manifest(state);
         expect(generations(state)).toContain(path.basename(before.current));
@@ -87,18 +98,19 @@ function chain(name: string, phases: readonly Phase[], withRebuild: boolean) {
         });
         victims.push(victim.pid);
         const trigger = (e: LogEvent) => (phase === 'swap' ? e.event === 'paused' && e.phase === 'swap' : e.event === 'phase' && e.phase === phase);
-        // `build` is the one long phase run by a child process (astro): kill 1.5 s into it, while astro is
-        // surely running and writing; every other phase is killed the moment its line appears.
-        const killedAt = victim.killOn(trigger, phase === 'build' ? 1500 : 0);
+        const killedAt = victim.killOn(trigger, m.delayMs);
         const exit = await victim.wait(90_000);
         await killedAt;
         expect(exit.signal).toBe('SIGKILL');
         const runId = victim.events().find((e) => e.event === 'phase')?.runId as string;
         expect(runId).toMatch(new RegExp(`^\\d{8}-\\d{6}-${victim.pid}$`));
-        // The kill landed in the phase: no later phase started and nothing was published.
+        // The kill landed in the phase (or, after a delay, in it or a later one): nothing was published.
         const seenPhases = victim.events().filter((e) => e.event === 'phase').map((e) => e.phase);
-        expect(seenPhases.at(-1)).toBe(phase);
-        for (const later of laterPhases(phase)) expect(seenPhases).not.toContain(later);
+        expect(seenPhases).toContain(phase);
+        if (m.delayMs === 0) {
+          expect(seenPhases.at(-1)).toBe(phase);
+          for (const later of laterPhases(phase)) expect(seenPhases).not.toContain(later);
+        }
         expect(victim.events().some((e) => e.event === 'published')).toBe(false);
 
         // Published warehouse, site and `current` are byte-identical to before.
@@ -151,9 +163,9 @@ function chain(name: string, phases: readonly Phase[], withRebuild: boolean) {
       it('then `rebuild` from the archive alone (a fresh state with only the archive) gives identical metrics', { concurrent: false, timeout: 150_000 }, async () => {
         const expected = await metrics(path.join(state, 'warehouse.duckdb'));
         const expectedRows = manifest(state).rows;
-        expect(expectedRows.offers).toBe(baseOffers + extraFor[phases.at(-1)!]);
+        expect(expectedRows.offers).toBe(baseOffers + moments.at(-1)!.extra);
         // Two or more refreshes with different inboxes went into this archive.
-        expect(new Set((await history(state)).filter((r) => r.status === 'ok').map((r) => r.runId)).size).toBe(phases.length + 1);
+        expect(new Set((await history(state)).filter((r) => r.status === 'ok').map((r) => r.runId)).size).toBe(moments.length + 1);
 
         const fresh = path.join(tmp.dir, 'fresh');
         cpSync(path.join(state, 'archive'), path.join(fresh, 'archive'), { recursive: true });
@@ -167,7 +179,7 @@ function chain(name: string, phases: readonly Phase[], withRebuild: boolean) {
   });
 }
 
-describe('a refresh killed with SIGKILL', () => {
-  chain('chain 1', ['ingest', 'snapshot', 'swap'], false);
-  chain('chain 2', ['metrics', 'build'], true);
+describe('a refresh killed with SIGKILL at 10 moments', () => {
+  chain('chain 1', [moment('prepare', 0, 1), moment('ingest', 0, 2), moment('ingest', 300, 3), moment('snapshot', 0, 4), moment('swap', 0, 5)], false);
+  chain('chain 2', [moment('archive', 0, 6), moment('metrics', 0, 7), moment('snapshot', 600, 8), moment('build', 1500, 9), moment('build', 3500, 10)], true);
 });
