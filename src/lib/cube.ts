@@ -2,13 +2,20 @@
  * Cubes in memory: Arrow IPC bytes -> plain column arrays, filtering by the global filters, and exact
  * statistics over day histograms (the same definitions as the SQL: quantile_cont, mean).
  */
-import { tableFromIPC } from 'apache-arrow';
+import { CompressionType, compressionRegistry, tableFromIPC } from 'apache-arrow';
+import { decompress } from 'fzstd';
 import type { SiteFilters } from './filters.ts';
 
 export type Column = readonly (string | number | null)[];
 export interface Cube {
   readonly length: number;
   readonly columns: Readonly<Record<string, Column>>;
+}
+
+// Cubes are written with Zstandard body compression; fzstd (a few KB, pure JS) decodes them in the
+// browser and at build time. A codec already registered (the snapshot writer's) is left in place.
+if (!compressionRegistry.get(CompressionType.ZSTD)?.decode) {
+  compressionRegistry.set(CompressionType.ZSTD, { decode: (data) => decompress(data) });
 }
 
 /** Decode an Arrow IPC file into column arrays (dictionary columns become strings). */
