@@ -16,26 +16,22 @@ const pairs = (record: Record<string, unknown>) => JSON.stringify(Object.entries
  */
 export async function loadReference(warehouse: Warehouse, config: Config): Promise<void> {
   await warehouse.run(sqlFile('staging/reference.sql'));
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE ref_stage_map AS
-     SELECT name_key, arg_max(stage, priority) AS stage FROM (
-       SELECT lower(trim(name)) AS name_key, stage, 0 AS priority FROM read_csv($file, header = true, auto_detect = false,
-         columns = {'name': 'VARCHAR', 'stage': 'VARCHAR', 'source': 'VARCHAR'})
-       UNION ALL
-       SELECT lower(trim(p->>0)), p->>1, 1 FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
-     ) GROUP BY name_key`,
-    { file: csv('stage_map.csv'), overrides: pairs(config.stageMap) },
-  );
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE ref_level AS
-     SELECT alias_key, arg_max(level, priority) AS level FROM (
-       SELECT lower(trim(alias)) AS alias_key, level, 0 AS priority FROM read_csv($file, header = true, auto_detect = false,
-         columns = {'alias': 'VARCHAR', 'level': 'VARCHAR', 'source': 'VARCHAR'})
-       UNION ALL
-       SELECT lower(trim(p->>0)), p->>1, 1 FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
-     ) GROUP BY alias_key`,
-    { file: csv('level_aliases.csv'), overrides: pairs(config.levelAliases) },
-  );
+  // Aliases (name -> key) from a shipped CSV of three columns (alias, key, source), config entries winning.
+  // The table and column names are fixed here, never input.
+  const aliases = async (table: string, keyColumn: string, valueColumn: string, file: string, overrides: Record<string, string>) =>
+    warehouse.run(
+      `CREATE OR REPLACE TEMP TABLE ${table} AS
+       SELECT ${keyColumn}, arg_max(${valueColumn}, priority) AS ${valueColumn} FROM (
+         SELECT lower(trim(alias)) AS ${keyColumn}, value AS ${valueColumn}, 0 AS priority
+         FROM read_csv($file, header = true, auto_detect = false,
+           columns = {'alias': 'VARCHAR', 'value': 'VARCHAR', 'source': 'VARCHAR'})
+         UNION ALL
+         SELECT lower(trim(p->>0)), p->>1, 1 FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
+       ) GROUP BY ${keyColumn}`,
+      { file: csv(file), overrides: pairs(overrides) },
+    );
+  await aliases('ref_stage_map', 'name_key', 'stage', 'stage_map.csv', config.stageMap);
+  await aliases('ref_level', 'alias_key', 'level', 'level_aliases.csv', config.levelAliases);
   // Country keys: the ISO code, the English name and the aliases, all lower-cased; config overrides
   // (by code or name) replace the region.
   await warehouse.run(
