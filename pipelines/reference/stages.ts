@@ -7,17 +7,11 @@
  * application status / rejection_type instead.
  */
 
-export const STAGE_KEYS = ['applied', 'screen', 'technical', 'onsite', 'offer', 'hired'] as const;
-export type StageKey = (typeof STAGE_KEYS)[number];
+import { stageKeys, stageLabels, type StageKey } from '../schemas/stages.ts';
 
-export const STAGE_DISPLAY: Record<StageKey, string> = {
-  applied: 'Application Review',
-  screen: 'Screen',
-  technical: 'Technical',
-  onsite: 'Onsite',
-  offer: 'Offer',
-  hired: 'Hired',
-};
+export const STAGE_KEYS = stageKeys;
+export type { StageKey };
+export const STAGE_DISPLAY = stageLabels;
 
 const DESIGN = 'hirescope default (DESIGN §2)';
 const vendor = (v: string): string => `hirescope default (common ${v} stage name)`;

@@ -3,13 +3,14 @@
  * them and the site imports them for the snapshot. No DuckDB here.
  */
 import { z } from 'zod';
+import { stageKeys } from './stages.ts';
 
 const count = z.number().int().nonnegative();
 const days = z.number().nullable();
 const ratio = z.number().min(0).max(1).nullable();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const stageKeys = ['applied', 'screen', 'technical', 'onsite', 'offer', 'hired'] as const;
+export { stageKeys };
 export const oarStatuses = ['healthy', 'watch', 'alarm', 'insufficient-data'] as const;
 
 export const filtersSchema = z

@@ -5,17 +5,9 @@
  */
 import { addTo, filterRows, histogramSize, mean, quantile, wilson, type Cube, type Histogram } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
+import { stageKeys, stageLabels, type StageKey } from '../../pipelines/schemas/stages.ts';
 
-export const stageKeys = ['applied', 'screen', 'technical', 'onsite', 'offer', 'hired'] as const;
-export type StageKey = (typeof stageKeys)[number];
-export const stageLabels: Record<StageKey, string> = {
-  applied: 'Application Review',
-  screen: 'Screen',
-  technical: 'Technical',
-  onsite: 'Onsite',
-  offer: 'Offer',
-  hired: 'Hired',
-};
+export { stageKeys, stageLabels, type StageKey };
 export type OarStatus = 'healthy' | 'watch' | 'alarm' | 'insufficient-data';
 export interface Thresholds {
   healthy: number;
