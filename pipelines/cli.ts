@@ -36,8 +36,9 @@ commands:
                                        refresh on a schedule in the foreground (never overlapping)
   export pay-bands --out FILE.csv [metrics filters]
                                        write the published pay bands as CSV for spreadsheets
-  generate --seed N --scale S --out DIR [--end YYYY-MM-DD]
-                                       write deterministic sample data (canonical CSV)
+  generate --seed N --scale S --out DIR [--end YYYY-MM-DD] [--format F]
+                                       write deterministic sample data: F = canonical (default),
+                                       greenhouse, greenhouse-harvest, lever, ashby or workable
 
 options for every command:
   --db FILE       warehouse file (default data/warehouse.duckdb)

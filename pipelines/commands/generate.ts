@@ -17,11 +17,16 @@ export async function generateCommand(args: GenerateArgs, out: Output): Promise<
   if (!(scale > 0)) throw new UsageError('--scale must be a number greater than 0');
   if (!args.out) throw new UsageError('--out DIR is required');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(args.end)) throw new UsageError('--end must be a date YYYY-MM-DD');
-  if (args.format !== 'canonical') throw new UsageError(`--format ${args.format} is not available yet (canonical only)`);
   // Loaded on demand: the generator is only needed by this command.
+  const { vendorFormats, generateFormat } = await import('../generate/formats/index.ts');
+  const format = vendorFormats.find((f) => f === args.format);
+  if (args.format !== 'canonical' && !format) {
+    throw new UsageError(`--format must be canonical or one of ${vendorFormats.join(', ')}`);
+  }
   const { generate } = await import('../generate/index.ts');
-  const result = await generate({ seed, scale, outDir: args.out, end: args.end });
-  if (out.isJson) out.json({ outDir: args.out, seed, scale, end: args.end, files: result.files });
+  const options = { seed, scale, outDir: args.out, end: args.end };
+  const result = format ? await generateFormat(format, options) : await generate(options);
+  if (out.isJson) out.json({ outDir: args.out, seed, scale, end: args.end, format: args.format, files: result.files });
   else {
     for (const [name, rows] of Object.entries(result.files)) out.info(`${name.padEnd(20)} ${rows} rows`);
     out.info(`sample written to ${args.out}`);

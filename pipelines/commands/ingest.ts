@@ -23,6 +23,7 @@ export async function ingestCommand(warehouse: Warehouse, inputs: readonly strin
         ignoredColumns,
       })),
       rowsRejected: result.rowsRejected,
+      derived: result.derived,
     });
   } else {
     out.info(
@@ -32,6 +33,10 @@ export async function ingestCommand(warehouse: Warehouse, inputs: readonly strin
       ),
     );
     for (const f of result.files) if (f.status === 'loaded' && f.message) out.info(`note: ${f.path}: ${f.message}`);
+    for (const d of result.derived) {
+      const left = d.leftOut.map((l) => `${l.rows} ${l.reason}`).join(', ');
+      out.info(`derived ${d.rows} ${d.entity} rows from the ${d.vendor} export${left ? ` (left out: ${left})` : ''}`);
+    }
     out.info(`${result.rowsRejected} row(s) quarantined${result.rowsRejected ? ' — see `hirescope rejects`' : ''}`);
   }
   return result.files.some((f) => f.status === 'refused') ? 1 : 0;

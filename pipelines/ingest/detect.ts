@@ -7,17 +7,22 @@ import {
   entities,
   isPersonalDataColumn,
   normalizeHeader,
+  type ColumnSpec,
   type EntityName,
-  type EntitySpec,
+  type TableSpec,
 } from './entities.ts';
+import { vendorTableSpecs, type VendorName, type VendorTable } from '../vendors/index.ts';
 
 export interface Detection {
-  readonly entity: EntitySpec;
-  /** For each position in the file, the canonical column it feeds, or null when it is not stored. */
+  /** The table the file loads into: a canonical entity or a vendor's raw table. */
+  readonly entity: TableSpec;
+  /** The vendor whose export this is; undefined for a canonical file. */
+  readonly vendor?: VendorName;
+  /** For each position in the file, the column it feeds, or null when it is not stored. */
   readonly positions: readonly (string | null)[];
   /** Personal-data columns, never stored (header names as written in the file). */
   readonly dropped: readonly string[];
-  /** Other columns outside the canonical list, ignored (header names as written). */
+  /** Other columns outside the table's list, ignored (header names as written). */
   readonly ignored: readonly string[];
 }
 
@@ -30,14 +35,48 @@ export class RefusedFile extends Error {
   }
 }
 
-interface Candidate {
-  readonly spec: EntitySpec;
-  readonly missing: readonly string[];
-  readonly matched: number;
+export interface DetectOptions {
+  /** Only this vendor's shapes (or only the canonical ones) are tried: `--vendor`. */
+  readonly vendor?: VendorName | 'canonical';
 }
 
-/** Detect the entity of a header; throws RefusedFile when no entity has all its required columns. */
-export function detectEntity(header: readonly string[], fileName: string): Detection {
+interface Candidate {
+  readonly spec: TableSpec;
+  readonly vendor?: VendorName;
+  readonly missing: readonly string[];
+  readonly matched: number;
+  /** Columns the header must have: the required ones, or a vendor table's signature. */
+  readonly needed: number;
+  readonly hinted: boolean;
+}
+
+const namesOf = (column: ColumnSpec) => [column.name, ...(column.aliases ?? [])].map(normalizeHeader);
+
+function candidateFor(spec: TableSpec, present: ReadonlySet<string>, fileName: string, vendorTable?: VendorTable): Candidate {
+  const has = (column: ColumnSpec) => namesOf(column).some((n) => present.has(n));
+  const needed = vendorTable
+    ? spec.columns.filter((c) => vendorTable.signature.includes(c.name))
+    : spec.columns.filter((c) => c.required);
+  return {
+    spec,
+    vendor: vendorTable?.vendor,
+    missing: needed.filter((c) => !has(c)).map((c) => c.name),
+    matched: spec.columns.filter(has).length,
+    needed: needed.length,
+    hinted: vendorTable ? vendorHint(fileName, vendorTable.hints) : spec.name === canonicalHint(fileName),
+  };
+}
+
+const label = (c: Candidate) => (c.vendor ? `${c.vendor} ${c.spec.name.split(':')[1]}` : c.spec.name);
+const share = (c: Candidate) => (c.needed - c.missing.length) / c.needed;
+
+/**
+ * Detect the table of a header; throws RefusedFile when no shape has all its required columns. A vendor
+ * shape wins over a canonical one only by matching more columns (a Greenhouse openings file has `id`
+ * besides every canonical openings column); equal matches are settled by the file name, else refused as
+ * ambiguous.
+ */
+export function detectEntity(header: readonly string[], fileName: string, options: DetectOptions = {}): Detection {
   const normalized = header.map(normalizeHeader);
   const seen = new Map<string, number>();
   normalized.forEach((name, index) => {
@@ -50,58 +89,69 @@ export function detectEntity(header: readonly string[], fileName: string): Detec
     }
     seen.set(name, index);
   });
+  const present = new Set(normalized);
+  const canonical =
+    options.vendor === undefined || options.vendor === 'canonical'
+      ? [...entities.values()].map((spec) => candidateFor(spec, present, fileName))
+      : [];
+  const vendor =
+    options.vendor === 'canonical'
+      ? []
+      : vendorTableSpecs
+          .filter((t) => options.vendor === undefined || t.vendor === options.vendor)
+          .map((t) => candidateFor(t, present, fileName, t));
+  const candidates = [...canonical, ...vendor];
 
-  const hint = fileHint(fileName);
-  const candidates: Candidate[] = [...entities.values()].map((spec) => {
-    const present = new Set(normalized);
-    const missing = spec.columns
-      .filter((c) => c.required && !present.has(normalizeHeader(c.name)))
-      .map((c) => c.name);
-    const matched = spec.columns.filter((c) => present.has(normalizeHeader(c.name))).length;
-    return { spec, missing, matched };
-  });
   const complete = candidates
     .filter((c) => c.missing.length === 0)
-    .sort((a, b) => b.matched - a.matched || hintRank(b.spec, hint) - hintRank(a.spec, hint));
+    .sort((a, b) => b.matched - a.matched || Number(b.hinted) - Number(a.hinted));
   const best = complete[0];
-  if (!best) {
-    const closest = [...candidates].sort(
-      (a, b) =>
-        requiredShare(b) - requiredShare(a) ||
-        b.matched - a.matched ||
-        hintRank(b.spec, hint) - hintRank(a.spec, hint),
-    )[0]!;
-    throw missingColumns(closest);
+  if (!best) throw nothingMatches(canonical, vendor);
+  if (!best.vendor) {
+    // A header that holds the identifier of another entity (opening_id, offer_id...) the winner does not
+    // use, and matches more of that entity's columns than of the winner's, is that other entity with
+    // columns missing (an openings file without opened_at is not a jobs file). Otherwise the extra column
+    // is simply ignored.
+    const winnerColumns = new Set(best.spec.columns.map((c) => normalizeHeader(c.name)));
+    const betrayed = canonical
+      .filter(
+        (c) =>
+          c.missing.length > 0 &&
+          c.matched > best.matched &&
+          present.has(normalizeHeader(c.spec.key[0]!)) &&
+          !winnerColumns.has(normalizeHeader(c.spec.key[0]!)),
+      )
+      .sort((a, b) => share(b) - share(a) || Number(b.hinted) - Number(a.hinted))[0];
+    if (betrayed) throw missingColumns(betrayed);
+  } else {
+    // A small vendor table (applications_jobs: application_id, job_id) inside a header that matches more
+    // columns of another shape is that other shape with columns missing: say which.
+    const fuller = candidates.filter((c) => c.missing.length > 0 && c.matched > best.matched).sort((a, b) => b.matched - a.matched)[0];
+    if (fuller) throw missingColumns(fuller);
+  }
+  const rival = complete[1];
+  if (rival && (best.vendor || rival.vendor) && rival.matched === best.matched && rival.hinted === best.hinted) {
+    throw new RefusedFile(
+      `ambiguous file shape: it could be ${label(best)} or ${label(rival)}; name the file after its table (e.g. ${label(best).split(' ').at(-1)}.csv) or pass --vendor`,
+    );
   }
 
-  // A header that holds the identifier of another entity (opening_id, offer_id...) the winner does not
-  // use, and matches more of that entity's columns than of the winner's, is that other entity with
-  // columns missing (an openings file without opened_at is not a jobs file). Otherwise the extra column
-  // is simply ignored.
-  const winnerColumns = new Set(best.spec.columns.map((c) => normalizeHeader(c.name)));
-  const present = new Set(normalized);
-  const betrayed = candidates
-    .filter(
-      (c) =>
-        c.missing.length > 0 &&
-        c.matched > best.matched &&
-        present.has(normalizeHeader(c.spec.key[0]!)) &&
-        !winnerColumns.has(normalizeHeader(c.spec.key[0]!)),
-    )
-    .sort((a, b) => requiredShare(b) - requiredShare(a) || hintRank(b.spec, hint) - hintRank(a.spec, hint))[0];
-  if (betrayed) throw missingColumns(betrayed);
-
-  const byName = new Map(best.spec.columns.map((c) => [normalizeHeader(c.name), c.name]));
+  const byName = new Map(best.spec.columns.flatMap((c) => namesOf(c).map((n) => [n, c.name] as const)));
   const dropped: string[] = [];
   const ignored: string[] = [];
+  const taken = new Set<string>();
   const positions = header.map((raw, index) => {
-    const canonical = byName.get(normalized[index]!);
-    if (canonical) return canonical;
+    const column = byName.get(normalized[index]!);
+    // A column spelled two ways in one header (`location` and `location_name`): the first one counts.
+    if (column && !taken.has(column)) {
+      taken.add(column);
+      return column;
+    }
     if (isPersonalDataColumn(raw)) dropped.push(raw);
     else ignored.push(raw);
     return null;
   });
-  return { entity: best.spec, positions, dropped, ignored };
+  return { entity: best.spec, vendor: best.vendor, positions, dropped, ignored };
 }
 
 function missingColumns(candidate: Candidate): RefusedFile {
@@ -112,13 +162,29 @@ function missingColumns(candidate: Candidate): RefusedFile {
   );
 }
 
-function requiredShare(candidate: Candidate): number {
-  const required = candidate.spec.columns.filter((c) => c.required).length;
-  return (required - candidate.missing.length) / required;
+const closest = (list: readonly Candidate[]) =>
+  [...list].sort((a, b) => share(b) - share(a) || b.matched - a.matched || Number(b.hinted) - Number(a.hinted))[0];
+
+/** The refusal of a header nothing matches: the closest canonical entity, then each vendor's closest shape. */
+function nothingMatches(canonical: readonly Candidate[], vendor: readonly Candidate[]): RefusedFile {
+  const best = closest(canonical);
+  const tried = [...new Set(vendor.map((c) => c.vendor!))]
+    .map((name) => closest(vendor.filter((c) => c.vendor === name))!)
+    .filter((c) => c.matched > 0)
+    .sort((a, b) => share(b) - share(a));
+  const triedText = tried.length
+    ? `; vendor shapes tried: ${tried.map((c) => `${label(c)} (missing ${c.missing.join(', ')})`).join('; ')}`
+    : '';
+  if (best) {
+    const error = missingColumns(best);
+    return new RefusedFile(error.message + triedText, error.column);
+  }
+  const first = tried[0] ?? closest(vendor)!;
+  return new RefusedFile(`unknown file shape: closest is ${label(first)}, missing ${first.missing.join(', ')}${triedText}`, first.missing[0]);
 }
 
-function fileHint(fileName: string): EntityName | undefined {
-  const base = path.basename(fileName).toLowerCase().replace(/\.csv$/, '').replace(/[\s\-]+/g, '_');
+function canonicalHint(fileName: string): EntityName | undefined {
+  const base = fileStem(fileName);
   for (const name of entities.keys()) if (base.includes(name)) return name;
   if (base.includes('stage')) return 'stage_history';
   if (base.includes('fx') || base.includes('exchange')) return 'fx_rates';
@@ -126,6 +192,11 @@ function fileHint(fileName: string): EntityName | undefined {
   return undefined;
 }
 
-function hintRank(spec: EntitySpec, hint: EntityName | undefined): number {
-  return spec.name === hint ? 1 : 0;
+function vendorHint(fileName: string, hints: readonly string[]): boolean {
+  const base = fileStem(fileName);
+  return hints.some((h) => base === h || base.endsWith(`_${h}`) || base.startsWith(`${h}_`));
+}
+
+function fileStem(fileName: string): string {
+  return path.basename(fileName).toLowerCase().replace(/\.(csv|jsonl|ndjson)$/, '').replace(/[\s\-]+/g, '_');
 }

@@ -7,6 +7,8 @@ export type ColumnType =
   | 'id' // trimmed text, never empty when required
   | 'text' // trimmed free text
   | 'timestamp' // ISO 8601 (date, date-time, with or without offset) or epoch milliseconds -> TIMESTAMPTZ
+  | 'timestamp_utc' // the same, but a date-time without an offset is UTC (vendor exports), not the organisation's zone
+  | 'boolean' // true/false, t/f, yes/no, 1/0 -> BOOLEAN
   | 'date' // ISO 8601 date (a date-time is accepted and truncated) -> DATE
   | 'money' // non-negative decimal number -> DOUBLE
   | 'rate' // strictly positive decimal number -> DOUBLE
@@ -20,6 +22,8 @@ export interface ColumnSpec {
   readonly type: ColumnType;
   readonly required?: boolean;
   readonly values?: readonly string[];
+  /** Other header names that feed this column (vendor exports spell some columns more than one way). */
+  readonly aliases?: readonly string[];
 }
 
 /** A check across columns; `when` is SQL over the raw values `r_<column>` (fixed text, never input). */
@@ -29,8 +33,10 @@ export interface RowCheck {
   readonly message: string;
 }
 
-export interface EntitySpec {
-  readonly name: EntityName;
+/** A table a CSV file is loaded into: a canonical entity, or a vendor export's raw table (pipelines/vendors). */
+export interface TableSpec {
+  /** `applications`, or `greenhouse:applications` for a vendor table (the ledger's `kind`). */
+  readonly name: string;
   /** Table in the warehouse. */
   readonly table: string;
   readonly columns: readonly ColumnSpec[];
@@ -40,6 +46,18 @@ export interface EntitySpec {
   readonly order: number;
   /** Checks across columns, run after the per-column ones; a failing row is `missing_required`. */
   readonly rowChecks?: readonly RowCheck[];
+  /**
+   * Columns whose values a newer file replaces as a whole (default: the key). Greenhouse's
+   * application_stages has no key of its own: a newer export replaces all the stage rows of each
+   * application it holds.
+   */
+  readonly replaceBy?: readonly string[];
+  /** Repeated keys within a file are kept (the derivation removes exact duplicates) instead of rejected. */
+  readonly allowDuplicates?: boolean;
+}
+
+export interface EntitySpec extends TableSpec {
+  readonly name: EntityName;
 }
 
 export const entityNames = [
@@ -216,7 +234,10 @@ export function entitySpec(name: EntityName): EntitySpec {
 export function sqlType(column: ColumnSpec): string {
   switch (column.type) {
     case 'timestamp':
+    case 'timestamp_utc':
       return 'TIMESTAMPTZ';
+    case 'boolean':
+      return 'BOOLEAN';
     case 'date':
       return 'DATE';
     case 'money':

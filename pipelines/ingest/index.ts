@@ -5,7 +5,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Warehouse } from '../lib/duckdb.ts';
-import { detectEntity, RefusedFile, type Detection } from './detect.ts';
+import { configSchema, type Config } from '../lib/config.ts';
+import { deriveVendor, needsDerivation, type Derivation } from '../vendors/derive.ts';
+import { ensureVendorTables, vendors, type VendorName } from '../vendors/index.ts';
+import { detectEntity, RefusedFile, type Detection, type DetectOptions } from './detect.ts';
 import { applyFile, prepareFile } from './load.ts';
 import { sha256File, sniffCsv } from './sniff.ts';
 import { ensureSchema } from './schema.ts';
@@ -28,9 +31,15 @@ export interface IngestResult {
   readonly runId: number;
   readonly files: readonly FileResult[];
   readonly rowsRejected: number;
+  /** Canonical tables derived from vendor exports in this run (empty when only canonical files loaded). */
+  readonly derived: readonly Derivation[];
 }
 
 export interface IngestOptions {
+  /** Vendor settings (prospects, office countries...) and the organisation time zone. */
+  readonly config?: Config;
+  /** Only this vendor's shapes (or only the canonical ones) are tried: `--vendor`. */
+  readonly vendor?: VendorName | 'canonical';
   /** Called after each file, for progress output. */
   readonly onFile?: (result: FileResult) => void;
   /** Command recorded in the run ledger. */
@@ -63,11 +72,11 @@ interface Planned {
   readonly refusal?: RefusedFile;
 }
 
-async function plan(file: string): Promise<Planned> {
+async function plan(file: string, options: DetectOptions): Promise<Planned> {
   const sha256 = await sha256File(file).catch(() => '');
   try {
     const sniffed = await sniffCsv(file);
-    return { file, sha256, bytes: sniffed.bytes, header: sniffed.header, detection: detectEntity(sniffed.header, file) };
+    return { file, sha256, bytes: sniffed.bytes, header: sniffed.header, detection: detectEntity(sniffed.header, file, options) };
   } catch (error) {
     if (error instanceof RefusedFile) return { file, sha256, bytes: 0, refusal: error };
     throw error;
@@ -78,7 +87,8 @@ async function plan(file: string): Promise<Planned> {
 export async function ingest(warehouse: Warehouse, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
   await ensureSchema(warehouse);
   const files = expandInputs(inputs);
-  const planned = await Promise.all(files.map(plan));
+  const detectOptions: DetectOptions = { vendor: options.vendor };
+  const planned = await Promise.all(files.map((file) => plan(file, detectOptions)));
   // Currencies and rates first, then the rows that use them (stable within an entity).
   planned.sort((a, b) => (a.detection?.entity.order ?? -1) - (b.detection?.entity.order ?? -1));
 
@@ -88,11 +98,20 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
     { command: options.command ?? 'ingest' },
   );
   const runId = run!.run_id;
+  for (const vendor of vendors) {
+    if (planned.some((p) => p.detection?.vendor === vendor.name)) await ensureVendorTables(warehouse, vendor);
+  }
   const results: FileResult[] = [];
   for (const item of planned) {
     const result = await ingestOne(warehouse, runId, item);
     results.push(result);
     options.onFile?.(result);
+  }
+  // Vendor exports: derive the canonical tables from the raw tables of each vendor with new rows.
+  const derived: Derivation[] = [];
+  const config = options.config ?? configSchema.parse({});
+  for (const vendor of vendors) {
+    if (await needsDerivation(warehouse, vendor)) derived.push(...(await deriveVendor(warehouse, vendor, config)));
   }
   const sum = (key: 'rowsRead' | 'rowsLoaded' | 'rowsRejected') => results.reduce((total, r) => total + r[key], 0);
   const refused = results.filter((r) => r.status === 'refused');
@@ -109,7 +128,7 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
       run_id: runId,
     },
   );
-  return { runId, files: results, rowsRejected: sum('rowsRejected') };
+  return { runId, files: results, rowsRejected: sum('rowsRejected'), derived };
 }
 
 async function ingestOne(warehouse: Warehouse, runId: number, item: Planned): Promise<FileResult> {

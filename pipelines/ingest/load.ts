@@ -75,8 +75,10 @@ export async function prepareFile(
   detection: Detection,
 ): Promise<PreparedFile> {
   const readerRejects = await stage(warehouse, file, header, detection);
-  const { probe, mark } = duplicateKeysSql(detection.entity);
-  if ((await warehouse.maybeOne<{ n: number }>(probe))!.n > 0) await warehouse.run(mark);
+  if (!detection.entity.allowDuplicates) {
+    const { probe, mark } = duplicateKeysSql(detection.entity);
+    if ((await warehouse.maybeOne<{ n: number }>(probe))!.n > 0) await warehouse.run(mark);
+  }
   return { file, detection, readerRejects };
 }
 

@@ -16,7 +16,7 @@
  * - duplicate_key     the same key appears earlier in the same file
  * A row is reported once, for the first failing column in the entity's column order.
  */
-import type { ColumnSpec, EntitySpec } from './entities.ts';
+import type { ColumnSpec, TableSpec } from './entities.ts';
 
 export const rejectReasons = [
   'malformed_row',
@@ -44,6 +44,10 @@ function typedExpression(column: ColumnSpec, raw: string): string {
   switch (column.type) {
     case 'timestamp':
       return `hs_ts(${raw})`;
+    case 'timestamp_utc':
+      return `hs_ts_utc(${raw})`;
+    case 'boolean':
+      return `hs_bool(${raw})`;
     case 'date':
       return `hs_date(${raw})`;
     case 'money':
@@ -68,7 +72,11 @@ function checks(column: ColumnSpec, raw: string, typed: string): Check[] {
   const unparsed = `${raw} IS NOT NULL AND ${typed} IS NULL`;
   switch (column.type) {
     case 'timestamp':
+    case 'timestamp_utc':
       list.push({ when: unparsed, reason: 'invalid_timestamp', message: 'not a valid ISO 8601 date-time or epoch milliseconds' });
+      break;
+    case 'boolean':
+      list.push({ when: unparsed, reason: 'invalid_enum', message: 'expected true or false (t/f, yes/no, 1/0)' });
       break;
     case 'date':
       list.push({ when: unparsed, reason: 'invalid_date', message: 'not a valid ISO 8601 date' });
@@ -117,7 +125,7 @@ function checks(column: ColumnSpec, raw: string, typed: string): Check[] {
  * there are any.
  * @param positions canonical column name for each file column, or null
  */
-export function checkedTableSql(entity: EntitySpec, positions: readonly (string | null)[], source: string): string {
+export function checkedTableSql(entity: TableSpec, positions: readonly (string | null)[], source: string): string {
   const fileColumn = new Map<string, string>();
   positions.forEach((name, index) => {
     if (name) fileColumn.set(name, `c${index}`);
@@ -173,7 +181,7 @@ FROM typed`;
  * of the key against the row count: cheap; a hash collision only costs the exact `mark`); `mark`
  * quarantines every repeat after the first occurrence as duplicate_key.
  */
-export function duplicateKeysSql(entity: EntitySpec): { probe: string; mark: string } {
+export function duplicateKeysSql(entity: TableSpec): { probe: string; mark: string } {
   const keys = entity.key.join(', ');
   const keyValue = entity.key.map((k) => `coalesce(c.${k}::VARCHAR, '')`).join(` || ' / ' || `);
   return {
@@ -188,10 +196,13 @@ WHERE c.rowid = repeats.rn`,
   };
 }
 
-/** Replace rows with the same key, then insert the valid rows (in file order: `checked` is in file order). */
-export function loadSql(entity: EntitySpec): { remove: string; insert: string } {
+/**
+ * Replace rows with the same key (or the same `replaceBy` values), then insert the valid rows (in file
+ * order: `checked` is in file order).
+ */
+export function loadSql(entity: TableSpec): { remove: string; insert: string } {
   const columns = entity.columns.map((c) => c.name);
-  const match = entity.key.map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
+  const match = (entity.replaceBy ?? entity.key).map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
   return {
     remove: `DELETE FROM ${entity.table} t WHERE EXISTS (SELECT 1 FROM checked c WHERE c.err IS NULL AND ${match})`,
     insert: `INSERT INTO ${entity.table} (${columns.join(', ')}, _file_id)

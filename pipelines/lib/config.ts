@@ -67,6 +67,20 @@ export const configSchema = z
     alerts: z.array(alertRuleSchema).default(defaultAlertRules),
     /** Webhook (Slack-compatible) for failed refreshes and new alarms; HIRESCOPE_WEBHOOK_URL overrides. */
     notify: z.object({ webhookUrl: z.url().optional() }).strict().default({}),
+    /** Vendor exports (docs/importing.md): what the adapters leave out, and what they cannot read from the export. */
+    vendors: z
+      .object({
+        /** Greenhouse prospects (not yet applicants) count as applications. */
+        includeProspects: z.boolean().default(false),
+        /** Candidates migrated into the ATS from an earlier system count as applications. */
+        includeMigrated: z.boolean().default(false),
+        /** Office name or id -> country (ISO code or English name), when the office's location text does not say. */
+        officeCountries: z.record(z.string(), z.string()).default({}),
+        /** Rejection or archive reason text -> rejection type, over the shipped defaults. */
+        rejectionTypes: z.record(z.string(), z.enum(['rejected', 'withdrew', 'other'])).default({}),
+      })
+      .strict()
+      .default({ includeProspects: false, includeMigrated: false, officeCountries: {}, rejectionTypes: {} }),
     /** Pay confidentiality (DESIGN §4): cells with fewer employees are suppressed; never below 3. */
     pay: z
       .object({ minCell: z.number().int().min(3, 'pay.minCell may not be below 3').default(5) })

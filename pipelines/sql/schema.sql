@@ -88,3 +88,11 @@ CREATE TABLE IF NOT EXISTS compensation (
   base_salary DOUBLE NOT NULL, currency VARCHAR NOT NULL, role_family VARCHAR, department VARCHAR,
   effective_date DATE, _file_id INTEGER NOT NULL
 );
+
+-- Vendor derivations (pipelines/vendors/derive.ts): the last vendor file each derivation of the
+-- canonical tables has seen, so an interrupted ingest is derived again on the next one.
+CREATE TABLE IF NOT EXISTS vendor_derivations (
+  vendor        VARCHAR PRIMARY KEY,
+  last_file_id  INTEGER NOT NULL,
+  derived_at    TIMESTAMPTZ NOT NULL
+);

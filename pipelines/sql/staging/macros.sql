@@ -2,16 +2,31 @@
 -- connection only and are never written to the warehouse file.
 --
 -- Timestamps: ISO 8601 date (`2026-03-04`), date-time with `T` or space, optional seconds and
--- fraction, optional `Z` or +hh:mm / +hhmm / +hh offset; or epoch milliseconds (11 to 13 digits,
+-- fraction, optional `Z`, ` UTC` or +hh:mm / +hhmm / +hh offset; or epoch milliseconds (11 to 13 digits,
 -- i.e. 1973..2286). A value without an offset is read in the session time zone (the organisation's,
 -- default UTC). Anything else, including impossible dates such as 2026-02-30 and words such as
 -- `yesterday`, `epoch` or `infinity`, is NULL here and quarantined by the caller.
 CREATE OR REPLACE TEMP MACRO hs_ts(v) AS
   CASE
-    WHEN regexp_full_match(v, '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|z|[+-]\d{2}(:?\d{2})?)?')
+    WHEN regexp_full_match(v, '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|z| UTC|[+-]\d{2}(:?\d{2})?)?')
       THEN try_cast(v AS TIMESTAMPTZ)
     WHEN regexp_full_match(v, '\d{11,13}')
       THEN timezone('UTC', epoch_ms(v::BIGINT))
+  END;
+
+-- Vendor exports (Greenhouse Data Lake, ...) write UTC date-times without an offset: read those as UTC,
+-- whatever the organisation's zone. A bare date stays a calendar date of the organisation.
+CREATE OR REPLACE TEMP MACRO hs_ts_utc(v) AS
+  CASE
+    WHEN regexp_full_match(v, '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?') THEN hs_ts(v || 'Z')
+    ELSE hs_ts(v)
+  END;
+
+-- Booleans as vendors write them: true/false, t/f, yes/no, y/n, 1/0 (any case).
+CREATE OR REPLACE TEMP MACRO hs_bool(v) AS
+  CASE
+    WHEN lower(v) IN ('true', 't', 'yes', 'y', '1') THEN true
+    WHEN lower(v) IN ('false', 'f', 'no', 'n', '0') THEN false
   END;
 
 -- Dates: the date part of any accepted timestamp, in the session time zone.
@@ -32,3 +47,7 @@ CREATE OR REPLACE TEMP MACRO hs_int(v) AS
 
 -- An instant as ISO 8601 UTC text, for JSON output (no Date objects cross into JS).
 CREATE OR REPLACE TEMP MACRO hs_iso(ts) AS strftime(timezone('UTC', ts), '%Y-%m-%dT%H:%M:%SZ');
+
+-- The country part of a vendor location text: the last comma-separated part ("Berlin, Germany" -> Germany).
+CREATE OR REPLACE TEMP MACRO hs_location_country(location) AS
+  nullif(trim(regexp_extract(location, '[^,]*$')), '');

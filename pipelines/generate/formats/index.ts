@@ -1,0 +1,107 @@
+/**
+ * `generate --format <vendor>`: the same company as the canonical format, written in a vendor's export
+ * shape. The canonical files are generated first (into a temporary folder), then DuckDB reads them and
+ * each `pipelines/generate/formats/<format>/<file>.sql` (a SELECT over the views c_jobs, c_openings,
+ * c_applications, c_stage_history, c_offers and ref_countries) is copied to `<out>/<file>.csv`.
+ * Ordered SELECTs make the output byte-identical for the same seed. Pay data (compensation, benchmarks,
+ * fx_rates) comes from an HRIS or payroll, not the ATS: it is written in the canonical format beside.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { generate, type GenerateOptions } from '../index.ts';
+import { referenceDir } from '../../ingest/schema.ts';
+
+import { vendorNames, type VendorName } from '../../vendors/types.ts';
+
+export const vendorFormats = vendorNames;
+export type VendorFormat = VendorName;
+
+/** Files that stay canonical in every format. */
+const PAY_FILES = ['compensation.csv', 'benchmarks.csv', 'fx_rates.csv'];
+
+const CANONICAL_COLUMNS: Record<string, Record<string, string>> = {
+  jobs: {
+    job_id: 'VARCHAR', title: 'VARCHAR', department: 'VARCHAR', role_family: 'VARCHAR', level: 'VARCHAR', office: 'VARCHAR',
+    country: 'VARCHAR', status: 'VARCHAR', opened_at: 'TIMESTAMPTZ', closed_at: 'TIMESTAMPTZ',
+  },
+  openings: {
+    opening_id: 'VARCHAR', job_id: 'VARCHAR', opened_at: 'TIMESTAMPTZ', closed_at: 'TIMESTAMPTZ', close_reason: 'VARCHAR',
+    hired_application_id: 'VARCHAR',
+  },
+  applications: {
+    application_id: 'VARCHAR', job_id: 'VARCHAR', applied_at: 'TIMESTAMPTZ', candidate_id: 'VARCHAR', source: 'VARCHAR',
+    source_type: 'VARCHAR', status: 'VARCHAR', rejected_at: 'TIMESTAMPTZ', rejection_type: 'VARCHAR', rejection_reason: 'VARCHAR',
+    hired_at: 'TIMESTAMPTZ',
+  },
+  stage_history: { application_id: 'VARCHAR', stage: 'VARCHAR', entered_at: 'TIMESTAMPTZ', exited_at: 'TIMESTAMPTZ' },
+  offers: {
+    offer_id: 'VARCHAR', application_id: 'VARCHAR', status: 'VARCHAR', version: 'INTEGER', created_at: 'TIMESTAMPTZ',
+    sent_at: 'TIMESTAMPTZ', resolved_at: 'TIMESTAMPTZ', start_date: 'DATE', base_salary: 'DOUBLE', currency: 'VARCHAR',
+  },
+};
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Convert the canonical hiring files in `canonicalDir` to `format`, written into `outDir`. */
+export async function convertFormat(format: VendorFormat, canonicalDir: string, outDir: string): Promise<Record<string, number>> {
+  const formatDir = path.join(import.meta.dirname, format);
+  const queries = readdirSync(formatDir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const files: Record<string, number> = {};
+  try {
+    await connection.run(`SET TimeZone = 'UTC'`);
+    for (const [entity, columns] of Object.entries(CANONICAL_COLUMNS)) {
+      const spec = Object.entries(columns)
+        .map(([name, type]) => `${literal(name)}: ${literal(type)}`)
+        .join(', ');
+      await connection.run(
+        `CREATE VIEW c_${entity} AS SELECT * FROM read_csv(${literal(path.join(canonicalDir, `${entity}.csv`))},
+           header = true, auto_detect = false, columns = {${spec}})`,
+      );
+    }
+    await connection.run(
+      `CREATE VIEW ref_countries AS SELECT code, name FROM read_csv(${literal(path.join(referenceDir, 'country_regions.csv'))},
+         header = true, auto_detect = false, columns = {'code': 'VARCHAR', 'name': 'VARCHAR', 'region': 'VARCHAR', 'source': 'VARCHAR'})`,
+    );
+    for (const query of queries) {
+      const select = readFileSync(path.join(formatDir, query), 'utf8').trim().replace(/;$/, '');
+      const name = query.replace(/\.sql$/, '');
+      // `stage_changes.sql` writes stage_changes.csv; `opportunities.jsonl.sql` writes JSON lines.
+      const json = name.endsWith('.jsonl');
+      const target = path.join(outDir, json ? name : `${name}.csv`);
+      const partial = `${target}.partial`;
+      await connection.run(
+        `COPY (${select}) TO ${literal(partial)} (${json ? 'FORMAT json' : "FORMAT csv, HEADER true, DELIMITER ','"})`,
+      );
+      renameSync(partial, target);
+      const counted = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM (${select})`);
+      files[path.basename(target)] = Number(counted.getRows()[0]![0]);
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return files;
+}
+
+/** Generate the company in the canonical format into a temporary folder, then write it as `format`. */
+export async function generateFormat(format: VendorFormat, options: GenerateOptions): Promise<{ files: Record<string, number> }> {
+  mkdirSync(options.outDir, { recursive: true });
+  const scratch = mkdtempSync(path.join(tmpdir(), 'hirescope-generate-'));
+  try {
+    const canonical = await generate({ ...options, outDir: scratch });
+    const files = await convertFormat(format, scratch, options.outDir);
+    for (const name of PAY_FILES) {
+      copyFileSync(path.join(scratch, name), path.join(options.outDir, name));
+      files[name] = canonical.files[name] ?? 0;
+    }
+    return { files };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
