@@ -20,7 +20,11 @@ const usage = `hirescope — hiring analytics and pay benchmarks from your own e
 usage: hirescope <command> [options]
 
 commands:
-  ingest <file|dir>...                 load CSV exports into the warehouse
+  ingest <file|dir>... [--vendor V] [--mapping FILE]
+                                       load CSV exports into the warehouse; vendor exports (greenhouse,
+                                       greenhouse-harvest, lever, ashby, workable) are detected by header,
+                                       --vendor V tries only V's shapes (or canonical), --mapping FILE
+                                       maps any other export's columns (docs/importing.md)
   rejects                              list quarantined rows (file, line, column, value, reason)
   status                               tables, row counts, last run, freshness
   metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S]
@@ -102,10 +106,10 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
   try {
     switch (command) {
       case 'ingest': {
-        const { values, positionals } = parse(rest, {});
+        const { values, positionals } = parse(rest, { vendor: { type: 'string' }, mapping: { type: 'string' } });
         if (values.help) return help(out);
         if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
-        return await withWarehouse(values.db, values.config, (w) => ingestCommand(w, positionals, out));
+        return await withWarehouse(values.db, values.config, (w, settings) => ingestCommand(w, settings, positionals, values, out));
       }
       case 'rejects': {
         const { values, positionals } = parse(rest, {});

@@ -2,10 +2,33 @@
 import type { Warehouse } from '../lib/duckdb.ts';
 import { formatTable, type Output } from '../lib/output.ts';
 import { ingest, type IngestResult } from '../ingest/index.ts';
+import type { Config } from '../lib/config.ts';
+import { UsageError } from '../lib/output.ts';
+import { vendorNames } from '../vendors/types.ts';
+
+export interface IngestArgs {
+  readonly vendor?: string | undefined;
+  readonly mapping?: string | undefined;
+}
 
 /** @returns exit code: 1 when any file was refused, else 0 */
-export async function ingestCommand(warehouse: Warehouse, inputs: readonly string[], out: Output): Promise<number> {
-  const result: IngestResult = await ingest(warehouse, inputs, { command: 'ingest' });
+export async function ingestCommand(
+  warehouse: Warehouse,
+  config: Config,
+  inputs: readonly string[],
+  args: IngestArgs,
+  out: Output,
+): Promise<number> {
+  const vendor = args.vendor === undefined ? undefined : [...vendorNames, 'canonical' as const].find((v) => v === args.vendor);
+  if (args.vendor !== undefined && !vendor) {
+    throw new UsageError(`--vendor must be canonical or one of ${vendorNames.join(', ')}`);
+  }
+  const result: IngestResult = await ingest(warehouse, inputs, {
+    command: 'ingest',
+    config,
+    vendor,
+    ...(args.mapping ? { mapping: args.mapping } : {}),
+  });
   for (const file of result.files) {
     if (file.status === 'refused') out.error(`error: ${file.path}: ${file.message}`);
   }

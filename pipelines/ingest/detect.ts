@@ -12,12 +12,15 @@ import {
   type TableSpec,
 } from './entities.ts';
 import { vendorTableSpecs, type VendorName, type VendorTable } from '../vendors/index.ts';
+import type { MappedTable, Transform } from './mapping.ts';
 
 export interface Detection {
   /** The table the file loads into: a canonical entity or a vendor's raw table. */
   readonly entity: TableSpec;
   /** The vendor whose export this is; undefined for a canonical file. */
   readonly vendor?: VendorName;
+  /** A custom mapping's value translations and date format (`--mapping`). */
+  readonly transform?: Transform;
   /** For each position in the file, the column it feeds, or null when it is not stored. */
   readonly positions: readonly (string | null)[];
   /** Personal-data columns, never stored (header names as written in the file). */
@@ -38,6 +41,8 @@ export class RefusedFile extends Error {
 export interface DetectOptions {
   /** Only this vendor's shapes (or only the canonical ones) are tried: `--vendor`. */
   readonly vendor?: VendorName | 'canonical';
+  /** Custom mappings (`--mapping`): tried first; a file none of them fits is detected as usual. */
+  readonly mappings?: readonly MappedTable[];
 }
 
 interface Candidate {
@@ -90,6 +95,11 @@ export function detectEntity(header: readonly string[], fileName: string, option
     seen.set(name, index);
   });
   const present = new Set(normalized);
+  const mapped = (options.mappings ?? [])
+    .map((table) => ({ table, candidate: candidateFor(table.spec, present, fileName) }))
+    .filter(({ candidate }) => candidate.missing.length === 0)
+    .sort((a, b) => b.candidate.matched - a.candidate.matched)[0];
+  if (mapped) return { ...columnsOf(mapped.candidate.spec, header, normalized), entity: mapped.table.spec, transform: mapped.table.transform };
   const canonical =
     options.vendor === undefined || options.vendor === 'canonical'
       ? [...entities.values()].map((spec) => candidateFor(spec, present, fileName))
@@ -136,7 +146,12 @@ export function detectEntity(header: readonly string[], fileName: string, option
     );
   }
 
-  const byName = new Map(best.spec.columns.flatMap((c) => namesOf(c).map((n) => [n, c.name] as const)));
+  return { ...columnsOf(best.spec, header, normalized), entity: best.spec, vendor: best.vendor };
+}
+
+/** Which column each position of the file feeds; personal-data and unknown columns are listed apart. */
+function columnsOf(spec: TableSpec, header: readonly string[], normalized: readonly string[]): Pick<Detection, 'positions' | 'dropped' | 'ignored'> {
+  const byName = new Map(spec.columns.flatMap((c) => namesOf(c).map((n) => [n, c.name] as const)));
   const dropped: string[] = [];
   const ignored: string[] = [];
   const taken = new Set<string>();
@@ -151,7 +166,7 @@ export function detectEntity(header: readonly string[], fileName: string, option
     else ignored.push(raw);
     return null;
   });
-  return { entity: best.spec, vendor: best.vendor, positions, dropped, ignored };
+  return { positions, dropped, ignored };
 }
 
 function missingColumns(candidate: Candidate): RefusedFile {

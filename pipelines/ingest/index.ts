@@ -2,7 +2,7 @@
  * `hirescope ingest`: load CSV files and folders into the warehouse, one transaction per file, with a
  * ledger of runs and files (DESIGN §1, §8).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { configSchema, type Config } from '../lib/config.ts';
@@ -10,7 +10,8 @@ import { deriveVendor, needsDerivation, type Derivation } from '../vendors/deriv
 import { ensureVendorTables, vendors, type VendorName } from '../vendors/index.ts';
 import { detectEntity, RefusedFile, type Detection, type DetectOptions } from './detect.ts';
 import { applyFile, prepareFile } from './load.ts';
-import { sha256File, sniffCsv } from './sniff.ts';
+import { loadMapping } from './mapping.ts';
+import { isJsonLines, sha256File, sniffCsv, sniffJsonLines } from './sniff.ts';
 import { ensureSchema } from './schema.ts';
 
 export type FileStatus = 'loaded' | 'skipped' | 'refused';
@@ -40,13 +41,22 @@ export interface IngestOptions {
   readonly config?: Config;
   /** Only this vendor's shapes (or only the canonical ones) are tried: `--vendor`. */
   readonly vendor?: VendorName | 'canonical';
+  /** Custom mapping file (`--mapping`); default: the config's vendors.mapping. */
+  readonly mapping?: string;
   /** Called after each file, for progress output. */
   readonly onFile?: (result: FileResult) => void;
   /** Command recorded in the run ledger. */
   readonly command?: string;
 }
 
-/** Expand folders to their `.csv` files (sorted, not recursive); a missing path is an error. */
+const EXPORT_FILE = /\.(csv|jsonl|ndjson)$/i;
+
+/** Whether a folder holds any export file (CSV or JSON lines). */
+export function hasExports(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).some((name) => EXPORT_FILE.test(name));
+}
+
+/** Expand folders to their `.csv` (and JSON-lines `.jsonl`/`.ndjson`) files, sorted, not recursive; a missing path is an error. */
 export function expandInputs(inputs: readonly string[]): string[] {
   const files: string[] = [];
   for (const input of inputs) {
@@ -54,7 +64,7 @@ export function expandInputs(inputs: readonly string[]): string[] {
     if (!stat) throw new Error(`${input}: no such file or folder`);
     if (stat.isDirectory()) {
       const found = readdirSync(input)
-        .filter((name) => name.toLowerCase().endsWith('.csv'))
+        .filter((name) => EXPORT_FILE.test(name))
         .sort()
         .map((name) => path.join(input, name));
       files.push(...found);
@@ -68,6 +78,7 @@ interface Planned {
   readonly sha256: string;
   readonly bytes: number;
   readonly header?: readonly string[];
+  readonly pointers?: readonly string[];
   readonly detection?: Detection;
   readonly refusal?: RefusedFile;
 }
@@ -75,8 +86,15 @@ interface Planned {
 async function plan(file: string, options: DetectOptions): Promise<Planned> {
   const sha256 = await sha256File(file).catch(() => '');
   try {
-    const sniffed = await sniffCsv(file);
-    return { file, sha256, bytes: sniffed.bytes, header: sniffed.header, detection: detectEntity(sniffed.header, file, options) };
+    const sniffed = isJsonLines(file) ? await sniffJsonLines(file) : await sniffCsv(file);
+    return {
+      file,
+      sha256,
+      bytes: sniffed.bytes,
+      header: sniffed.header,
+      ...(sniffed.pointers ? { pointers: sniffed.pointers } : {}),
+      detection: detectEntity(sniffed.header, file, options),
+    };
   } catch (error) {
     if (error instanceof RefusedFile) return { file, sha256, bytes: 0, refusal: error };
     throw error;
@@ -87,7 +105,9 @@ async function plan(file: string, options: DetectOptions): Promise<Planned> {
 export async function ingest(warehouse: Warehouse, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
   await ensureSchema(warehouse);
   const files = expandInputs(inputs);
-  const detectOptions: DetectOptions = { vendor: options.vendor };
+  const config = options.config ?? configSchema.parse({});
+  const mappingFile = options.mapping ?? config.vendors.mapping;
+  const detectOptions: DetectOptions = { vendor: options.vendor, mappings: mappingFile ? loadMapping(mappingFile) : [] };
   const planned = await Promise.all(files.map((file) => plan(file, detectOptions)));
   // Currencies and rates first, then the rows that use them (stable within an entity).
   planned.sort((a, b) => (a.detection?.entity.order ?? -1) - (b.detection?.entity.order ?? -1));
@@ -109,7 +129,6 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   }
   // Vendor exports: derive the canonical tables from the raw tables of each vendor with new rows.
   const derived: Derivation[] = [];
-  const config = options.config ?? configSchema.parse({});
   for (const vendor of vendors) {
     if (await needsDerivation(warehouse, vendor)) derived.push(...(await deriveVendor(warehouse, vendor, config)));
   }
@@ -167,7 +186,7 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned): Pr
   const fileId = await nextFileId(warehouse);
   const detection = item.detection;
   try {
-    const prepared = await prepareFile(warehouse, item.file, item.header ?? [], detection);
+    const prepared = await prepareFile(warehouse, item.file, item.header ?? [], detection, item.pointers);
     return await warehouse.transaction(async () => {
       const counts = await applyFile(warehouse, prepared, fileId);
       const notes = [

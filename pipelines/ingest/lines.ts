@@ -80,3 +80,28 @@ export async function recordLines(
   if (!atRecordStart) finishRecord();
   return { lineAtOffset, lineOfRow };
 }
+
+/**
+ * Physical lines of JSON-lines records: DuckDB's n-th object is the n-th non-blank line (no header;
+ * an object never spans lines).
+ */
+export async function jsonRecordLines(file: string, rows: ReadonlySet<number>): Promise<RecordLines> {
+  const lineOfRow = new Map<number, number>();
+  let line = 1;
+  let record = 0;
+  let blank = true;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    for (const byte of chunk as Buffer) {
+      if (byte === LF) {
+        if (!blank) {
+          if (rows.has(record)) lineOfRow.set(record, line);
+          record++;
+        }
+        line++;
+        blank = true;
+      } else if (byte !== CR && byte !== 0x20 && byte !== 0x09) blank = false;
+    }
+  }
+  if (!blank && rows.has(record)) lineOfRow.set(record, line);
+  return { lineAtOffset: new Map(), lineOfRow };
+}

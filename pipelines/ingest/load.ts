@@ -3,10 +3,10 @@
  * value is kept to be reported, not lost), SQL checks and casts it, and one transaction replaces the
  * canonical rows by key, stores the rejects and writes the ledger row. Nothing of a refused file is kept.
  */
-import type { Warehouse } from '../lib/duckdb.ts';
+import { paramsFor, type Warehouse } from '../lib/duckdb.ts';
 import { RefusedFile, type Detection } from './detect.ts';
-import { recordLines } from './lines.ts';
-import { checkedTableSql, duplicateKeysSql, loadSql } from './validate.ts';
+import { jsonRecordLines, recordLines } from './lines.ts';
+import { checkedTableSql, duplicateKeysSql, loadSql, transformParams } from './validate.ts';
 
 export interface LoadCounts {
   readonly rowsRead: number;
@@ -25,14 +25,34 @@ interface ReaderReject {
  * Read and check the file in one pass into `checked` (see checkedTableSql); malformed records come back
  * for quarantine, broken structure refuses the file.
  */
-async function stage(warehouse: Warehouse, file: string, header: readonly string[], detection: Detection): Promise<ReaderReject[]> {
+async function stage(
+  warehouse: Warehouse,
+  file: string,
+  header: readonly string[],
+  detection: Detection,
+  pointers: readonly string[] | undefined,
+): Promise<ReaderReject[]> {
+  if (pointers) {
+    // JSON lines: each column is a JSON pointer into the line's object, bound as a parameter.
+    const columns = pointers.map((_, i) => `json_extract_string(json, $p${i}) AS c${i}`).join(', ');
+    const source = `(SELECT ${columns} FROM read_ndjson_objects($file))`;
+    const sql = checkedTableSql(detection.entity, detection.positions, source, detection.transform);
+    const params = Object.fromEntries(pointers.map((p, i) => [`p${i}`, p]));
+    try {
+      await warehouse.run(sql, paramsFor(sql, { file, ...params, ...transformParams(detection.transform, header, detection.positions) }));
+    } catch (error) {
+      throw new RefusedFile(`unreadable JSON lines: ${(error as Error).message.split('\n')[0]}`);
+    }
+    return [];
+  }
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   await warehouse.run(`DROP TABLE IF EXISTS hs_rejects; DROP TABLE IF EXISTS hs_scans;`);
   const source = `read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
          columns = {${columns}}, store_rejects = true, rejects_table = 'hs_rejects', rejects_scan = 'hs_scans',
          max_line_size = 10000000)`;
   try {
-    await warehouse.run(checkedTableSql(detection.entity, detection.positions, source), { file });
+    const sql = checkedTableSql(detection.entity, detection.positions, source, detection.transform);
+    await warehouse.run(sql, paramsFor(sql, { file, ...transformParams(detection.transform, header, detection.positions) }));
   } catch (error) {
     throw new RefusedFile(`unreadable CSV: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -62,6 +82,7 @@ export interface PreparedFile {
   readonly file: string;
   readonly detection: Detection;
   readonly readerRejects: readonly ReaderReject[];
+  readonly jsonLines: boolean;
 }
 
 /**
@@ -73,13 +94,14 @@ export async function prepareFile(
   file: string,
   header: readonly string[],
   detection: Detection,
+  pointers?: readonly string[],
 ): Promise<PreparedFile> {
-  const readerRejects = await stage(warehouse, file, header, detection);
+  const readerRejects = await stage(warehouse, file, header, detection, pointers);
   if (!detection.entity.allowDuplicates) {
     const { probe, mark } = duplicateKeysSql(detection.entity);
     if ((await warehouse.maybeOne<{ n: number }>(probe))!.n > 0) await warehouse.run(mark);
   }
-  return { file, detection, readerRejects };
+  return { file, detection, readerRejects, jsonLines: pointers !== undefined };
 }
 
 /**
@@ -102,11 +124,9 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
     `SELECT rowid::DOUBLE AS rn FROM checked WHERE err IS NOT NULL ORDER BY rowid`,
   );
   if (rejectedRows.length > 0 || readerRejects.length > 0) {
-    const lines = await recordLines(
-      file,
-      new Set(readerRejects.map((r) => r.offset)),
-      new Set(rejectedRows.map((r) => r.rn)),
-    );
+    const lines = prepared.jsonLines
+      ? await jsonRecordLines(file, new Set(rejectedRows.map((r) => r.rn)))
+      : await recordLines(file, new Set(readerRejects.map((r) => r.offset)), new Set(rejectedRows.map((r) => r.rn)));
     // Lines go back to DuckDB as two parallel JSON arrays (one bound parameter each).
     await warehouse.run(
       `CREATE OR REPLACE TEMP TABLE line_map AS

@@ -11,7 +11,15 @@ import { RefusedFile } from './detect.ts';
 export interface Sniffed {
   readonly bytes: number;
   readonly header: readonly string[];
+  /**
+   * JSON lines only: the JSON pointer each header name reads (`/archived/reason` for
+   * `archived_reason`). Undefined for a CSV file.
+   */
+  readonly pointers?: readonly string[];
 }
+
+/** `.jsonl` / `.ndjson`: one JSON object per line (Lever's API dumps); everything else is CSV. */
+export const isJsonLines = (file: string): boolean => /\.(jsonl|ndjson)$/i.test(file);
 
 const headBytes = 1 << 20;
 
@@ -59,4 +67,55 @@ function trimToCharBoundary(head: Buffer, truncated: boolean): Buffer {
   while (end > 0 && end > head.length - 4 && (head[end - 1]! & 0xc0) === 0x80) end--;
   if (end > 0 && head[end - 1]! >= 0xc0) end--;
   return head.subarray(0, end);
+}
+
+const pointer = (...keys: string[]) => keys.map((k) => `/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/**
+ * The columns of a JSON-lines file: the keys of the objects in its first megabyte, in order of first
+ * appearance. A nested object is flattened one level with `_` (`archived.reason` -> `archived_reason`,
+ * as in a CSV export); arrays and deeper objects arrive as JSON text. Keys that first appear later in
+ * the file are not read.
+ */
+export async function sniffJsonLines(file: string): Promise<Sniffed> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new RefusedFile(`cannot read file (${error.code ?? error.message})`);
+  });
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(size, headBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(trimToCharBoundary(buffer.subarray(0, bytesRead), bytesRead < size));
+    } catch {
+      throw new RefusedFile('not UTF-8 text');
+    }
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    if (bytesRead < size) lines.pop(); // the last line of the head may be cut
+    const columns = new Map<string, string>();
+    let objects = 0;
+    for (const [index, line] of lines.entries()) {
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new RefusedFile(`not valid JSON at line ${index + 1} (${(error as Error).message})`);
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new RefusedFile(`line ${index + 1} is not a JSON object`);
+      }
+      objects++;
+      for (const [key, inner] of Object.entries(value)) {
+        if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+          for (const sub of Object.keys(inner)) if (!columns.has(`${key}_${sub}`)) columns.set(`${key}_${sub}`, pointer(key, sub));
+        } else if (!columns.has(key)) columns.set(key, pointer(key));
+      }
+    }
+    if (objects === 0) throw new RefusedFile('empty file');
+    return { bytes: size, header: [...columns.keys()], pointers: [...columns.values()] };
+  } finally {
+    await handle.close();
+  }
 }

@@ -16,7 +16,9 @@
  * - duplicate_key     the same key appears earlier in the same file
  * A row is reported once, for the first failing column in the entity's column order.
  */
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { ColumnSpec, TableSpec } from './entities.ts';
+import type { Transform } from './mapping.ts';
 
 export const rejectReasons = [
   'malformed_row',
@@ -40,7 +42,45 @@ interface Check {
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-function typedExpression(column: ColumnSpec, raw: string): string {
+/**
+ * A custom mapping's value translation (bound lists of lower-case source values and their canonical
+ * values; an unlisted value is kept, and checked as it is).
+ */
+function mapped(column: ColumnSpec, raw: string, transform: Transform | undefined): string {
+  if (!transform?.valueMaps.has(column.name)) return raw;
+  const keys = `from_json($vk_${column.name}, '["VARCHAR"]')`;
+  const values = `from_json($vv_${column.name}, '["VARCHAR"]')`;
+  return `coalesce(${values}[list_position(${keys}, lower(${raw}))], ${raw})`;
+}
+
+/** Parameters a transform's SQL binds. */
+export function transformParams(
+  transform: Transform | undefined,
+  header: readonly string[],
+  positions: readonly (string | null)[],
+): Record<string, DuckDBValue> {
+  const params: Record<string, DuckDBValue> = {};
+  if (!transform) return params;
+  // A mapped file's rejects name the file's own header ("Applied On"), bound: header text never enters SQL.
+  positions.forEach((column, index) => {
+    if (column) params[`hdr_${column}`] = header[index] ?? column;
+  });
+  for (const [column, [keys, values]] of transform.valueMaps) {
+    params[`vk_${column}`] = JSON.stringify(keys);
+    params[`vv_${column}`] = JSON.stringify(values);
+  }
+  if (transform.dateFormat) params.date_format = transform.dateFormat;
+  return params;
+}
+
+function typedExpression(column: ColumnSpec, raw: string, transform?: Transform): string {
+  const value = mapped(column, raw, transform);
+  if (transform?.dateFormat && (column.type === 'timestamp' || column.type === 'date')) {
+    // ISO 8601 and epoch milliseconds still read as such; anything else through the mapping's format.
+    const parsed = `coalesce(hs_ts(${value}), try_strptime(${value}, $date_format)::TIMESTAMPTZ)`;
+    return column.type === 'date' ? `${parsed}::DATE` : parsed;
+  }
+  raw = value;
   switch (column.type) {
     case 'timestamp':
       return `hs_ts(${raw})`;
@@ -125,7 +165,12 @@ function checks(column: ColumnSpec, raw: string, typed: string): Check[] {
  * there are any.
  * @param positions canonical column name for each file column, or null
  */
-export function checkedTableSql(entity: TableSpec, positions: readonly (string | null)[], source: string): string {
+export function checkedTableSql(
+  entity: TableSpec,
+  positions: readonly (string | null)[],
+  source: string,
+  transform?: Transform,
+): string {
   const fileColumn = new Map<string, string>();
   positions.forEach((name, index) => {
     if (name) fileColumn.set(name, `c${index}`);
@@ -153,11 +198,11 @@ export function checkedTableSql(entity: TableSpec, positions: readonly (string |
     ? `CASE\n${allChecks
         .map(
           ({ column, check }) =>
-            `      WHEN ${check.when} THEN {'column': ${quote(column.name)}, 'value': ${raw(column)}, 'reason': ${quote(check.reason)}, 'message': ${quote(`${column.name}: ${check.message}`)}}`,
+            `      WHEN ${check.when} THEN {'column': ${transform && fileColumn.has(column.name) ? `$hdr_${column.name}` : quote(column.name)}, 'value': ${raw(column)}, 'reason': ${quote(check.reason)}, 'message': ${quote(`${column.name}: ${check.message}`)}}`,
         )
         .join('\n')}\n    END`
     : 'NULL';
-  const typed = entity.columns.map((column) => `${typedExpression(column, raw(column))} AS ${typedName(column)}`).join(',\n    ');
+  const typed = entity.columns.map((column) => `${typedExpression(column, raw(column), transform)} AS ${typedName(column)}`).join(',\n    ');
   const output = entity.columns.map((column) => `${typedName(column)} AS ${column.name}`).join(',\n  ');
   return `
 CREATE OR REPLACE TEMP TABLE checked AS

@@ -76,6 +76,8 @@ export const configSchema = z
         includeMigrated: z.boolean().default(false),
         /** Office name or id -> country (ISO code or English name), when the office's location text does not say. */
         officeCountries: z.record(z.string(), z.string()).default({}),
+        /** A custom column mapping file (docs/importing.md) used by ingest and refresh when --mapping is not given. */
+        mapping: z.string().optional(),
         /** Rejection or archive reason text -> rejection type, over the shipped defaults. */
         rejectionTypes: z.record(z.string(), z.enum(['rejected', 'withdrew', 'other'])).default({}),
       })

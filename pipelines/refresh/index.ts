@@ -9,7 +9,7 @@ import type { Config } from '../lib/config.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { todayIn } from '../lib/time.ts';
 import { DEFAULT_END } from '../generate/index.ts';
-import { ingest, type IngestResult } from '../ingest/index.ts';
+import { hasExports, ingest, type IngestResult } from '../ingest/index.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
 import type { Manifest } from '../schemas/snapshot.ts';
 
@@ -38,7 +38,6 @@ export interface RefreshResult {
   readonly outDir: string | null;
 }
 
-const hasCsv = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => f.toLowerCase().endsWith('.csv'));
 
 let builds = 0;
 
@@ -128,10 +127,10 @@ function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
  */
 export async function refreshInto(warehouse: Warehouse, config: Config, options: RefreshOptions): Promise<RefreshResult> {
   const log = options.log ?? (() => undefined);
-  const useInbox = hasCsv(options.inbox);
+  const useInbox = hasExports(options.inbox);
   const inputDir = useInbox ? options.inbox : sampleDir;
   log(`ingesting ${useInbox ? options.inbox : 'the bundled sample (the inbox is empty)'}`);
-  const ingested = await ingest(warehouse, [inputDir], { command: 'refresh' });
+  const ingested = await ingest(warehouse, [inputDir], { command: 'refresh', config });
   const refused = ingested.files.filter((f) => f.status === 'refused');
   if (refused.length) {
     throw new Error(`refused ${refused.length} file(s): ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);

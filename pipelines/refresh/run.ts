@@ -5,7 +5,7 @@
  * next run cleans the leftovers. Every input is archived (content-addressed) so `rebuild` can recreate
  * the warehouse from the archive alone.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
@@ -14,7 +14,7 @@ import { todayIn } from '../lib/time.ts';
 import { DEFAULT_END } from '../generate/index.ts';
 import { evaluateAlerts } from '../alerts/index.ts';
 import type { AlertsReport } from '../alerts/schema.ts';
-import { expandInputs, ingest } from '../ingest/index.ts';
+import { expandInputs, hasExports, ingest } from '../ingest/index.ts';
 import { sha256File } from '../ingest/sniff.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
 import { archiveFile, archivedPath } from './archive.ts';
@@ -46,7 +46,6 @@ export interface RunRefreshResult {
 const phaseOrder = ['prepare', 'archive', 'ingest', 'metrics', 'snapshot', 'build', 'swap'] as const;
 export type Phase = (typeof phaseOrder)[number];
 
-const hasCsv = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => f.toLowerCase().endsWith('.csv'));
 
 interface ArchiveEntry {
   sha256: string;
@@ -136,7 +135,7 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       if (missing.length) throw new Error(`the archive is missing ${missing.length} file(s): ${missing.slice(0, 3).join(', ')}`);
       source = 'archive';
     } else {
-      const useInbox = hasCsv(options.inbox);
+      const useInbox = hasExports(options.inbox);
       inputs = expandInputs([useInbox ? options.inbox : sampleDir]);
       source = useInbox ? 'inbox' : 'sample';
     }
@@ -152,6 +151,7 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     let done = 0;
     const ingested = await ingest(warehouse, inputs, {
       command: mode,
+      config,
       onFile: (file) => logger.progress('ingest', ++done, inputs.length, `${path.basename(file.path)} ${file.status}`),
     });
     const refused = ingested.files.filter((f) => f.status === 'refused');

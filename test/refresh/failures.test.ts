@@ -49,7 +49,7 @@ describe('failed refreshes and rebuild', () => {
     const runs = await history(state);
     const last = runs.at(-1)!;
     expect(last).toMatchObject({ command: 'refresh', status: 'failed' });
-    expect(last.error).toBe(`ingest: refused 1 file(s), nothing published: ${offersFile}: unknown file shape: closest entity is offers, missing required column status`);
+    expect(last.error).toContain(`ingest: refused 1 file(s), nothing published: ${offersFile}: unknown file shape: closest entity is offers, missing required column status`);
     expect(last.durationSeconds).toBeGreaterThan(0);
     const leftover = last.runId;
 
@@ -74,7 +74,7 @@ describe('failed refreshes and rebuild', () => {
     const fixtureRows = Object.values(companyFiles()).reduce((n, text) => n + text.trimEnd().split('\n').length - 1, 0);
     expect(first).toMatchObject({ runId: firstRunId, files: 6, rowsRead: fixtureRows, rowsLoaded: fixtureRows, rowsRejected: 0 });
     expect(first.error).toBeUndefined();
-    expect(failed.error).toMatch(/^ingest: refused 1 file\(s\).*offers\.csv.*missing required column status$/);
+    expect(failed.error).toMatch(/^ingest: refused 1 file\(s\).*offers\.csv.*missing required column status; vendor shapes tried: /);
     // The second good inbox repeats five files byte for byte (skipped, nothing read); only offers.csv is
     // new: the 95 fixture offers, one more offer and one quarantined row.
     expect(good).toMatchObject({ files: 6, rowsRead: baseOffers + 2, rowsLoaded: baseOffers + 1, rowsRejected: 1 });

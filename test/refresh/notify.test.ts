@@ -81,10 +81,14 @@ describe('webhook notifications, on one state folder', { concurrent: true }, () 
     expect(hook.received[0]).toMatchObject({ method: 'POST', contentType: 'application/json' });
     const body = JSON.parse(hook.received[0]!.body) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['text']);
-    expect(body.text).toBe(
+    // The refusal goes on to list the vendor shapes tried (issue 7); the canonical part and the last line are fixed.
+    const text = String(body.text);
+    expect(text.startsWith(
       `hirescope refresh failed during ingest: refused 1 file(s), nothing published: ${path.join(bad, 'offers.csv')}: ` +
-        'unknown file shape: closest entity is offers, missing required column status\nThe dashboard still shows the last good refresh.',
-    );
+        'unknown file shape: closest entity is offers, missing required column status',
+    )).toBe(true);
+    expect(text.endsWith('\nThe dashboard still shows the last good refresh.')).toBe(true);
+    expect(text).toContain('vendor shapes tried: greenhouse offers (missing id, status)');
     expect(failed.events.filter((e) => e.event === 'notified')).toEqual([expect.objectContaining({ attempt: 1 })]);
   });
 
