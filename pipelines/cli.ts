@@ -23,7 +23,8 @@ commands:
   ingest <file|dir>... [--vendor V] [--mapping FILE]
                                        load CSV exports into the warehouse; vendor exports (greenhouse,
                                        greenhouse-harvest, lever, ashby, workable) are detected by header,
-                                       --vendor V tries only V's shapes (or canonical), --mapping FILE
+                                       --vendor V tries only V's and the canonical shapes (V = canonical:
+                                       only those), --mapping FILE
                                        maps any other export's columns (docs/importing.md)
   rejects                              list quarantined rows (file, line, column, value, reason)
   status                               tables, row counts, last run, freshness

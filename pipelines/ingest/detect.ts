@@ -39,8 +39,13 @@ export class RefusedFile extends Error {
 }
 
 export interface DetectOptions {
-  /** Only this vendor's shapes (or only the canonical ones) are tried: `--vendor`. */
+  /** Only this vendor's shapes and the canonical ones (or only the canonical ones) are tried: `--vendor`. */
   readonly vendor?: VendorName | 'canonical';
+  /**
+   * The vendor most files of this ingest belong to: a file that fits one of its shapes is that vendor's,
+   * even when another vendor's look-alike lookup (departments: id, name, external_id...) matches more.
+   */
+  readonly prefer?: VendorName;
   /** Custom mappings (`--mapping`): tried first; a file none of them fits is detected as usual. */
   readonly mappings?: readonly MappedTable[];
 }
@@ -100,20 +105,21 @@ export function detectEntity(header: readonly string[], fileName: string, option
     .filter(({ candidate }) => candidate.missing.length === 0)
     .sort((a, b) => b.candidate.matched - a.candidate.matched)[0];
   if (mapped) return { ...columnsOf(mapped.candidate.spec, header, normalized), entity: mapped.table.spec, transform: mapped.table.transform };
-  const canonical =
-    options.vendor === undefined || options.vendor === 'canonical'
-      ? [...entities.values()].map((spec) => candidateFor(spec, present, fileName))
-      : [];
+  // `--vendor V` tries V's shapes and the canonical ones (pay files beside an ATS export stay canonical);
+  // `--vendor canonical` only the canonical ones.
+  const canonical = [...entities.values()].map((spec) => candidateFor(spec, present, fileName));
+  const only = options.vendor;
   const vendor =
-    options.vendor === 'canonical'
+    only === 'canonical'
       ? []
-      : vendorTableSpecs
-          .filter((t) => options.vendor === undefined || t.vendor === options.vendor)
-          .map((t) => candidateFor(t, present, fileName, t));
+      : vendorTableSpecs.filter((t) => only === undefined || t.vendor === only).map((t) => candidateFor(t, present, fileName, t));
   const candidates = [...canonical, ...vendor];
 
-  const complete = candidates
-    .filter((c) => c.missing.length === 0)
+  const fits = candidates.filter((c) => c.missing.length === 0);
+  // Another vendor's look-alike never beats a shape of the preferred vendor (canonical shapes still can).
+  const preferredFits = fits.some((c) => c.vendor !== undefined && c.vendor === options.prefer);
+  const complete = fits
+    .filter((c) => !preferredFits || c.vendor === undefined || c.vendor === options.prefer)
     .sort((a, b) => b.matched - a.matched || Number(b.hinted) - Number(a.hinted));
   const best = complete[0];
   if (!best) throw nothingMatches(canonical, vendor);
@@ -135,8 +141,8 @@ export function detectEntity(header: readonly string[], fileName: string, option
     if (betrayed) throw missingColumns(betrayed);
   } else {
     // A small vendor table (applications_jobs: application_id, job_id) inside a header that matches more
-    // columns of another shape is that other shape with columns missing: say which.
-    const fuller = candidates.filter((c) => c.missing.length > 0 && c.matched > best.matched).sort((a, b) => b.matched - a.matched)[0];
+    // columns of a canonical entity is that entity with columns missing: say which.
+    const fuller = canonical.filter((c) => c.missing.length > 0 && c.matched > best.matched).sort((a, b) => b.matched - a.matched)[0];
     if (fuller) throw missingColumns(fuller);
   }
   const rival = complete[1];

@@ -39,7 +39,7 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Vendor settings (prospects, office countries...) and the organisation time zone. */
   readonly config?: Config;
-  /** Only this vendor's shapes (or only the canonical ones) are tried: `--vendor`. */
+  /** Only this vendor's shapes and the canonical ones (or only the canonical ones) are tried: `--vendor`. */
   readonly vendor?: VendorName | 'canonical';
   /** Custom mapping file (`--mapping`); default: the config's vendors.mapping. */
   readonly mapping?: string;
@@ -108,7 +108,21 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   const config = options.config ?? configSchema.parse({});
   const mappingFile = options.mapping ?? config.vendors.mapping;
   const detectOptions: DetectOptions = { vendor: options.vendor, mappings: mappingFile ? loadMapping(mappingFile) : [] };
-  const planned = await Promise.all(files.map((file) => plan(file, detectOptions)));
+  const firstLook = await Promise.all(files.map((file) => plan(file, detectOptions)));
+  // Files of one export belong together: when most vendor files are one vendor's, a file that also fits
+  // that vendor's shapes is read as that vendor's.
+  const counts = new Map<string, number>();
+  for (const p of firstLook) if (p.detection?.vendor) counts.set(p.detection.vendor, (counts.get(p.detection.vendor) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const dominant = ranked[0] && ranked[0][1] !== ranked[1]?.[1] ? (ranked[0][0] as VendorName) : undefined;
+  const planned = firstLook.map((p) => {
+    if (!dominant || !p.detection?.vendor || p.detection.vendor === dominant || !p.header) return p;
+    try {
+      return { ...p, detection: detectEntity(p.header, p.file, { ...detectOptions, prefer: dominant }) };
+    } catch {
+      return p;
+    }
+  });
   // Currencies and rates first, then the rows that use them (stable within an entity).
   planned.sort((a, b) => (a.detection?.entity.order ?? -1) - (b.detection?.entity.order ?? -1));
 
