@@ -1,0 +1,31 @@
+-- Greenhouse Harvest v3 offers -> canonical offers. Statuses are capitalised in v3 (read
+-- case-insensitively): Accepted -> accepted, Rejected -> declined, Deprecated -> deprecated, Created ->
+-- pending. As in the Data Lake adapter, an offer still Created when its application was rejected is
+-- settled by that rejection (the candidate withdrew -> declined; we rejected them, or no reason ->
+-- rescinded), at the application's rejected_at. sent_on is a date: it becomes noon of that day in the
+-- configured time zone, so the day is kept whatever the zone. Salary and currency are offer custom
+-- fields (custom_fields_<key>_value_amount / _unit).
+SELECT
+  o.id AS offer_id,
+  o.application_id,
+  CASE o.status
+    WHEN 'accepted' THEN 'accepted'
+    WHEN 'rejected' THEN 'declined'
+    WHEN 'deprecated' THEN 'deprecated'
+    WHEN 'created' THEN CASE
+      WHEN a.status = 'rejected' AND a.rejection_type = 'withdrew' THEN 'declined'
+      WHEN a.status = 'rejected' THEN 'rescinded'
+      ELSE 'pending'
+    END
+  END AS status,
+  o.version,
+  o.created_at,
+  (o.sent_on + INTERVAL 12 HOUR)::TIMESTAMPTZ AS sent_at,
+  CASE WHEN o.status = 'created' AND a.status = 'rejected' THEN a.rejected_at ELSE o.resolved_at END AS resolved_at,
+  o.starts_on AS start_date,
+  o.salary AS base_salary,
+  o.currency,
+  o._file_id,
+  CASE WHEN a.application_id IS NULL THEN 'application left out' END AS _excluded
+FROM greenhouse_harvest_offers o
+LEFT JOIN vd_applications a ON a.application_id = o.application_id
