@@ -3,9 +3,10 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { sqlType } from '../ingest/entities.ts';
 import { greenhouse } from './greenhouse.ts';
 import { greenhouseHarvest } from './greenhouse-harvest.ts';
+import { workable } from './workable.ts';
 import type { Vendor, VendorName, VendorTable } from './types.ts';
 
-export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest];
+export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, workable];
 
 export function vendorByName(name: string): Vendor | undefined {
   return vendors.find((v) => v.name === name);
