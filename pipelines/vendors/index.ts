@@ -4,10 +4,11 @@ import { sqlType } from '../ingest/entities.ts';
 import { greenhouse } from './greenhouse.ts';
 import { greenhouseHarvest } from './greenhouse-harvest.ts';
 import { workable } from './workable.ts';
+import { lever } from './lever.ts';
 import { ashby } from './ashby.ts';
 import type { Vendor, VendorName, VendorTable } from './types.ts';
 
-export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, workable, ashby];
+export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, workable, ashby, lever];
 
 export function vendorByName(name: string): Vendor | undefined {
   return vendors.find((v) => v.name === name);
