@@ -159,6 +159,11 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       throw new Error(`refused ${refused.length} file(s), nothing published: ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
     }
     const loadedInOrder = ingested.files.filter((f) => f.status === 'loaded');
+    // Vendor exports: what was derived, and what was left out by rule (prospects, unreached stages...).
+    for (const d of ingested.derived) {
+      const leftOut = d.leftOut.map((l) => `${l.rows} ${l.reason}`).join(', ');
+      logger.event('derived', { vendor: d.vendor, entity: d.entity, rows: d.rows, leftOut: leftOut || undefined });
+    }
 
     await enter('metrics');
     const asOf = options.asOf ?? (source === 'inbox' ? todayIn(config.timeZone) : DEFAULT_END);
