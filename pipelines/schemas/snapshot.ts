@@ -79,6 +79,15 @@ export const qualitySnapshotSchema = z.object({
   rejects: z.array(
     z.object({ file: z.string(), column: z.string().nullable(), reason: z.string(), count: z.number().int(), lines: z.array(z.number().int()) }),
   ),
+  /** Canonical rows derived from vendor exports, and vendor rows left out by rule, per entity (counts only). */
+  derived: z.array(
+    z.object({
+      vendor: z.string(),
+      entity: z.string(),
+      rows: z.number().int(),
+      leftOut: z.array(z.object({ reason: z.string(), rows: z.number().int() })),
+    }),
+  ),
   totals: dataQualitySchema,
   lastRun: z
     .object({ runId: z.number().int(), command: z.string(), startedAt: z.string(), status: z.string(), error: z.string().nullable() })

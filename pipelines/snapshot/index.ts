@@ -164,6 +164,10 @@ async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Await
        list(line::INTEGER ORDER BY line)[1:5] AS lines
      FROM rejected_rows GROUP BY file_id, path, "column", reason ORDER BY file_id DESC, count DESC, reason`,
   );
+  const derived = await warehouse.all<{ vendor: string; entity: string; rows: number; leftOut: string }>(
+    `SELECT vendor, entity, rows, left_out AS leftOut FROM vendor_derived
+     ORDER BY vendor, list_position(['jobs', 'openings', 'applications', 'stage_history', 'offers'], entity)`,
+  );
   const lastRun = await warehouse.maybeOne<{ runId: number; command: string; startedAt: string; status: string; error: string | null }>(
     `SELECT run_id AS runId, command, hs_iso(started_at) AS startedAt, status, error FROM ingest_runs ORDER BY run_id DESC LIMIT 1`,
   );
@@ -178,6 +182,7 @@ async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Await
     asOf,
     files: files.map((f) => ({ ...f, message: withoutDirs(f.message) })),
     rejects: rejects.map((r) => ({ ...r, lines: [...r.lines] })),
+    derived: derived.map((d) => ({ vendor: d.vendor, entity: d.entity, rows: d.rows, leftOut: JSON.parse(d.leftOut) as { reason: string; rows: number }[] })),
     totals,
     lastRun: lastRun ?? null,
     lastFailedRun: lastFailedRun ?? null,

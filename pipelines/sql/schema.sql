@@ -96,3 +96,14 @@ CREATE TABLE IF NOT EXISTS vendor_derivations (
   last_file_id  INTEGER NOT NULL,
   derived_at    TIMESTAMPTZ NOT NULL
 );
+
+-- What the last derivation of each vendor made of its export, per canonical entity: rows derived and
+-- rows left out by reason (JSON list of {reason, rows}). Shown on the Data quality page.
+CREATE TABLE IF NOT EXISTS vendor_derived (
+  vendor      VARCHAR NOT NULL,
+  entity      VARCHAR NOT NULL,
+  rows        INTEGER NOT NULL,
+  left_out    VARCHAR NOT NULL,
+  derived_at  TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (vendor, entity)
+);

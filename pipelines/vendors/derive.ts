@@ -111,6 +111,12 @@ export async function deriveVendor(warehouse: Warehouse, vendor: Vendor, config:
       );
       await warehouse.run(`INSERT INTO ${spec.table} (${columns}, _file_id) SELECT ${columns}, _file_id FROM vd_${name}`);
     }
+    for (const d of derivations) {
+      await warehouse.run(
+        `INSERT OR REPLACE INTO vendor_derived (vendor, entity, rows, left_out, derived_at) VALUES ($vendor, $entity, $rows, $left_out, now())`,
+        { vendor: d.vendor, entity: d.entity, rows: d.rows, left_out: JSON.stringify(d.leftOut) },
+      );
+    }
     await warehouse.run(
       `INSERT OR REPLACE INTO vendor_derivations (vendor, last_file_id, derived_at)
        SELECT $vendor, coalesce(max(file_id), 0), now() FROM ingest_files WHERE status = 'loaded' AND kind LIKE $kinds`,

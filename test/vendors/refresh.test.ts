@@ -41,6 +41,11 @@ describe('a scheduled refresh of a Greenhouse export', () => {
     const overview = readFileSync(path.join(state, 'dist', 'index.html'), 'utf8');
     const oar = ((await metrics(canonicalDb)) as { offerAcceptance: { rate: number } }).offerAcceptance.rate;
     expect(overview).toContain(`${(oar * 100).toFixed(1)}%`);
+    // The Data quality page says what the adapter left out: prospects, migrated candidates, unreached stages.
+    const quality = readFileSync(path.join(state, 'dist', 'data-quality', 'index.html'), 'utf8');
+    expect(quality).toContain('From your ATS exports');
+    expect(quality).toMatch(/<td>greenhouse<\/td><td>applications<\/td><td>[\d,]+<\/td><td>\d+ migrated from an earlier system, \d+ prospect<\/td>/);
+    expect(quality).toMatch(/\d+ stage never reached/);
   });
 
   it('rebuilds the same warehouse from the archive alone', async () => {
