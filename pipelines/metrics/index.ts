@@ -79,10 +79,14 @@ export async function applyFilters(warehouse: Warehouse, params: MetricContext['
 
 /** All metrics as the DESIGN §5 document (validated). */
 export async function computeMetrics(warehouse: Warehouse, config: Config, request: MetricsRequest = {}): Promise<Metrics> {
-  const context = await prepareMetrics(warehouse, config, request);
+  return metricsFor(await prepareMetrics(warehouse, config, request), request.filters ?? {});
+}
+
+/** All metrics on populations already prepared (by prepareMetrics with these filters). */
+export async function metricsFor(context: MetricContext, filters: Filters): Promise<Metrics> {
   const document = {
     asOf: String(context.params.as_of),
-    filters: request.filters ?? {},
+    filters,
     offerAcceptance: await offerAcceptance.compute(context),
     timeToFill: await timeToFill.compute(context),
     timeToHire: await timeToHire.compute(context),

@@ -12,7 +12,8 @@ import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { todayIn } from '../lib/time.ts';
 import { DEFAULT_END } from '../generate/index.ts';
-import { evaluateAlerts } from '../alerts/index.ts';
+import { alertsFor } from '../alerts/index.ts';
+import { prepareMetrics } from '../metrics/index.ts';
 import type { AlertsReport } from '../alerts/schema.ts';
 import { expandInputs, hasExports, ingest } from '../ingest/index.ts';
 import { sha256File } from '../ingest/sniff.ts';
@@ -167,7 +168,9 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
 
     await enter('metrics');
     const asOf = options.asOf ?? (source === 'inbox' ? todayIn(config.timeZone) : DEFAULT_END);
-    const alerts = await evaluateAlerts(warehouse, config, { asOf });
+    // Prepared once: the snapshot reuses these populations and alerts.
+    const context = await prepareMetrics(warehouse, config, { asOf });
+    const alerts = await alertsFor(context, config);
 
     await enter('snapshot');
     const lastFailed = readRuns(layout.runsFile).filter((r) => r.status === 'failed').at(-1);
@@ -177,6 +180,7 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       lastFailedRun: lastFailed
         ? { runId: 0, command: lastFailed.command, startedAt: lastFailed.startedAt, error: lastFailed.error ?? null }
         : undefined,
+      prepared: { context, alerts },
     });
     warehouse.close();
     warehouse = undefined;

@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import { alertsFor } from '../alerts/index.ts';
+import type { AlertsReport } from '../alerts/schema.ts';
+import type { MetricContext } from '../metrics/metric.ts';
 import { applyFilters, prepareMetrics } from '../metrics/index.ts';
 import { timeToFillBenchmark } from '../metrics/reference.ts';
 import { dataQuality } from '../metrics/dataQuality.ts';
@@ -32,6 +34,11 @@ export interface SnapshotOptions {
   readonly refreshedAt?: string;
   /** The last failed refresh (from the run history, which outlives failed generations). */
   readonly lastFailedRun?: { runId: number; command: string; startedAt: string; error: string | null } | undefined;
+  /**
+   * Populations already prepared for `asOf` without filters, and their alerts (a refresh evaluates them
+   * first): reused instead of prepared and evaluated a second time (about 2.4 s at a million applications).
+   */
+  readonly prepared?: { readonly context: MetricContext; readonly alerts: AlertsReport } | undefined;
 }
 
 export interface SnapshotResult {
@@ -54,7 +61,10 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
 
-  const context = await prepareMetrics(warehouse, config, { asOf });
+  const given = options.prepared?.context.params;
+  const reusable =
+    given !== undefined && given.as_of === asOf && [given.from, given.department, given.region, given.level, given.source].every((v) => v === null);
+  const context = reusable ? options.prepared!.context : await prepareMetrics(warehouse, config, { asOf });
   const cubeInfo: Manifest['cubes'] = {};
   const categories = { months: new Set<string>(), departments: new Set<string>(), regions: new Set<string>(), levels: new Set<string>() };
   for (const [name, spec] of Object.entries(cubes) as [CubeName, (typeof cubes)[CubeName]][]) {
@@ -90,7 +100,7 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   });
 
   // Alerts and data quality describe the whole company: computed before pay re-scopes its populations.
-  writeJson(staging, 'alerts.json', alertsSnapshotSchema, await alertsFor(context, config));
+  writeJson(staging, 'alerts.json', alertsSnapshotSchema, reusable ? options.prepared!.alerts : await alertsFor(context, config));
   const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(context));
 
   // Pay: one view per department filter (and all), computed and suppressed in SQL; rounded for the site.
