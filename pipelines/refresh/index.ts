@@ -3,7 +3,7 @@
  * the site snapshot and build the static site (DESIGN §1).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
@@ -68,12 +68,21 @@ export async function buildSite(snapshotDir: string, outDir: string, log: (line:
     log('site built');
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
+    // Again after this build: an orphan of a killed refresh may have written on after the first pass.
+    removeOrphanBuilds();
   }
 }
 
 const buildsDir = path.join(repoRoot, 'data', '.builds');
 
-/** Scratch builds of processes that no longer exist (a killed refresh never reaches its `finally`). */
+const ASTRO_PID = 'astro.pid';
+
+/**
+ * Scratch builds of processes that no longer exist (a killed refresh never reaches its `finally`). The
+ * `astro build` such a refresh started may still be starting up (its exit-with-parent guard is not
+ * loaded yet) and write into the folder after it is removed: it is killed first, when /proc shows it is
+ * still that build (a recycled pid is left alone).
+ */
 function removeOrphanBuilds(): void {
   if (!existsSync(buildsDir)) return;
   for (const name of readdirSync(buildsDir)) {
@@ -85,7 +94,16 @@ function removeOrphanBuilds(): void {
     } catch {
       alive = false;
     }
-    if (!alive) rmSync(path.join(buildsDir, name), { recursive: true, force: true });
+    if (alive) continue;
+    const folder = path.join(buildsDir, name);
+    try {
+      const astro = Number(readFileSync(path.join(folder, ASTRO_PID), 'utf8'));
+      const command = readFileSync(`/proc/${astro}/cmdline`, 'utf8');
+      if (command.includes('astro.mjs') && command.includes(folder)) process.kill(astro, 'SIGKILL');
+    } catch {
+      // no pid file, or the build is gone already
+    }
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -109,6 +127,10 @@ function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // A scratch build records its astro's pid, so the next refresh can stop it should this one be killed.
+    if (child.pid && path.dirname(outDir).startsWith(buildsDir + path.sep)) {
+      writeFileSync(path.join(path.dirname(outDir), ASTRO_PID), String(child.pid));
+    }
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
