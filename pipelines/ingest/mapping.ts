@@ -18,7 +18,8 @@
  * and leave unlisted values as they are (so they are still checked). A value that parses as ISO 8601 or
  * epoch milliseconds is read as such; others go through the date format (in the organisation's zone).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJsonFile } from '../lib/config.ts';
 import { z } from 'zod';
 import { entities, entityNames, isPersonalDataColumn, type ColumnSpec, type EntitySpec } from './entities.ts';
 
@@ -81,18 +82,7 @@ export interface MappedTable {
 /** Read and check a mapping file; errors name the file and the key. */
 export function loadMapping(file: string): MappedTable[] {
   if (!existsSync(file)) throw new Error(`mapping file ${file} not found`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = mappingSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${file}: ${issues}`);
-  }
-  return mappedTables(parsed.data);
+  return mappedTables(readJsonFile(file, mappingSchema));
 }
 
 export function mappedTables(mapping: Mapping): MappedTable[] {

@@ -30,8 +30,8 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Read the header of a CSV file; throws RefusedFile for empty, binary or non-UTF-8 content. */
-export async function sniffCsv(file: string): Promise<Sniffed> {
+/** The first megabyte of a file and its size; throws RefusedFile when it cannot be opened. */
+async function readHead(file: string): Promise<{ size: number; head: Buffer; truncated: boolean }> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new RefusedFile(`cannot read file (${error.code ?? error.message})`);
   });
@@ -39,25 +39,33 @@ export async function sniffCsv(file: string): Promise<Sniffed> {
     const { size } = await handle.stat();
     const buffer = Buffer.alloc(Math.min(size, headBytes));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (head.toString('utf8').trim().replace(/^\uFEFF/, '') === '') throw new RefusedFile('empty file');
-    if (head.includes(0)) throw new RefusedFile('binary content (NUL bytes), not a CSV file');
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(trimToCharBoundary(head, bytesRead < size));
-    } catch {
-      throw new RefusedFile('not UTF-8 text (save the export as UTF-8 CSV)');
-    }
-    text = text.replace(/^\uFEFF/, '');
-    const parsed = Papa.parse<string[]>(text, { preview: 1, delimiter: ',', quoteChar: '"', skipEmptyLines: false });
-    const header = parsed.data[0];
-    if (!header || header.every((h) => h.trim() === '')) throw new RefusedFile('no header row');
-    const quoteError = parsed.errors.find((e) => e.row === 0 && e.type === 'Quotes');
-    if (quoteError) throw new RefusedFile(`header row has broken quoting (${quoteError.message})`);
-    return { bytes: size, header: header.map((h) => h.trim()) };
+    return { size, head: buffer.subarray(0, bytesRead), truncated: bytesRead < size };
   } finally {
     await handle.close();
   }
+}
+
+/** The head as text without a BOM; throws RefusedFile (with `message`) when it is not UTF-8. */
+function decodeHead(head: Buffer, truncated: boolean, message: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(trimToCharBoundary(head, truncated)).replace(/^\uFEFF/, '');
+  } catch {
+    throw new RefusedFile(message);
+  }
+}
+
+/** Read the header of a CSV file; throws RefusedFile for empty, binary or non-UTF-8 content. */
+export async function sniffCsv(file: string): Promise<Sniffed> {
+  const { size, head, truncated } = await readHead(file);
+  if (head.toString('utf8').trim().replace(/^\uFEFF/, '') === '') throw new RefusedFile('empty file');
+  if (head.includes(0)) throw new RefusedFile('binary content (NUL bytes), not a CSV file');
+  const text = decodeHead(head, truncated, 'not UTF-8 text (save the export as UTF-8 CSV)');
+  const parsed = Papa.parse<string[]>(text, { preview: 1, delimiter: ',', quoteChar: '"', skipEmptyLines: false });
+  const header = parsed.data[0];
+  if (!header || header.every((h) => h.trim() === '')) throw new RefusedFile('no header row');
+  const quoteError = parsed.errors.find((e) => e.row === 0 && e.type === 'Quotes');
+  if (quoteError) throw new RefusedFile(`header row has broken quoting (${quoteError.message})`);
+  return { bytes: size, header: header.map((h) => h.trim()) };
 }
 
 /** A head cut in the middle of a multi-byte character must not look like bad UTF-8. */
@@ -78,44 +86,29 @@ const pointer = (...keys: string[]) => keys.map((k) => `/${k.replaceAll('~', '~0
  * the file are not read.
  */
 export async function sniffJsonLines(file: string): Promise<Sniffed> {
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new RefusedFile(`cannot read file (${error.code ?? error.message})`);
-  });
-  try {
-    const { size } = await handle.stat();
-    const buffer = Buffer.alloc(Math.min(size, headBytes));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    let text: string;
+  const { size, head, truncated } = await readHead(file);
+  const lines = decodeHead(head, truncated, 'not UTF-8 text').split('\n');
+  if (truncated) lines.pop(); // the last line of the head may be cut
+  const columns = new Map<string, string>();
+  let objects = 0;
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let value: unknown;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(trimToCharBoundary(buffer.subarray(0, bytesRead), bytesRead < size));
-    } catch {
-      throw new RefusedFile('not UTF-8 text');
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new RefusedFile(`not valid JSON at line ${index + 1} (${(error as Error).message})`);
     }
-    const lines = text.replace(/^\uFEFF/, '').split('\n');
-    if (bytesRead < size) lines.pop(); // the last line of the head may be cut
-    const columns = new Map<string, string>();
-    let objects = 0;
-    for (const [index, line] of lines.entries()) {
-      if (line.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        throw new RefusedFile(`not valid JSON at line ${index + 1} (${(error as Error).message})`);
-      }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new RefusedFile(`line ${index + 1} is not a JSON object`);
-      }
-      objects++;
-      for (const [key, inner] of Object.entries(value)) {
-        if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
-          for (const sub of Object.keys(inner)) if (!columns.has(`${key}_${sub}`)) columns.set(`${key}_${sub}`, pointer(key, sub));
-        } else if (!columns.has(key)) columns.set(key, pointer(key));
-      }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new RefusedFile(`line ${index + 1} is not a JSON object`);
     }
-    if (objects === 0) throw new RefusedFile('empty file');
-    return { bytes: size, header: [...columns.keys()], pointers: [...columns.values()] };
-  } finally {
-    await handle.close();
+    objects++;
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+        for (const sub of Object.keys(inner)) if (!columns.has(`${key}_${sub}`)) columns.set(`${key}_${sub}`, pointer(key, sub));
+      } else if (!columns.has(key)) columns.set(key, pointer(key));
+    }
   }
+  if (objects === 0) throw new RefusedFile('empty file');
+  return { bytes: size, header: [...columns.keys()], pointers: [...columns.values()] };
 }

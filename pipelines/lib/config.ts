@@ -93,6 +93,22 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Read a JSON file checked by `schema`; errors name the file and the key at fault. */
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`${file}: ${issues}`);
+  }
+  return parsed.data;
+}
+
 /** Load a config file; a missing default file gives the defaults, a missing explicit file is an error. */
 export function loadConfig(file: string | undefined): Config {
   const chosen = file ?? 'hirescope.config.json';
@@ -100,21 +116,11 @@ export function loadConfig(file: string | undefined): Config {
     if (file) throw new Error(`config file ${file} not found`);
     return configSchema.parse({});
   }
-  let raw: unknown;
+  const config = readJsonFile(chosen, configSchema);
   try {
-    raw = JSON.parse(readFileSync(chosen, 'utf8'));
-  } catch (error) {
-    throw new Error(`${chosen}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${chosen}: ${issues}`);
-  }
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: parsed.data.timeZone });
+    new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
   } catch {
-    throw new Error(`${chosen}: timeZone: unknown time zone "${parsed.data.timeZone}"`);
+    throw new Error(`${chosen}: timeZone: unknown time zone "${config.timeZone}"`);
   }
-  return parsed.data;
+  return config;
 }

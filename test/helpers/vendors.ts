@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { expect } from 'vitest';
+import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { runCli } from './tmp.ts';
 
 export interface CompanyRun {
@@ -42,4 +43,17 @@ export function expectSameMetrics(vendor: Record<string, unknown>, canonical: Re
   const b = strip(canonical);
   for (const key of Object.keys(b)) expect({ [key]: a[key] }).toEqual({ [key]: b[key] });
   expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+}
+
+export type Row = Record<string, unknown>;
+
+/** Rows of a query on a warehouse the CLI wrote (opened after the CLI has exited); instants as ISO text. */
+export async function rowsOf(db: string, sql: string): Promise<Row[]> {
+  const warehouse = await openWarehouse(db);
+  try {
+    const rows = await warehouse.all<Row>(sql);
+    return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])));
+  } finally {
+    warehouse.close();
+  }
 }

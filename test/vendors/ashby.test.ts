@@ -8,27 +8,14 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { csv } from '../helpers/warehouse.ts';
-import { AS_OF, expectSameMetrics, generatedCompany, type CompanyRun } from '../helpers/vendors.ts';
+import { AS_OF, expectSameMetrics, generatedCompany, rowsOf, type CompanyRun, type Row } from '../helpers/vendors.ts';
 import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
 
 const tmp = tempDir('hs-ashby-');
 afterAll(() => tmp.cleanup());
 
-type Row = Record<string, unknown>;
 type Doc = Record<string, any>;
-
-/** Rows of a query on a warehouse the CLI wrote (opened after the CLI has exited). */
-async function rowsOf(db: string, sql: string): Promise<Row[]> {
-  const warehouse = await openWarehouse(db);
-  try {
-    const rows = await warehouse.all<Row>(sql);
-    return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])));
-  } finally {
-    warehouse.close();
-  }
-}
 
 interface IngestDoc {
   files: { path: string; kind: string | null; status: string; rowsRead: number; rowsLoaded: number; rowsRejected: number; message: string }[];

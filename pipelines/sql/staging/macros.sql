@@ -51,3 +51,9 @@ CREATE OR REPLACE TEMP MACRO hs_iso(ts) AS strftime(timezone('UTC', ts), '%Y-%m-
 -- The country part of a vendor location text: the last comma-separated part ("Berlin, Germany" -> Germany).
 CREATE OR REPLACE TEMP MACRO hs_location_country(location) AS
   nullif(trim(regexp_extract(location, '[^,]*$')), '');
+
+-- Vendor adapters: an offer still out when its application was rejected is settled by that rejection:
+-- the candidate withdrew -> declined; we rejected them, or no reason given -> rescinded. NULL when the
+-- application was not rejected (the caller decides: pending, or accepted for a hire).
+CREATE OR REPLACE TEMP MACRO hs_offer_settled_by(application_status, rejection_type) AS
+  CASE WHEN application_status = 'rejected' THEN CASE WHEN rejection_type = 'withdrew' THEN 'declined' ELSE 'rescinded' END END;

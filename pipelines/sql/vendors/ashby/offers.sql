@@ -26,12 +26,7 @@ SELECT
   o.id AS offer_id,
   o.applicationId AS application_id,
   CASE o.state
-    WHEN 'waiting' THEN CASE
-      WHEN a.status = 'rejected' AND a.rejection_type = 'withdrew' THEN 'declined'
-      WHEN a.status = 'rejected' THEN 'rescinded'
-      WHEN a.status = 'hired' THEN 'accepted'
-      ELSE 'pending'
-    END
+    WHEN 'waiting' THEN coalesce(hs_offer_settled_by(a.status, a.rejection_type), CASE WHEN a.status = 'hired' THEN 'accepted' ELSE 'pending' END)
     ELSE o.state
   END AS status,
   NULL::INTEGER AS version,

@@ -12,11 +12,7 @@ SELECT
     WHEN 'accepted' THEN 'accepted'
     WHEN 'rejected' THEN 'declined'
     WHEN 'deprecated' THEN 'deprecated'
-    WHEN 'created' THEN CASE
-      WHEN a.status = 'rejected' AND a.rejection_type = 'withdrew' THEN 'declined'
-      WHEN a.status = 'rejected' THEN 'rescinded'
-      ELSE 'pending'
-    END
+    WHEN 'created' THEN coalesce(hs_offer_settled_by(a.status, a.rejection_type), 'pending')
   END AS status,
   o.version,
   o.created_at,

@@ -35,9 +35,7 @@ SELECT
     WHEN f.status = 'signed' THEN 'accepted'
     WHEN f.status = 'denied' THEN 'declined'
     WHEN a.status = 'hired' THEN 'accepted'
-    WHEN a.status = 'rejected' AND a.rejection_type = 'withdrew' THEN 'declined'
-    WHEN a.status = 'rejected' THEN 'rescinded'
-    ELSE 'pending'
+    ELSE coalesce(hs_offer_settled_by(a.status, a.rejection_type), 'pending')
   END AS status,
   f.version::INTEGER AS version,
   f.createdAt AS created_at,
