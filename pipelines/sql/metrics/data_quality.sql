@@ -4,5 +4,5 @@ SELECT
   (SELECT coalesce(sum(rows_read), 0)::INTEGER FROM ingest_files WHERE status = 'loaded') AS rows_read,
   (SELECT coalesce(sum(rows_loaded), 0)::INTEGER FROM ingest_files WHERE status = 'loaded') AS rows_loaded,
   (SELECT count(*)::INTEGER FROM rejected_rows) AS rows_rejected,
-  (SELECT coalesce(list(DISTINCT stage_name ORDER BY stage_name), []) FROM stg_stage_history WHERE stage IS NULL) AS unmapped_stages,
+  (SELECT coalesce(list(stage_name ORDER BY stage_name), []) FROM stg_stage_names WHERE stage IS NULL) AS unmapped_stages,
   (SELECT count(*)::INTEGER FROM f_compensation WHERE usd_base IS NULL) AS pay_rows_without_rate;

@@ -9,8 +9,6 @@ WITH cohort AS (
   SELECT application_id, status, rejection_type
   FROM f_applications
   WHERE hs_in_period(applied_date, $from::DATE, $to::DATE)
-), history AS (
-  SELECT application_id, max(rank) AS rank FROM stg_stage_history WHERE rank IS NOT NULL GROUP BY application_id
 ), offered AS (
   SELECT DISTINCT application_id FROM offers
 ), furthest AS (
@@ -18,7 +16,7 @@ WITH cohort AS (
     greatest(1, coalesce(h.rank, 1), CASE WHEN o.application_id IS NOT NULL THEN 5 ELSE 1 END,
              CASE WHEN c.status = 'hired' THEN 6 ELSE 1 END) AS rank
   FROM cohort c
-  LEFT JOIN history h USING (application_id)
+  LEFT JOIN stg_progress h USING (application_id)
   LEFT JOIN offered o USING (application_id)
 ), per_stage AS (
   SELECT

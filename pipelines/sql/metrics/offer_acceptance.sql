@@ -6,12 +6,12 @@
 -- both NULL when there is no resolved offer.
 WITH counts AS (
   SELECT
-    count(*) FILTER (WHERE status = 'accepted' AND hs_in_period(resolved_at::DATE, $from::DATE, $to::DATE))::INTEGER AS accepted,
-    count(*) FILTER (WHERE status = 'declined' AND hs_in_period(resolved_at::DATE, $from::DATE, $to::DATE))::INTEGER AS declined,
-    count(*) FILTER (WHERE status = 'rescinded' AND hs_in_period(resolved_at::DATE, $from::DATE, $to::DATE))::INTEGER AS rescinded,
+    count(*) FILTER (WHERE status = 'accepted' AND hs_in_period(hs_day(resolved_at), $from::DATE, $to::DATE))::INTEGER AS accepted,
+    count(*) FILTER (WHERE status = 'declined' AND hs_in_period(hs_day(resolved_at), $from::DATE, $to::DATE))::INTEGER AS declined,
+    count(*) FILTER (WHERE status = 'rescinded' AND hs_in_period(hs_day(resolved_at), $from::DATE, $to::DATE))::INTEGER AS rescinded,
     count(*) FILTER (
-      WHERE (status = 'pending' OR (status IN ('accepted', 'declined', 'rescinded') AND resolved_at::DATE > $as_of::DATE))
-        AND (coalesce(created_at, sent_at) IS NULL OR coalesce(created_at, sent_at)::DATE <= $as_of::DATE)
+      WHERE (status = 'pending' OR (status IN ('accepted', 'declined', 'rescinded') AND hs_day(resolved_at) > $as_of::DATE))
+        AND (coalesce(created_at, sent_at) IS NULL OR hs_day(coalesce(created_at, sent_at)) <= $as_of::DATE)
     )::INTEGER AS pending
   FROM f_offers
 ), wilson AS (

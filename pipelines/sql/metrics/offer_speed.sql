@@ -3,14 +3,12 @@
 -- as calendar days; within 2 days (<= 2) vs later. OAR counts as in offer_acceptance.sql (resolved in
 -- the period); offers without a sent_at or an ended onsite stay are left out.
 WITH onsite_end AS (
-  SELECT application_id, max(exited_at)::DATE AS ended
-  FROM stg_stage_history WHERE stage = 'onsite' AND exited_at IS NOT NULL
-  GROUP BY application_id
+  SELECT application_id, onsite_ended AS ended FROM stg_progress WHERE onsite_ended IS NOT NULL
 ), timed AS (
-  SELECT o.status, date_diff('day', e.ended, o.sent_at::DATE) AS days
+  SELECT o.status, date_diff('day', e.ended, hs_day(o.sent_at)) AS days
   FROM f_offers o JOIN onsite_end e USING (application_id)
   WHERE o.sent_at IS NOT NULL AND o.status IN ('accepted', 'declined')
-    AND hs_in_period(o.resolved_at::DATE, $from::DATE, $to::DATE)
+    AND hs_in_period(hs_day(o.resolved_at), $from::DATE, $to::DATE)
 )
 SELECT
   count(*) FILTER (WHERE days <= 2 AND status = 'accepted')::INTEGER AS within_accepted,

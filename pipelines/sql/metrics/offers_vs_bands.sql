@@ -10,7 +10,7 @@ WITH offers AS (
   FROM f_offers o
   JOIN f_fx fx ON fx.currency = o.currency
   WHERE o.base_salary IS NOT NULL
-    AND hs_in_period(coalesce(o.sent_at, o.created_at)::DATE, $from::DATE, $to::DATE)
+    AND hs_in_period(hs_day(coalesce(o.sent_at, o.created_at)), $from::DATE, $to::DATE)
 ), placed AS (
   SELECT o.status, o.usd,
     CASE WHEN f.p10 IS NOT NULL THEN f.role_family WHEN a.p10 IS NOT NULL THEN 'all' END AS band_role_family,

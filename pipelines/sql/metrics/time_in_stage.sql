@@ -2,12 +2,12 @@
 -- finished stays (exited_at present) of the applications in the cohort (applied in the period).
 SELECT s.stage,
   count(h.application_id)::INTEGER AS stays,
-  quantile_cont(date_diff('day', h.entered_at::DATE, h.exited_at::DATE), 0.5)::DOUBLE AS median_days
+  quantile_cont(h.days, 0.5)::DOUBLE AS median_days
 FROM stage_order s
 LEFT JOIN (
   SELECT h.* FROM stg_stage_history h
   JOIN f_applications a USING (application_id)
-  WHERE h.exited_at IS NOT NULL AND hs_in_period(a.applied_date, $from::DATE, $to::DATE)
+  WHERE h.days IS NOT NULL AND hs_in_period(a.applied_date, $from::DATE, $to::DATE)
 ) h ON h.stage = s.stage
 GROUP BY s.stage, s.rank
 ORDER BY s.rank;

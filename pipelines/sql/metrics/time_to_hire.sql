@@ -10,7 +10,7 @@ FROM (
   FROM f_applications a
   LEFT JOIN stg_offers_latest o USING (application_id)
   CROSS JOIN LATERAL (
-    SELECT coalesce(CASE WHEN o.status = 'accepted' THEN o.resolved_at::DATE END, a.hired_date) AS hire_date
+    SELECT coalesce(CASE WHEN o.status = 'accepted' THEN hs_day(o.resolved_at) END, a.hired_date) AS hire_date
   ) h
   WHERE a.status = 'hired' AND hs_in_period(h.hire_date, $from::DATE, $to::DATE)
 );

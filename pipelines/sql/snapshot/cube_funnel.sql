@@ -1,8 +1,6 @@
 -- Funnel by applied month x department x region x level x furthest stage (1 applied .. 6 hired) x status
 -- x rejection type, as in metrics/funnel.sql.
-WITH history AS (
-  SELECT application_id, max(rank) AS rank FROM stg_stage_history WHERE rank IS NOT NULL GROUP BY application_id
-), offered AS (
+WITH offered AS (
   SELECT DISTINCT application_id FROM offers
 )
 SELECT strftime(a.applied_date, '%Y-%m') AS month, a.department, a.region, a.level,
@@ -11,7 +9,7 @@ SELECT strftime(a.applied_date, '%Y-%m') AS month, a.department, a.region, a.lev
   a.status, a.rejection_type,
   count(*)::INTEGER AS count
 FROM f_applications a
-LEFT JOIN history h USING (application_id)
+LEFT JOIN stg_progress h USING (application_id)
 LEFT JOIN offered o USING (application_id)
 WHERE a.applied_date <= $as_of::DATE
 GROUP BY ALL

@@ -5,7 +5,7 @@ SELECT strftime(h.hire_date, '%Y-%m') AS month, a.department, a.region, a.level,
 FROM f_applications a
 LEFT JOIN stg_offers_latest o USING (application_id)
 CROSS JOIN LATERAL (
-  SELECT coalesce(CASE WHEN o.status = 'accepted' THEN o.resolved_at::DATE END, a.hired_date) AS hire_date
+  SELECT coalesce(CASE WHEN o.status = 'accepted' THEN hs_day(o.resolved_at) END, a.hired_date) AS hire_date
 ) h
 WHERE a.status = 'hired' AND h.hire_date IS NOT NULL AND h.hire_date <= $as_of::DATE
 GROUP BY ALL

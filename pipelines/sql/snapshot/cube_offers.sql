@@ -2,14 +2,12 @@
 -- status, and whether the offer went out within 2 days of the last onsite stay (1), later (0) or n/a (-1).
 -- Pending = unresolved at asOf (month NULL), as in metrics/offer_acceptance.sql. Counts only.
 WITH onsite_end AS (
-  SELECT application_id, max(exited_at)::DATE AS ended
-  FROM stg_stage_history WHERE stage = 'onsite' AND exited_at IS NOT NULL
-  GROUP BY application_id
+  SELECT application_id, onsite_ended AS ended FROM stg_progress WHERE onsite_ended IS NOT NULL
 ), offers AS (
-  SELECT o.status, o.resolved_at::DATE AS resolved, coalesce(o.created_at, o.sent_at)::DATE AS created,
+  SELECT o.status, hs_day(o.resolved_at) AS resolved, hs_day(coalesce(o.created_at, o.sent_at)) AS created,
     o.department, o.region, o.level, o.source,
     CASE WHEN e.ended IS NULL OR o.sent_at IS NULL THEN -1
-         WHEN date_diff('day', e.ended, o.sent_at::DATE) <= 2 THEN 1 ELSE 0 END AS within2
+         WHEN date_diff('day', e.ended, hs_day(o.sent_at)) <= 2 THEN 1 ELSE 0 END AS within2
   FROM f_offers o LEFT JOIN onsite_end e USING (application_id)
 ), classified AS (
   SELECT *,

@@ -1,9 +1,9 @@
 -- Finished stage stays by the application's applied month x department x region x level x stage x days
 -- (a histogram), as in metrics/time_in_stage.sql.
 SELECT strftime(a.applied_date, '%Y-%m') AS month, a.department, a.region, a.level, h.stage,
-  date_diff('day', h.entered_at::DATE, h.exited_at::DATE)::INTEGER AS days, count(*)::INTEGER AS count
+  h.days, count(*)::INTEGER AS count
 FROM stg_stage_history h
 JOIN f_applications a USING (application_id)
-WHERE h.exited_at IS NOT NULL AND h.stage IS NOT NULL AND a.applied_date <= $as_of::DATE
+WHERE h.days IS NOT NULL AND a.applied_date <= $as_of::DATE
 GROUP BY ALL
 ORDER BY ALL;

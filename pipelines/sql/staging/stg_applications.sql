@@ -4,11 +4,11 @@ CREATE OR REPLACE TEMP VIEW stg_applications AS
 SELECT
   a.application_id,
   a.job_id,
-  a.applied_at::DATE AS applied_date,
+  hs_day(a.applied_at) AS applied_date,
   coalesce(nullif(trim(a.source), ''), 'Unknown') AS source,
   a.status,
   a.rejection_type,
-  a.hired_at::DATE AS hired_date,
+  hs_day(a.hired_at) AS hired_date,
   j.department,
   j.level,
   coalesce(j.region, 'Other') AS region, -- a job missing from the warehouse: region unknown, counted as Other

@@ -5,11 +5,11 @@ CREATE OR REPLACE TEMP VIEW stg_openings AS
 SELECT
   o.opening_id,
   o.job_id,
-  o.opened_at::DATE AS opened_date,
-  o.closed_at::DATE AS closed_date,
+  hs_day(o.opened_at) AS opened_date,
+  hs_day(o.closed_at) AS closed_date,
   o.hired_application_id,
   CASE WHEN o.hired_application_id IS NOT NULL THEN
-    coalesce(CASE WHEN lo.status = 'accepted' THEN lo.resolved_at::DATE END, o.closed_at::DATE)
+    coalesce(CASE WHEN lo.status = 'accepted' THEN hs_day(lo.resolved_at) END, hs_day(o.closed_at))
   END AS filled_date,
   j.department,
   j.level,
