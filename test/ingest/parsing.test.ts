@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '../../pipelines/lib/duckdb.ts';
 import { ensureSchema } from '../../pipelines/ingest/schema.ts';
 import { checkedTableSql } from '../../pipelines/ingest/validate.ts';
+import { ingest } from '../../pipelines/ingest/index.ts';
 import { entitySpec } from '../../pipelines/ingest/entities.ts';
 import { tempDir, writeFiles } from '../helpers/tmp.ts';
 
@@ -85,6 +86,28 @@ describe('parsing shortcuts', () => {
       { stage: 'Phone Screen', reason: null },
       { stage: null, reason: 'missing_required' },
     ]);
+    tmp.cleanup();
+  });
+
+  it('loads a line over DuckDB\'s default 2 MB and quarantines a malformed record, through the second read', async () => {
+    // The strict first read fails on both (line too long, too many fields); the second read allows 10 MB
+    // lines and keeps the reader's rejects: 2 rows loaded (lines 2 and 3), line 4 quarantined.
+    const tmp = tempDir();
+    const long = 'x'.repeat(3_000_000);
+    writeFiles(tmp.dir, {
+      'applications.csv':
+        'application_id,job_id,applied_at,candidate_id,source,source_type,status,rejected_at,rejection_type,rejection_reason,hired_at\n' +
+        'app-1,job-1,2026-01-20T10:00:00Z,c-1,Referral,referral,active,,,,\n' +
+        `app-2,job-1,2026-01-21T10:00:00Z,c-2,Referral,referral,rejected,2026-02-01T00:00:00Z,rejected,${long},\n` +
+        'app-3,job-1,2026-01-22T10:00:00Z,c-3,Referral,referral,active,,,,,surplus\n',
+    });
+    const result = await ingest(warehouse, [tmp.dir]);
+    expect(result.files.map((f) => [f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([[3, 2, 1]]);
+    expect(await warehouse.all(`SELECT application_id, length(rejection_reason)::INTEGER AS n FROM applications ORDER BY 1`)).toEqual([
+      { application_id: 'app-1', n: null },
+      { application_id: 'app-2', n: 3_000_000 },
+    ]);
+    expect(await warehouse.all(`SELECT line::INTEGER AS line, reason FROM rejected_rows`)).toEqual([{ line: 4, reason: 'malformed_row' }]);
     tmp.cleanup();
   });
 });
