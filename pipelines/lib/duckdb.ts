@@ -36,8 +36,12 @@ export interface Warehouse {
   run(sql: string, params?: Params): Promise<void>;
   /** Run a query and return its rows as objects (cast counts to INTEGER in SQL: no bigint crosses over). */
   all<T = Row>(sql: string, params?: Params): Promise<T[]>;
-  /** Run a query and return its columns (name -> values): the cheap shape for building Arrow tables. */
-  columns(sql: string, params?: Params): Promise<Record<string, unknown[]>>;
+  /**
+   * Run a query; resolves, once DuckDB has the result, to a function that converts its columns (name ->
+   * values: the cheap shape for building Arrow tables). The connection is free by then: the caller can
+   * start the next query before converting this one.
+   */
+  columns(sql: string, params?: Params): Promise<() => Record<string, unknown[]>>;
   /** First row or undefined. */
   maybeOne<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
   /** Run a whole transaction; rolled back on any error. */
@@ -72,7 +76,7 @@ export async function openWarehouse(file: string, { timeZone = 'UTC' }: { timeZo
     all,
     async columns(sql: string, params?: Params) {
       const reader = await connection.runAndReadAll(sql, params);
-      return reader.getColumnsObjectJS() as Record<string, unknown[]>;
+      return () => reader.getColumnsObjectJS() as Record<string, unknown[]>;
     },
     async maybeOne<T>(sql: string, params?: Params) {
       return (await all<T>(sql, params))[0];

@@ -67,9 +67,19 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   const context = reusable ? options.prepared!.context : await prepareMetrics(warehouse, config, { asOf });
   const cubeInfo: Manifest['cubes'] = {};
   const categories = { months: new Set<string>(), departments: new Set<string>(), regions: new Set<string>(), levels: new Set<string>() };
-  for (const [name, spec] of Object.entries(cubes) as [CubeName, (typeof cubes)[CubeName]][]) {
-    const sql = sqlFile(spec.sql);
-    const columns = await warehouse.columns(sql, paramsFor(sql, context.params));
+  const cubeList = Object.entries(cubes) as [CubeName, (typeof cubes)[CubeName]][];
+  const query = (index: number) => {
+    const sql = sqlFile(cubeList[index]![1].sql);
+    const pending = warehouse.columns(sql, paramsFor(sql, context.params));
+    pending.catch(() => undefined); // a failure surfaces where it is awaited, never as an unhandled rejection
+    return pending;
+  };
+  // DuckDB computes the next cube while this process converts and encodes the one before.
+  let next = query(0);
+  for (const [index, [name, spec]] of cubeList.entries()) {
+    const result = await next;
+    if (index + 1 < cubeList.length) next = query(index + 1);
+    const columns = result();
     const bytes = cubeToIpc(columns, spec.columns);
     writeFileSync(path.join(staging, spec.file), bytes);
     const rows = Object.values(columns)[0]?.length ?? 0;
