@@ -65,7 +65,7 @@ export async function prepareMetrics(warehouse: Warehouse, config: Config, reque
     source: filters.source ?? null,
     min_cell: config.pay.minCell,
   };
-  await applyFilters(warehouse, params, ['f_applications', 'f_openings', 'f_offers', 'f_fx', 'f_compensation', 'f_benchmarks']);
+  await applyFilters(warehouse, params, ['f_applications', 'f_openings', 'f_offers', 'f_fx', 'f_compensation', 'f_benchmarks', 'f_pay']);
   return { warehouse, config, params };
 }
 

@@ -5,6 +5,7 @@ import { offersVsBandsSchema, payBandSchema } from '../schemas/metrics.ts';
 import { queryMetric, type MetricContext, type MetricDefinition } from './metric.ts';
 
 interface BandRow {
+  scope: string | null;
   role_family: string;
   level: string;
   region: string;
@@ -37,34 +38,38 @@ export const payBands: MetricDefinition<typeof bandsSchema> = {
   unit: 'USD',
   description:
     'Annual base pay in USD per role family (or all), level and region: P10-P90 with small cells suppressed, against market benchmarks.',
-  sql: ['filters/f_fx.sql', 'filters/f_compensation.sql', 'filters/f_benchmarks.sql', 'metrics/pay_bands.sql'],
+  sql: ['filters/f_fx.sql', 'filters/f_compensation.sql', 'filters/f_benchmarks.sql', 'filters/f_pay.sql', 'metrics/pay_bands.sql'],
   schema: bandsSchema,
   async compute(context) {
     await materialisePayBands(context);
-    const rows = await context.warehouse.all<BandRow>(`SELECT * FROM m_pay_bands`);
-    return rows.map((r) => ({
-      roleFamily: r.role_family,
-      level: r.level,
-      region: r.region,
-      suppressed: r.suppressed,
-      n: r.n,
-      currency: 'USD' as const,
-      p10: r.p10,
-      p25: r.p25,
-      p50: r.p50,
-      p75: r.p75,
-      p90: r.p90,
-      market:
-        r.market_source === null || r.market_midpoint === null
-          ? null
-          : { source: r.market_source, low: r.market_low, high: r.market_high, midpoint: r.market_midpoint },
-      compaRatio: r.compa_ratio,
-      belowMarket: r.below_market,
-    }));
+    return bandsOf(await context.warehouse.all<BandRow>(`SELECT * FROM m_pay_bands WHERE scope IS NULL`));
   },
 };
 
+function bandsOf(rows: readonly BandRow[]): z.infer<typeof bandsSchema> {
+  return rows.map((r) => ({
+    roleFamily: r.role_family,
+    level: r.level,
+    region: r.region,
+    suppressed: r.suppressed,
+    n: r.n,
+    currency: 'USD' as const,
+    p10: r.p10,
+    p25: r.p25,
+    p50: r.p50,
+    p75: r.p75,
+    p90: r.p90,
+    market:
+      r.market_source === null || r.market_midpoint === null
+        ? null
+        : { source: r.market_source, low: r.market_low, high: r.market_high, midpoint: r.market_midpoint },
+    compaRatio: r.compa_ratio,
+    belowMarket: r.below_market,
+  }));
+}
+
 interface OfferRow {
+  scope: string | null;
   overall: boolean;
   role_family: string | null;
   level: string | null;
@@ -96,36 +101,60 @@ export const offersVsBands: MetricDefinition<typeof offersVsBandsSchema> = {
   sql: ['metrics/offers_vs_bands.sql'],
   schema: offersVsBandsSchema,
   async compute(context) {
-    const rows = await queryMetric<OfferRow>(context, 'offers_vs_bands');
-    const overall = rows.find((r) => r.overall)!;
-    return {
-      overall: {
-        offers: overall.offers,
-        unbanded: overall.unbanded,
-        suppressed: overall.suppressed,
-        below: overall.below,
-        within: overall.within,
-        above: overall.above,
-        medianPenetration: overall.median_penetration,
-        acceptance: {
-          below: acceptance(overall.below_accepted, overall.below_declined),
-          within: acceptance(overall.within_accepted, overall.within_declined),
-          above: acceptance(overall.above_accepted, overall.above_declined),
-        },
-      },
-      cells: rows
-        .filter((r) => !r.overall)
-        .map((r) => ({
-          roleFamily: r.role_family!,
-          level: r.level!,
-          region: r.region!,
-          offers: r.offers,
-          suppressed: r.suppressed,
-          below: r.below,
-          within: r.within,
-          above: r.above,
-          medianPenetration: r.median_penetration,
-        })),
-    };
+    return offersOf(await queryMetric<OfferRow>(context, 'offers_vs_bands'));
   },
 };
+
+/** The document of one scope's rows (its overall row is always there: offers_vs_bands.sql). */
+function offersOf(rows: readonly OfferRow[]): z.infer<typeof offersVsBandsSchema> {
+  const overall = rows.find((r) => r.overall)!;
+  return {
+    overall: {
+      offers: overall.offers,
+      unbanded: overall.unbanded,
+      suppressed: overall.suppressed,
+      below: overall.below,
+      within: overall.within,
+      above: overall.above,
+      medianPenetration: overall.median_penetration,
+      acceptance: {
+        below: acceptance(overall.below_accepted, overall.below_declined),
+        within: acceptance(overall.within_accepted, overall.within_declined),
+        above: acceptance(overall.above_accepted, overall.above_declined),
+      },
+    },
+    cells: rows
+      .filter((r) => !r.overall)
+      .map((r) => ({
+        roleFamily: r.role_family!,
+        level: r.level!,
+        region: r.region!,
+        offers: r.offers,
+        suppressed: r.suppressed,
+        below: r.below,
+        within: r.within,
+        above: r.above,
+        medianPenetration: r.median_penetration,
+      })),
+  };
+}
+
+/**
+ * Pay bands and offers against bands of every scope of pay_scopes in one pass each (the snapshot's views
+ * per department; see pipelines/sql/snapshot/pay_scopes.sql), keyed by scope (null: all departments) in
+ * the order of the scopes: all first, then by name.
+ */
+export async function payViews(
+  context: MetricContext,
+): Promise<Map<string | null, { payBands: z.infer<typeof bandsSchema>; offersVsBands: z.infer<typeof offersVsBandsSchema> }>> {
+  await materialisePayBands(context);
+  const bands = await context.warehouse.all<BandRow>(`SELECT * FROM m_pay_bands`);
+  const offers = await queryMetric<OfferRow>(context, 'offers_vs_bands');
+  const scopes = await context.warehouse.all<{ scope: string | null }>(`SELECT scope FROM pay_scopes ORDER BY scope NULLS FIRST`);
+  return new Map(
+    scopes.map(({ scope }) => [
+      scope,
+      { payBands: bandsOf(bands.filter((r) => r.scope === scope)), offersVsBands: offersOf(offers.filter((r) => r.scope === scope)) },
+    ]),
+  );
+}

@@ -4,22 +4,24 @@
 -- 'all' cell — as below P10, within, or above P90, with range penetration (offer - P10) / (P90 - P10);
 -- offers with no such cell are 'unbanded'. Reads the published bands of m_pay_bands (already
 -- confidential). A group of fewer than $min_cell offers is suppressed like a pay cell: only its count.
+-- Every scope of f_pay_offers / m_pay_bands at once (see f_pay.sql); each scope of pay_scopes has its
+-- overall row, with no offers too.
 WITH offers AS (
-  SELECT o.status, o.base_salary * fx.usd_per_unit AS usd,
+  SELECT o.scope, o.status, o.base_salary * fx.usd_per_unit AS usd,
     coalesce(nullif(lower(trim(o.role_family)), ''), 'unknown') AS role_family, o.level, o.region
-  FROM f_offers o
+  FROM f_pay_offers o
   JOIN f_fx fx ON fx.currency = o.currency
   WHERE o.base_salary IS NOT NULL
     AND hs_in_period(hs_day(coalesce(o.sent_at, o.created_at)), $from::DATE, $to::DATE)
 ), placed AS (
-  SELECT o.status, o.usd,
+  SELECT o.scope, o.status, o.usd,
     CASE WHEN f.p10 IS NOT NULL THEN f.role_family WHEN a.p10 IS NOT NULL THEN 'all' END AS band_role_family,
     o.level, o.region,
     coalesce(f.p10, a.p10) AS p10,
     CASE WHEN f.p10 IS NOT NULL THEN f.p90 ELSE a.p90 END AS p90
   FROM offers o
-  LEFT JOIN m_pay_bands f ON f.role_family = o.role_family AND f.level = o.level AND f.region = o.region AND f.p10 IS NOT NULL
-  LEFT JOIN m_pay_bands a ON a.role_family = 'all' AND a.level = o.level AND a.region = o.region AND a.p10 IS NOT NULL
+  LEFT JOIN m_pay_bands f ON f.scope IS NOT DISTINCT FROM o.scope AND f.role_family = o.role_family AND f.level = o.level AND f.region = o.region AND f.p10 IS NOT NULL
+  LEFT JOIN m_pay_bands a ON a.scope IS NOT DISTINCT FROM o.scope AND a.role_family = 'all' AND a.level = o.level AND a.region = o.region AND a.p10 IS NOT NULL
 ), positioned AS (
   SELECT *,
     CASE WHEN p10 IS NULL THEN 'unbanded' WHEN usd < p10 THEN 'below' WHEN usd > p90 THEN 'above' ELSE 'within' END AS position,
@@ -27,6 +29,7 @@ WITH offers AS (
   FROM placed
 ), groups AS (
   SELECT
+    scope,
     grouping(band_role_family, level, region) = 7 AS overall,
     band_role_family, level, region,
     count(*)::INTEGER AS offers,
@@ -42,9 +45,16 @@ WITH offers AS (
     count(*) FILTER (WHERE position = 'above' AND status = 'accepted')::INTEGER AS above_accepted,
     count(*) FILTER (WHERE position = 'above' AND status = 'declined')::INTEGER AS above_declined
   FROM positioned
-  GROUP BY GROUPING SETS ((band_role_family, level, region), ())
+  GROUP BY GROUPING SETS ((scope, band_role_family, level, region), (scope))
+), complete AS (
+  SELECT * FROM groups
+  UNION ALL
+  -- a scope without offers: the overall row the aggregates give over no rows
+  SELECT s.scope, true, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0
+  FROM pay_scopes s
+  WHERE NOT EXISTS (SELECT 1 FROM groups g WHERE g.overall AND g.scope IS NOT DISTINCT FROM s.scope)
 )
-SELECT overall, band_role_family AS role_family, level, region, offers,
+SELECT scope, overall, band_role_family AS role_family, level, region, offers,
   (offers - unbanded) < $min_cell::INTEGER AS suppressed,
   unbanded,
   CASE WHEN offers - unbanded >= $min_cell::INTEGER THEN below END AS below,
@@ -57,8 +67,8 @@ SELECT overall, band_role_family AS role_family, level, region, offers,
   CASE WHEN within >= $min_cell::INTEGER THEN within_declined END AS within_declined,
   CASE WHEN above >= $min_cell::INTEGER THEN above_accepted END AS above_accepted,
   CASE WHEN above >= $min_cell::INTEGER THEN above_declined END AS above_declined
-FROM groups
+FROM complete
 WHERE overall OR band_role_family IS NOT NULL
-ORDER BY NOT overall, role_family <> 'all', role_family,
+ORDER BY scope NULLS FIRST, NOT overall, role_family <> 'all', role_family,
   coalesce(list_position(['entry', 'mid', 'senior', 'staff', 'principal', 'executive'], level), 99), level,
   coalesce(list_position(['US', 'EU', 'LatAm', 'APAC', 'Other'], region), 99), region;

@@ -1,0 +1,74 @@
+/**
+ * The site's pay views (pay.json: one per department, and all) are exactly what the metrics engine gives
+ * with that department filter, rounded for the site. The snapshot computes every view in one pass; this
+ * pins it to the definition (DESIGN §4) that filters one department at a time — including a department
+ * spelled two ways, which the case-insensitive filter treats as one: both spellings get the same view.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../pipelines/lib/config.ts';
+import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
+import { ingest } from '../../pipelines/ingest/index.ts';
+import { computeMetrics } from '../../pipelines/metrics/index.ts';
+import { writeSnapshot } from '../../pipelines/snapshot/index.ts';
+import { sitePayRounding } from '../../pipelines/schemas/snapshot.ts';
+import { repoRoot, tempDir } from '../helpers/tmp.ts';
+
+const round = (value: number | null) => (value === null ? null : Math.round(value / sitePayRounding) * sitePayRounding);
+
+describe('pay views of the snapshot', () => {
+  it('equal the metrics with each department filter, rounded to the site step', async () => {
+    const tmp = tempDir('hs-payviews-');
+    const inbox = path.join(tmp.dir, 'in');
+    cpSync(path.join(repoRoot, 'data', 'sample'), inbox, { recursive: true });
+    // 12 more employees in "data" (lower case): the sample's "Data" view and this one both hold all 40.
+    const extra = ['employee_id,level,country,base_salary,currency,role_family,department,effective_date'];
+    for (let i = 0; i < 12; i++) extra.push(`dx-${i},Senior,US,${150000 + i * 5000},USD,data,data,2026-01-01`);
+    writeFileSync(path.join(inbox, 'compensation-extra.csv'), `${extra.join('\n')}\n`);
+    const config = configSchema.parse({});
+    const warehouse = await openWarehouse(path.join(tmp.dir, 'w.duckdb'));
+    try {
+      await ingest(warehouse, [inbox]);
+      const asOf = '2026-06-30';
+      const outDir = path.join(tmp.dir, 'snapshot');
+      await writeSnapshot(warehouse, config, { asOf, outDir, refreshedAt: asOf });
+      const pay = JSON.parse(readFileSync(path.join(outDir, 'pay.json'), 'utf8')) as {
+        views: { department: string | null; payBands: Record<string, unknown>[]; offersVsBands: unknown }[];
+      };
+      // all + the 9 sample departments + "data"
+      expect(pay.views.map((v) => v.department)).toEqual([
+        null,
+        'Customer Success',
+        'Data',
+        'Design',
+        'Engineering',
+        'Finance',
+        'Marketing',
+        'People',
+        'Product',
+        'Sales',
+        'data',
+      ]);
+      for (const view of pay.views) {
+        const metrics = await computeMetrics(warehouse, config, { asOf, filters: view.department === null ? {} : { department: view.department } });
+        const expected = metrics.payBands.map((band) => ({
+          ...band,
+          p10: round(band.p10),
+          p25: round(band.p25),
+          p50: round(band.p50),
+          p75: round(band.p75),
+          p90: round(band.p90),
+          market: band.market && { ...band.market, low: round(band.market.low), high: round(band.market.high), midpoint: round(band.market.midpoint) },
+        }));
+        expect(view.payBands, `payBands of ${view.department}`).toEqual(expected);
+        expect(view.offersVsBands, `offersVsBands of ${view.department}`).toEqual(metrics.offersVsBands);
+      }
+      const byName = new Map(pay.views.map((v) => [v.department, v]));
+      expect(byName.get('data')).toEqual({ ...byName.get('Data'), department: 'data' });
+    } finally {
+      warehouse.close();
+      tmp.cleanup();
+    }
+  }, 120_000);
+});
