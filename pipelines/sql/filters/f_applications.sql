@@ -1,9 +1,18 @@
 -- Applications passing the attribute filters (department, region, level of the job; source). The
 -- period is applied by each metric, since each dates its population differently (DESIGN §3).
+--
+-- With each its furthest stage (DESIGN §3 Funnel), computed here once for the funnel, its cube and the
+-- pass-through alerts: the max of applied (1, always), the mapped stages of its history (unmapped names
+-- are left out), offer (5) when it has any offer row (any version or status), hired (6) when its status
+-- is hired.
 CREATE OR REPLACE TEMP TABLE f_applications AS
-SELECT *
-FROM stg_applications
-WHERE ($department::VARCHAR IS NULL OR lower(department) = lower($department::VARCHAR))
-  AND ($region::VARCHAR IS NULL OR lower(region) = lower($region::VARCHAR))
-  AND ($level::VARCHAR IS NULL OR level = $level::VARCHAR)
-  AND ($source::VARCHAR IS NULL OR lower(source) = lower($source::VARCHAR));
+SELECT a.*,
+  greatest(1, coalesce(p.rank, 1), CASE WHEN o.application_id IS NOT NULL THEN 5 ELSE 1 END,
+           CASE WHEN a.status = 'hired' THEN 6 ELSE 1 END)::TINYINT AS furthest
+FROM stg_applications a
+LEFT JOIN stg_progress p USING (application_id)
+LEFT JOIN (SELECT DISTINCT application_id FROM offers) o USING (application_id)
+WHERE ($department::VARCHAR IS NULL OR lower(a.department) = lower($department::VARCHAR))
+  AND ($region::VARCHAR IS NULL OR lower(a.region) = lower($region::VARCHAR))
+  AND ($level::VARCHAR IS NULL OR a.level = $level::VARCHAR)
+  AND ($source::VARCHAR IS NULL OR lower(a.source) = lower($source::VARCHAR));
