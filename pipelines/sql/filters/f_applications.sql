@@ -5,8 +5,10 @@
 -- pass-through alerts: the max of applied (1, always), the mapped stages of its history (unmapped names
 -- are left out), offer (5) when it has any offer row (any version or status), hired (6) when its status
 -- is hired.
+-- Only the columns the metrics read (a million rows are materialised: every column costs).
 CREATE OR REPLACE TEMP TABLE f_applications AS
-SELECT a.*,
+SELECT a.application_id, a.applied_date, a.source, a.status, a.rejection_type, a.hired_date,
+  a.department, a.level, a.region,
   greatest(1, coalesce(p.rank, 1), CASE WHEN o.application_id IS NOT NULL THEN 5 ELSE 1 END,
            CASE WHEN a.status = 'hired' THEN 6 ELSE 1 END)::TINYINT AS furthest
 FROM stg_applications a
