@@ -8,8 +8,9 @@ LEFT JOIN ref_stage_map m ON m.name_key = lower(trim(n.stage_name))
 LEFT JOIN stage_order s ON s.stage = m.stage;
 
 -- The mapped stage stays, with the exit date (organisation time zone) and whole days for the finished
--- ones. Materialised once per preparation: five metrics and cubes read it (at a million applications the
--- view this replaces cost about 2 s per query, mostly a join planned the wrong way round).
+-- ones. Materialised once per preparation: time in stage, the stay cube and stg_progress below read it
+-- (at a million applications the view this replaces cost about 2 s per query, mostly a join planned the
+-- wrong way round).
 CREATE OR REPLACE TEMP TABLE stg_stage_history AS
 SELECT
   h.application_id,
@@ -21,8 +22,8 @@ FROM stage_history h
 JOIN stg_stage_names n ON n.stage_name = h.stage
 WHERE n.stage IS NOT NULL;
 
--- Per application: the furthest mapped stage reached (funnel) and the end date of its last finished
--- onsite stay (offer speed).
+-- Per application: the furthest mapped stage reached (f_applications.sql, for the funnel) and the end
+-- date of its last finished onsite stay (offer speed and the offers cube).
 CREATE OR REPLACE TEMP TABLE stg_progress AS
 SELECT application_id, max(rank) AS rank,
   max(exited_date) FILTER (WHERE stage = 'onsite') AS onsite_ended
