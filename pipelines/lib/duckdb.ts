@@ -62,7 +62,25 @@ export async function openWarehouse(file: string, { timeZone = 'UTC' }: { timeZo
   const connection = await instance.connect();
   let closed = false;
   const run = async (sql: string, params?: Params) => {
-    await connection.run(sql, params);
+    if (!params || Array.isArray(params)) {
+      await connection.run(sql, params);
+      return;
+    }
+    // Named values reach every statement of a multi-statement text, each getting the ones it uses
+    // (DuckDB's run binds the last statement only).
+    const statements = await connection.extractStatements(sql);
+    for (let index = 0; index < statements.count; index++) {
+      const prepared = await statements.prepare(index);
+      try {
+        const names = Array.from({ length: prepared.parameterCount }, (_, i) => prepared.parameterName(i + 1));
+        const missing = names.filter((name) => !(name in params));
+        if (missing.length) throw new Error(`no value for the parameters ${missing.map((name) => `$${name}`).join(', ')}`);
+        if (names.length) prepared.bind(Object.fromEntries(names.map((name) => [name, params[name]!])));
+        await prepared.run();
+      } finally {
+        prepared.destroySync();
+      }
+    }
   };
   const all = async <T>(sql: string, params?: Params): Promise<T[]> => {
     const reader = await connection.runAndReadAll(sql, params);

@@ -64,6 +64,8 @@ export async function prepareMetrics(warehouse: Warehouse, config: Config, reque
     level,
     source: filters.source ?? null,
     min_cell: config.pay.minCell,
+    // one pay view (these filters); the snapshot asks f_pay.sql for one per department too
+    pay_views: false,
   };
   await applyFilters(warehouse, params, ['f_applications', 'f_openings', 'f_offers', 'f_fx', 'f_compensation', 'f_benchmarks', 'f_pay']);
   return { warehouse, config, params };

@@ -7,7 +7,7 @@ import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
 export interface MetricContext {
   readonly warehouse: Warehouse;
   readonly config: Config;
-  /** Bound parameters: as_of, from, to (dates as YYYY-MM-DD), department, region, level, source. */
+  /** Bound parameters: as_of, from, to (dates as YYYY-MM-DD), department, region, level, source; min_cell and pay_views (f_pay.sql). */
   readonly params: Record<string, DuckDBValue>;
 }
 

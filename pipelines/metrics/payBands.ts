@@ -141,7 +141,7 @@ function offersOf(rows: readonly OfferRow[]): z.infer<typeof offersVsBandsSchema
 
 /**
  * Pay bands and offers against bands of every scope of pay_scopes in one pass each (the snapshot's views
- * per department; see pipelines/sql/snapshot/pay_scopes.sql), keyed by scope (null: all departments) in
+ * per department; see pipelines/sql/filters/f_pay.sql), keyed by scope (null: all departments) in
  * the order of the scopes: all first, then by name.
  */
 export async function payViews(

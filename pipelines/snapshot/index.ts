@@ -114,8 +114,8 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(context));
 
   // Pay: one view per department filter (and all), computed and suppressed in SQL in one pass for all
-  // views (pay_scopes.sql: 1.2 s -> 0.2 s for 10 departments at bench scale); rounded for the site.
-  await warehouse.run(sqlFile('snapshot/pay_scopes.sql'));
+  // views (filters/f_pay.sql: 1.2 s -> 0.2 s for 10 departments at bench scale); rounded for the site.
+  await applyFilters(warehouse, { ...context.params, pay_views: true }, ['f_pay']);
   const scoped = await payViews(context);
   await applyFilters(warehouse, context.params, ['f_pay']);
   const views = [...scoped].map(([department, { payBands: bands, offersVsBands: offers }]) => {
