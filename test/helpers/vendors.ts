@@ -33,6 +33,19 @@ export function generatedCompany(root: string, format: string, seed = 5, scale =
   return { dir, db, metrics: JSON.parse(metrics.stdout), ingest: JSON.parse(ingested.stdout) };
 }
 
+/**
+ * One company generated twice per seed — canonical files and a vendor's export — and loaded: seed 5 at
+ * scale 1 under root/a, seed 11 at scale 0.5 under root/b.
+ */
+export function companyPairs(root: string, format: string): { canonical: CompanyRun; vendor: CompanyRun; canonicalB: CompanyRun; vendorB: CompanyRun } {
+  return {
+    canonical: generatedCompany(path.join(root, 'a'), 'canonical'),
+    vendor: generatedCompany(path.join(root, 'a'), format),
+    canonicalB: generatedCompany(path.join(root, 'b'), 'canonical', 11, 0.5),
+    vendorB: generatedCompany(path.join(root, 'b'), format, 11, 0.5),
+  };
+}
+
 /** Every metric section equal; dataQuality equal except the row counts of the files as read. */
 export function expectSameMetrics(vendor: Record<string, unknown>, canonical: Record<string, unknown>): void {
   const strip = (doc: Record<string, unknown>): Record<string, unknown> => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { csv } from '../helpers/warehouse.ts';
-import { AS_OF, expectSameMetrics, generatedCompany, rowsOf, type CompanyRun, type Row } from '../helpers/vendors.ts';
+import { AS_OF, expectSameMetrics, rowsOf, type CompanyRun, type Row, companyPairs } from '../helpers/vendors.ts';
 import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
 
 const tmp = tempDir('hs-ashby-');
@@ -58,10 +58,7 @@ describe('generated Ashby export vs canonical files of the same company', () => 
   let canonicalB: CompanyRun;
   let ashbyB: CompanyRun;
   beforeAll(() => {
-    canonical = generatedCompany(path.join(tmp.dir, 'a'), 'canonical');
-    ashby = generatedCompany(path.join(tmp.dir, 'a'), 'ashby');
-    canonicalB = generatedCompany(path.join(tmp.dir, 'b'), 'canonical', 11, 0.5);
-    ashbyB = generatedCompany(path.join(tmp.dir, 'b'), 'ashby', 11, 0.5);
+    ({ canonical, vendor: ashby, canonicalB, vendorB: ashbyB } = companyPairs(tmp.dir, 'ashby'));
   }, 300_000);
 
   test('seed 5 scale 1: identical metrics --json', () => {

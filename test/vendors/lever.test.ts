@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { AS_OF, expectSameMetrics, generatedCompany, type CompanyRun } from '../helpers/vendors.ts';
+import { AS_OF, expectSameMetrics, type CompanyRun, companyPairs } from '../helpers/vendors.ts';
 import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
 
 type Doc = Record<string, any>;
@@ -123,10 +123,7 @@ describe('Lever: generated export vs canonical files of the same company', () =>
   let leverB: CompanyRun;
 
   beforeAll(() => {
-    canonical = generatedCompany(path.join(tmp.dir, 'a'), 'canonical');
-    lever = generatedCompany(path.join(tmp.dir, 'a'), 'lever');
-    canonicalB = generatedCompany(path.join(tmp.dir, 'b'), 'canonical', 11, 0.5);
-    leverB = generatedCompany(path.join(tmp.dir, 'b'), 'lever', 11, 0.5);
+    ({ canonical, vendor: lever, canonicalB, vendorB: leverB } = companyPairs(tmp.dir, 'lever'));
   }, 240_000);
   afterAll(() => tmp.cleanup());
 

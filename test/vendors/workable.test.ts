@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { AS_OF, generatedCompany, type CompanyRun } from '../helpers/vendors.ts';
+import { AS_OF, type CompanyRun, companyPairs } from '../helpers/vendors.ts';
 import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
 
 type Doc = Record<string, any>;
@@ -68,10 +68,7 @@ describe('Workable: generated export vs canonical files of the same company', ()
   let workableB: CompanyRun;
 
   beforeAll(() => {
-    canonical = generatedCompany(path.join(tmp.dir, 'a'), 'canonical');
-    workable = generatedCompany(path.join(tmp.dir, 'a'), 'workable');
-    canonicalB = generatedCompany(path.join(tmp.dir, 'b'), 'canonical', 11, 0.5);
-    workableB = generatedCompany(path.join(tmp.dir, 'b'), 'workable', 11, 0.5);
+    ({ canonical, vendor: workable, canonicalB, vendorB: workableB } = companyPairs(tmp.dir, 'workable'));
   }, 240_000);
   afterAll(() => tmp.cleanup());
 
