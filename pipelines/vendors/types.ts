@@ -19,6 +19,12 @@ export interface VendorTable extends TableSpec {
   readonly signature: readonly string[];
   /** File-name stems that point at this table when two shapes match equally well. */
   readonly hints: readonly string[];
+  /**
+   * A table of the vendor's export that hirescope does not use (Fivetran's `hiring_team`, `tag`, `user`...):
+   * a file with its signature is recognised, reported with status `ignored` (vendor and table named) and
+   * changes nothing. Its columns list only what identifies it.
+   */
+  readonly unused?: boolean;
 }
 
 export interface Vendor {
