@@ -20,12 +20,14 @@ const usage = `hirescope — hiring analytics and pay benchmarks from your own e
 usage: hirescope <command> [options]
 
 commands:
-  ingest <file|dir>... [--vendor V] [--mapping FILE]
+  ingest <file|dir>... [--vendor V] [--mapping FILE] [--full] [--force]
                                        load CSV exports into the warehouse; vendor exports (greenhouse,
                                        greenhouse-harvest, lever, ashby, workable) are detected by header,
                                        --vendor V tries only V's and the canonical shapes (V = canonical:
                                        only those), --mapping FILE
-                                       maps any other export's columns (docs/importing.md)
+                                       maps any other export's columns (docs/importing.md); a vendor table
+                                       replaces its previous export whole, canonical files too with --full;
+                                       --force loads an export under half the size of the previous one
   rejects                              list quarantined rows (file, line, column, value, reason)
   status                               tables, row counts, last run, freshness
   metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S]
@@ -107,7 +109,7 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
   try {
     switch (command) {
       case 'ingest': {
-        const { values, positionals } = parse(rest, { vendor: { type: 'string' }, mapping: { type: 'string' } });
+        const { values, positionals } = parse(rest, { vendor: { type: 'string' }, mapping: { type: 'string' }, full: { type: 'boolean' }, force: { type: 'boolean' } });
         if (values.help) return help(out);
         if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
         return await withWarehouse(values.db, values.config, (w, settings) => ingestCommand(w, settings, positionals, values, out));

@@ -27,6 +27,8 @@ export interface Detection {
   readonly dropped: readonly string[];
   /** Other columns outside the table's list, ignored (header names as written). */
   readonly ignored: readonly string[];
+  /** A vendor table hirescope recognises and does not read: reported as `ignored`, nothing loaded. */
+  readonly unused?: boolean;
 }
 
 export class RefusedFile extends Error {
@@ -58,7 +60,34 @@ interface Candidate {
   /** Columns the header must have: the required ones, or a vendor table's signature. */
   readonly needed: number;
   readonly hinted: boolean;
+  /** The file name is exactly one of the table's names (`departments.csv` for departments). */
+  readonly named: boolean;
+  /** A vendor table hirescope recognises and does not read (VendorTable.unused). */
+  readonly unused: boolean;
+  /** Every header column is one of the table's columns (or sync metadata). */
+  readonly covers: boolean;
 }
+
+/**
+ * Columns a warehouse sync adds to every table it writes: a header with one of them is that sync's table,
+ * never a canonical file nor a vendor's own export (issue 14: Fivetran's hiring_team.csv, with a job_id,
+ * was read as canonical jobs and set every job's title to null).
+ */
+const syncMarkers: readonly { readonly prefix: string; readonly label: string }[] = [
+  { prefix: '_fivetran_', label: 'Fivetran' },
+  { prefix: '_airbyte_', label: 'Airbyte' },
+  { prefix: '_sdc_', label: 'Stitch' },
+];
+const markerOf = (normalizedColumn: string) => syncMarkers.find((m) => normalizedColumn.startsWith(normalizeHeader(m.prefix)));
+
+/**
+ * A canonical file names at least this many of its entity's columns: the required ones alone identify
+ * only entities that require as many (jobs requires job_id only, and a vendor's bridge table of job_id
+ * and user_id, or job_id and department_id, is not a jobs file; job_id and title is one).
+ */
+const MIN_CANONICAL_COLUMNS = 2;
+/** A vendor table whose signature has at most this many columns (a lookup of id and name) needs its file name or a header of its own columns only. */
+const WEAK_SIGNATURE = 2;
 
 const namesOf = (column: ColumnSpec) => [column.name, ...(column.aliases ?? [])].map(normalizeHeader);
 
@@ -67,6 +96,7 @@ function candidateFor(spec: TableSpec, present: ReadonlySet<string>, fileName: s
   const needed = vendorTable
     ? spec.columns.filter((c) => vendorTable.signature.includes(c.name))
     : spec.columns.filter((c) => c.required);
+  const known = new Set(spec.columns.flatMap(namesOf));
   return {
     spec,
     vendor: vendorTable?.vendor,
@@ -74,11 +104,16 @@ function candidateFor(spec: TableSpec, present: ReadonlySet<string>, fileName: s
     matched: spec.columns.filter(has).length,
     needed: needed.length,
     hinted: vendorTable ? vendorHint(fileName, vendorTable.hints) : spec.name === canonicalHint(fileName),
+    named: vendorTable ? vendorTable.hints.includes(fileStem(fileName)) : fileStem(fileName) === spec.name,
+    unused: vendorTable?.unused === true,
+    covers: [...present].every((n) => n === '' || known.has(n) || markerOf(n) !== undefined),
   };
 }
 
 const label = (c: Candidate) => (c.vendor ? `${c.vendor} ${c.spec.name.split(':')[1]}` : c.spec.name);
-const share = (c: Candidate) => (c.needed - c.missing.length) / c.needed;
+/** How much of a shape the header has: of its signature, and for a canonical entity also of the columns it needs to be one. */
+const share = (c: Candidate) =>
+  Math.min((c.needed - c.missing.length) / c.needed, c.vendor ? 1 : c.matched / Math.min(MIN_CANONICAL_COLUMNS, c.spec.columns.length));
 
 /**
  * Detect the table of a header; throws RefusedFile when no shape has all its required columns. A vendor
@@ -106,23 +141,36 @@ export function detectEntity(header: readonly string[], fileName: string, option
     .sort((a, b) => b.candidate.matched - a.candidate.matched)[0];
   if (mapped) return { ...columnsOf(mapped.candidate.spec, header, normalized), entity: mapped.table.spec, transform: mapped.table.transform };
   // `--vendor V` tries V's shapes and the canonical ones (pay files beside an ATS export stay canonical);
-  // `--vendor canonical` only the canonical ones.
-  const canonical = [...entities.values()].map((spec) => candidateFor(spec, present, fileName));
+  // `--vendor canonical` only the canonical ones. A warehouse sync's table (a `_fivetran_*` column...)
+  // is only ever one of the shapes that sync writes.
+  const marker = normalized.map(markerOf).find((m) => m !== undefined);
+  const canonical = marker ? [] : [...entities.values()].map((spec) => candidateFor(spec, present, fileName));
   const only = options.vendor;
   const vendor =
     only === 'canonical'
       ? []
-      : vendorTableSpecs.filter((t) => only === undefined || t.vendor === only).map((t) => candidateFor(t, present, fileName, t));
+      : vendorTableSpecs
+          .filter((t) => only === undefined || t.vendor === only)
+          .filter((t) => t.signature.map((c) => markerOf(normalizeHeader(c))).find((m) => m !== undefined) === marker)
+          .map((t) => candidateFor(t, present, fileName, t));
   const candidates = [...canonical, ...vendor];
 
-  const fits = candidates.filter((c) => c.missing.length === 0);
+  // A whole signature, never one shared column: a canonical file names enough of its entity's columns,
+  // and a vendor lookup of id and name is one only by its file name or a header of nothing else.
+  const fits = candidates.filter(
+    (c) =>
+      c.missing.length === 0 &&
+      (c.vendor
+        ? c.needed > WEAK_SIGNATURE || c.named || c.covers
+        : c.matched >= Math.min(MIN_CANONICAL_COLUMNS, c.spec.columns.length)),
+  );
   // Another vendor's look-alike never beats a shape of the preferred vendor (canonical shapes still can).
   const preferredFits = fits.some((c) => c.vendor !== undefined && c.vendor === options.prefer);
   const complete = fits
     .filter((c) => !preferredFits || c.vendor === undefined || c.vendor === options.prefer)
     .sort((a, b) => b.matched - a.matched || Number(b.hinted) - Number(a.hinted));
   const best = complete[0];
-  if (!best) throw nothingMatches(canonical, vendor);
+  if (!best) throw nothingMatches(canonical, vendor, marker?.label);
   if (!best.vendor) {
     // A header that holds the identifier of another entity (opening_id, offer_id...) the winner does not
     // use, and matches more of that entity's columns than of the winner's, is that other entity with
@@ -144,6 +192,15 @@ export function detectEntity(header: readonly string[], fileName: string, option
     // columns of a canonical entity is that entity with columns missing: say which.
     const fuller = canonical.filter((c) => c.missing.length > 0 && c.matched > best.matched).sort((a, b) => b.matched - a.matched)[0];
     if (fuller) throw missingColumns(fuller);
+    // The file is named after another table of the same vendor that its header does not complete (Lever's
+    // archive_reason without `type` fits the shape of stages): refused, naming both, never mis-filed.
+    const named = vendor.find((c) => c.named && c.vendor === best.vendor && c.spec !== best.spec && c.missing.length > 0);
+    if (named && !best.named) {
+      throw new RefusedFile(
+        `ambiguous file shape: the name says ${label(named)}, but the header lacks ${named.missing.join(', ')}; the header alone fits ${label(best)}. Rename the file or check the export`,
+        named.missing[0],
+      );
+    }
   }
   const rival = complete[1];
   if (rival && (best.vendor || rival.vendor) && rival.matched === best.matched && rival.hinted === best.hinted) {
@@ -152,7 +209,7 @@ export function detectEntity(header: readonly string[], fileName: string, option
     );
   }
 
-  return { ...columnsOf(best.spec, header, normalized), entity: best.spec, vendor: best.vendor };
+  return { ...columnsOf(best.spec, header, normalized), entity: best.spec, vendor: best.vendor, ...(best.unused ? { unused: true } : {}) };
 }
 
 /** Which column each position of the file feeds; personal-data and unknown columns are listed apart. */
@@ -187,21 +244,29 @@ const closest = (list: readonly Candidate[]) =>
   [...list].sort((a, b) => share(b) - share(a) || b.matched - a.matched || Number(b.hinted) - Number(a.hinted))[0];
 
 /** The refusal of a header nothing matches: the closest canonical entity, then each vendor's closest shape. */
-function nothingMatches(canonical: readonly Candidate[], vendor: readonly Candidate[]): RefusedFile {
+function nothingMatches(canonical: readonly Candidate[], vendor: readonly Candidate[], sync?: string): RefusedFile {
+  const lacking = (c: Candidate) =>
+    c.missing.length
+      ? `missing ${c.missing.join(', ')}`
+      : c.vendor
+        ? `a lookup of ${c.spec.columns.map((col) => col.name).join(', ')} is recognised by its file name (${c.spec.name.split(':')[1]}.csv)`
+        : `only ${c.matched} of its columns present, at least ${MIN_CANONICAL_COLUMNS} needed`;
   const best = closest(canonical);
   const tried = [...new Set(vendor.map((c) => c.vendor!))]
     .map((name) => closest(vendor.filter((c) => c.vendor === name))!)
     .filter((c) => c.matched > 0)
     .sort((a, b) => share(b) - share(a));
-  const triedText = tried.length
-    ? `; vendor shapes tried: ${tried.map((c) => `${label(c)} (missing ${c.missing.join(', ')})`).join('; ')}`
-    : '';
+  const triedText = tried.length ? `; vendor shapes tried: ${tried.map((c) => `${label(c)} (${lacking(c)})`).join('; ')}` : '';
   if (best) {
-    const error = missingColumns(best);
+    const error = best.missing.length
+      ? missingColumns(best)
+      : new RefusedFile(`unknown file shape: closest entity is ${best.spec.name}, ${lacking(best)}`);
     return new RefusedFile(error.message + triedText, error.column);
   }
-  const first = tried[0] ?? closest(vendor)!;
-  return new RefusedFile(`unknown file shape: closest is ${label(first)}, missing ${first.missing.join(', ')}${triedText}`, first.missing[0]);
+  const first = tried[0] ?? closest(vendor);
+  const what = sync ? `a ${sync} sync table hirescope does not know` : 'unknown file shape';
+  if (!first) return new RefusedFile(`${what}: no ${sync ?? ''} layout of it is supported (see docs/importing.md)`.replace('  ', ' '));
+  return new RefusedFile(`${what}: closest is ${label(first)}, ${lacking(first)}${triedText}`, first.missing[0]);
 }
 
 function canonicalHint(fileName: string): EntityName | undefined {

@@ -7,14 +7,18 @@ import path from 'node:path';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { configSchema, type Config } from '../lib/config.ts';
 import { deriveVendor, needsDerivation, type Derivation } from '../vendors/derive.ts';
-import { ensureVendorTables, vendors, type VendorName } from '../vendors/index.ts';
+import { ensureVendorTables, vendorByName, vendors, type VendorName } from '../vendors/index.ts';
 import { detectEntity, RefusedFile, type Detection, type DetectOptions } from './detect.ts';
-import { applyFile, prepareFile } from './load.ts';
+import { applyFile, prepareFile, type WholeExport } from './load.ts';
 import { loadMapping } from './mapping.ts';
 import { isJsonLines, sha256File, sniffCsv, sniffJsonLines } from './sniff.ts';
 import { ensureSchema } from './schema.ts';
 
-export type FileStatus = 'loaded' | 'skipped' | 'refused';
+/**
+ * `ignored`: a vendor table hirescope recognises and does not read (Fivetran's hiring_team, tag...):
+ * nothing of it is loaded, and it is not an error.
+ */
+export type FileStatus = 'loaded' | 'skipped' | 'refused' | 'ignored';
 
 export interface FileResult {
   readonly path: string;
@@ -22,6 +26,8 @@ export interface FileResult {
   readonly rowsRead: number;
   readonly rowsLoaded: number;
   readonly rowsRejected: number;
+  /** Rows of the previous export this whole export no longer holds, removed (vendor tables; canonical files marked full). */
+  readonly rowsRemoved: number;
   readonly status: FileStatus;
   readonly message: string;
   readonly droppedColumns: readonly string[];
@@ -43,6 +49,13 @@ export interface IngestOptions {
   readonly vendor?: VendorName | 'canonical';
   /** Custom mapping file (`--mapping`); default: the config's vendors.mapping. */
   readonly mapping?: string;
+  /**
+   * Canonical files of this call are whole exports of their entity (`--full`, config fullExports): rows
+   * they no longer hold are removed. Vendor tables always are.
+   */
+  readonly full?: boolean;
+  /** Load a whole export even when it holds fewer than half the rows of the previous one (`--force`). */
+  readonly force?: boolean;
   /** Called after each file, for progress output. */
   readonly onFile?: (result: FileResult) => void;
   /** Command recorded in the run ledger. */
@@ -130,7 +143,7 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   );
   const runId = run!.run_id;
   for (const vendor of vendors) {
-    if (planned.some((p) => p.detection?.vendor === vendor.name)) await ensureVendorTables(warehouse, vendor);
+    if (planned.some((p) => p.detection?.vendor === vendor.name && !p.detection.unused)) await ensureVendorTables(warehouse, vendor);
   }
   // Files are hashed one after the other in load order while DuckDB reads the one before (the main
   // thread is idle during a query): the SHA-256 of the files (1 s at bench scale) no longer comes first.
@@ -139,8 +152,28 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
     hashes.push((hashes.at(-1) ?? Promise.resolve('')).then(() => sha256File(item.file).catch(() => '')));
   }
   const results: FileResult[] = [];
+  // Snapshot semantics: the first file of a table in this call replaces the previous export of that table
+  // whole; further files of the same table in the call (an export split in parts) add to it by key.
+  const fullEntities = config.fullExports === true || options.full ? 'all' : new Set<string>(config.fullExports || []);
+  const replaced = new Set<string>();
   for (const [index, item] of planned.entries()) {
-    const result = await ingestOne(warehouse, runId, { ...item, sha256: await hashes[index]! });
+    const entity = item.detection?.entity;
+    const isWhole =
+      entity !== undefined &&
+      !item.detection!.unused &&
+      !replaced.has(entity.name) &&
+      (item.detection!.vendor !== undefined || fullEntities === 'all' || fullEntities.has(entity.name));
+    const whole: WholeExport | undefined = isWhole
+      ? {
+          // A vendor's raw table holds only that export; a canonical table also holds rows derived from
+          // vendor exports, which only the canonical files of the entity may not remove.
+          scope: item.detection!.vendor ? 'true' : 't._file_id IN (SELECT file_id FROM ingest_files WHERE kind = $scope_kind)',
+          scopeKind: entity.name,
+          force: options.force ?? false,
+        }
+      : undefined;
+    const result = await ingestOne(warehouse, runId, { ...item, sha256: await hashes[index]! }, whole);
+    if (result.status === 'loaded' && entity) replaced.add(entity.name);
     results.push(result);
     options.onFile?.(result);
   }
@@ -167,7 +200,7 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   return { runId, files: results, rowsRejected: sum('rowsRejected'), derived };
 }
 
-async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { readonly sha256: string }): Promise<FileResult> {
+async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { readonly sha256: string }, whole?: WholeExport): Promise<FileResult> {
   const base = {
     path: item.file,
     kind: item.detection?.entity.name ?? null,
@@ -177,11 +210,26 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { 
   const ledger = async (result: FileResult, fileId?: number) =>
     writeLedger(warehouse, { runId, fileId: fileId ?? (await nextFileId(warehouse)), sha256: item.sha256, bytes: item.bytes }, result);
   const refuse = async (error: RefusedFile) => {
-    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, status: 'refused', message: error.message };
+    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsRemoved: 0, status: 'refused', message: error.message };
     await ledger(result);
     return result;
   };
   if (item.refusal || !item.detection) return refuse(item.refusal ?? new RefusedFile('not recognised'));
+  if (item.detection.unused) {
+    const table = item.detection.entity.name.split(':')[1];
+    const vendorLabel = vendorByName(item.detection.vendor ?? '')?.label ?? item.detection.vendor;
+    const result: FileResult = {
+      ...base,
+      rowsRead: 0,
+      rowsLoaded: 0,
+      rowsRejected: 0,
+      rowsRemoved: 0,
+      status: 'ignored',
+      message: `not used: ${vendorLabel} table ${table}, which hirescope does not read; nothing loaded`,
+    };
+    await ledger(result);
+    return result;
+  }
 
   const seen = await warehouse.maybeOne<{ path: string }>(
     `SELECT path FROM ingest_files WHERE sha256 = $sha256 AND status = 'loaded' ORDER BY file_id LIMIT 1`,
@@ -193,6 +241,7 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { 
       rowsRead: 0,
       rowsLoaded: 0,
       rowsRejected: 0,
+      rowsRemoved: 0,
       status: 'skipped',
       message: `identical to ${seen.path}, already loaded`,
     };
@@ -205,8 +254,9 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { 
   try {
     const prepared = await prepareFile(warehouse, item.file, item.header ?? [], detection, item.pointers);
     return await warehouse.transaction(async () => {
-      const counts = await applyFile(warehouse, prepared, fileId);
+      const counts = await applyFile(warehouse, prepared, fileId, whole);
       const notes = [
+        whole ? `replaces the previous export whole: ${counts.rowsRemoved} row(s) no longer in it removed` : '',
         detection.dropped.length ? `personal-data columns dropped: ${detection.dropped.join(', ')}` : '',
         detection.ignored.length ? `columns ignored: ${detection.ignored.map((c) => c || '(unnamed)').join(', ')}` : '',
       ].filter(Boolean);

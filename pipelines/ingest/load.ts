@@ -6,13 +6,30 @@
 import { paramsFor, type Warehouse } from '../lib/duckdb.ts';
 import { RefusedFile, type Detection } from './detect.ts';
 import { jsonRecordLines, recordLines } from './lines.ts';
-import { checkedTableSql, duplicateKeysSql, loadSql, transformParams } from './validate.ts';
+import { carrySql, checkedTableSql, duplicateKeysSql, goneSql, loadSql, transformParams } from './validate.ts';
 
 export interface LoadCounts {
   readonly rowsRead: number;
   readonly rowsLoaded: number;
   readonly rowsRejected: number;
+  /** Rows of the previous export that this whole export no longer holds, removed (snapshot semantics). */
+  readonly rowsRemoved: number;
 }
+
+/**
+ * A file that is a whole export of its table (a vendor table, or a canonical file marked full): the rows
+ * of the previous export it no longer holds are removed (DESIGN §8).
+ */
+export interface WholeExport {
+  /** SQL condition on the table's rows `t` that the previous export holds; binds only `$scope_kind`. */
+  readonly scope: string;
+  readonly scopeKind: string;
+  /** Load an export under half the size of the previous one anyway (`--force`). */
+  readonly force: boolean;
+}
+
+/** A previous export smaller than this is too small to judge a new one by its size. */
+export const SUSPICIOUS_MIN_PREVIOUS = 10;
 
 interface ReaderReject {
   offset: number;
@@ -126,9 +143,33 @@ export async function prepareFile(
  * quarantine the rest with their physical line numbers.
  * @returns row counts; rows read = rows loaded + rows rejected always holds
  */
-export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fileId: number): Promise<LoadCounts> {
+export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fileId: number, whole?: WholeExport): Promise<LoadCounts> {
   const { file, detection, readerRejects } = prepared;
-  const { remove, insert } = loadSql(detection.entity);
+  const entity = detection.entity;
+  let rowsRemoved = 0;
+  if (whole) {
+    const scoped = (sql: string) => paramsFor(sql, { scope_kind: whole.scopeKind });
+    const previousSql = `SELECT count(*)::INTEGER AS n FROM ${entity.table} t WHERE ${whole.scope}`;
+    const { n: previous } = (await warehouse.maybeOne<{ n: number }>(previousSql, scoped(previousSql)))!;
+    const { n: valid } = (await warehouse.maybeOne<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM checked WHERE err IS NULL`))!;
+    // A truncated export must not wipe the warehouse: under half the previous one is refused unless forced.
+    if (!whole.force && previous >= SUSPICIOUS_MIN_PREVIOUS && valid * 2 < previous) {
+      throw new RefusedFile(
+        `suspicious export: ${valid} valid rows against ${previous} in the previous export of ${entity.name}, fewer than half; ` +
+          `it replaces the table whole, so a truncated file would remove the rest. Pass --force if the export really is that small`,
+      );
+    }
+    const gone = goneSql(entity, whole.scope);
+    rowsRemoved = (await warehouse.maybeOne<{ n: number }>(gone.count, scoped(gone.count)))!.n;
+    if (rowsRemoved > 0) await warehouse.run(gone.remove, scoped(gone.remove));
+  }
+  // Columns the file lacks keep their loaded values (a table replaced by a grouping column has several
+  // rows per group: nothing to carry row by row).
+  if (!entity.replaceBy) {
+    const carry = carrySql(entity, new Set(detection.positions.filter((p): p is string => p !== null)));
+    if (carry) await warehouse.run(carry);
+  }
+  const { remove, insert } = loadSql(entity);
   await warehouse.run(remove);
   await warehouse.run(insert, { file_id: fileId });
 
@@ -172,5 +213,5 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
     }
   }
   const rejected = rejectedRows.length + readerRejects.length;
-  return { rowsRead: staged + readerRejects.length, rowsLoaded: loaded, rowsRejected: rejected };
+  return { rowsRead: staged + readerRejects.length, rowsLoaded: loaded, rowsRejected: rejected, rowsRemoved };
 }

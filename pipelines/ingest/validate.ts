@@ -248,10 +248,37 @@ WHERE c.rowid = repeats.rn`,
  */
 export function loadSql(entity: TableSpec): { remove: string; insert: string } {
   const columns = entity.columns.map((c) => c.name);
-  const match = (entity.replaceBy ?? entity.key).map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
   return {
-    remove: `DELETE FROM ${entity.table} t WHERE EXISTS (SELECT 1 FROM checked c WHERE c.err IS NULL AND ${match})`,
+    remove: `DELETE FROM ${entity.table} t WHERE EXISTS (SELECT 1 FROM checked c WHERE c.err IS NULL AND ${matchSql(entity)})`,
     insert: `INSERT INTO ${entity.table} (${columns.join(', ')}, _file_id)
 SELECT ${columns.join(', ')}, $file_id FROM checked WHERE err IS NULL`,
+  };
+}
+
+/** The rows of the table and of `checked` that are the same thing: same key (or same replaceBy columns). */
+const matchSql = (entity: TableSpec) => (entity.replaceBy ?? entity.key).map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
+
+/**
+ * A file that does not carry every column of its table never sets the missing ones to NULL on rows that
+ * are already loaded (issue 14): the valid staged rows take the loaded values of the columns the file
+ * lacks. NULL when the file has them all.
+ */
+export function carrySql(entity: TableSpec, present: ReadonlySet<string>): string | null {
+  const absent = entity.columns.filter((c) => !present.has(c.name));
+  if (absent.length === 0) return null;
+  return `UPDATE checked c SET ${absent.map((col) => `${col.name} = t.${col.name}`).join(', ')}
+FROM ${entity.table} t WHERE c.err IS NULL AND ${matchSql(entity)}`;
+}
+
+/**
+ * Snapshot semantics (DESIGN §8): the rows of `scope` (an SQL condition on the table's rows: the loaded
+ * export this file replaces) that the file no longer holds at all are gone from the export: `count`
+ * counts them, `remove` deletes them. A row whose new version was quarantined keeps its old version.
+ */
+export function goneSql(entity: TableSpec, scope: string): { count: string; remove: string } {
+  const gone = `${scope} AND NOT EXISTS (SELECT 1 FROM checked c WHERE ${matchSql(entity)})`;
+  return {
+    count: `SELECT count(*)::INTEGER AS n FROM ${entity.table} t WHERE ${gone}`,
+    remove: `DELETE FROM ${entity.table} t WHERE ${gone}`,
   };
 }

@@ -15,7 +15,8 @@ import { DEFAULT_END } from '../generate/index.ts';
 import { alertsFor } from '../alerts/index.ts';
 import { prepareMetrics } from '../metrics/index.ts';
 import type { AlertsReport } from '../alerts/schema.ts';
-import { expandInputs, hasExports, ingest } from '../ingest/index.ts';
+import { expandInputs, hasExports, ingest, type FileResult } from '../ingest/index.ts';
+import type { Derivation } from '../vendors/derive.ts';
 import { sha256File } from '../ingest/sniff.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
 import { archiveFile, archivedPath } from './archive.ts';
@@ -127,11 +128,18 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     await enter('archive');
     let inputs: string[];
     let source: string;
+    // The runs to replay, each as one ingest call: a whole export replaces the one before it (snapshot
+    // semantics), so the files of two runs must not be read as parts of one export.
+    let batches: string[][];
     if (mode === 'rebuild') {
       const seen = new Set<string>();
-      inputs = readArchiveIndex(layout)
-        .filter((entry) => !seen.has(entry.sha256) && seen.add(entry.sha256))
-        .map((entry) => archivedPath(layout.archiveDir, entry.sha256, entry.name));
+      const entries = readArchiveIndex(layout).filter((entry) => !seen.has(entry.sha256) && seen.add(entry.sha256));
+      const byRun = new Map<string, string[]>();
+      for (const entry of entries) {
+        byRun.set(entry.runId, [...(byRun.get(entry.runId) ?? []), archivedPath(layout.archiveDir, entry.sha256, entry.name)]);
+      }
+      batches = [...byRun.values()];
+      inputs = batches.flat();
       const missing = inputs.filter((file) => !existsSync(file));
       if (missing.length) throw new Error(`the archive is missing ${missing.length} file(s): ${missing.slice(0, 3).join(', ')}`);
       source = 'archive';
@@ -139,6 +147,7 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       const useInbox = hasExports(options.inbox);
       inputs = expandInputs([useInbox ? options.inbox : sampleDir]);
       source = useInbox ? 'inbox' : 'sample';
+      batches = [inputs];
     }
     const shas = new Map<string, string>();
     for (const [index, file] of inputs.entries()) {
@@ -150,11 +159,19 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
 
     await enter('ingest');
     let done = 0;
-    const ingested = await ingest(warehouse, inputs, {
-      command: mode,
-      config,
-      onFile: (file) => logger.progress('ingest', ++done, inputs.length, `${path.basename(file.path)} ${file.status}`),
-    });
+    const ingested: { files: FileResult[]; derived: Derivation[]; rowsRejected: number } = { files: [], derived: [], rowsRejected: 0 };
+    for (const batch of batches) {
+      const result = await ingest(warehouse, batch, {
+        command: mode,
+        config,
+        // A rebuild replays what was accepted, small exports that were forced included.
+        force: mode === 'rebuild',
+        onFile: (file) => logger.progress('ingest', ++done, inputs.length, `${path.basename(file.path)} ${file.status}`),
+      });
+      ingested.files.push(...result.files);
+      ingested.derived.push(...result.derived);
+      ingested.rowsRejected += result.rowsRejected;
+    }
     const refused = ingested.files.filter((f) => f.status === 'refused');
     if (refused.length) {
       throw new Error(`refused ${refused.length} file(s), nothing published: ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);

@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS ingest_files (
   rows_read      BIGINT NOT NULL,
   rows_loaded    BIGINT NOT NULL,
   rows_rejected  BIGINT NOT NULL,
-  status         VARCHAR NOT NULL,        -- loaded | skipped | refused
+  status         VARCHAR NOT NULL,        -- loaded | skipped | refused | ignored
   message        VARCHAR,
   dropped_columns VARCHAR[] NOT NULL,     -- personal-data columns never stored
   ignored_columns VARCHAR[] NOT NULL,     -- columns outside the canonical list

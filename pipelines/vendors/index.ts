@@ -19,6 +19,7 @@ export const vendorTableSpecs: readonly VendorTable[] = vendors.flatMap((v) => v
 /** Create a vendor's raw tables when missing (DDL generated from the specs: the allow-list). */
 export async function ensureVendorTables(warehouse: Warehouse, vendor: Vendor): Promise<void> {
   for (const table of vendor.tables) {
+    if (table.unused) continue; // recognised, never loaded
     const columns = table.columns.map((c) => `${c.name} ${sqlType(c)}`).join(', ');
     await warehouse.run(`CREATE TABLE IF NOT EXISTS ${table.table} (${columns}, _file_id INTEGER NOT NULL)`);
   }
