@@ -209,45 +209,25 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { 
   };
   const ledger = async (result: FileResult, fileId?: number) =>
     writeLedger(warehouse, { runId, fileId: fileId ?? (await nextFileId(warehouse)), sha256: item.sha256, bytes: item.bytes }, result);
-  const refuse = async (error: RefusedFile) => {
-    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsRemoved: 0, status: 'refused', message: error.message };
+  /** A file of which nothing is loaded: refused, ignored or skipped, with the reason. */
+  const nothingLoaded = async (status: FileStatus, message: string) => {
+    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsRemoved: 0, status, message };
     await ledger(result);
     return result;
   };
+  const refuse = (error: RefusedFile) => nothingLoaded('refused', error.message);
   if (item.refusal || !item.detection) return refuse(item.refusal ?? new RefusedFile('not recognised'));
   if (item.detection.unused) {
     const table = item.detection.entity.name.split(':')[1];
     const vendorLabel = vendorByName(item.detection.vendor ?? '')?.label ?? item.detection.vendor;
-    const result: FileResult = {
-      ...base,
-      rowsRead: 0,
-      rowsLoaded: 0,
-      rowsRejected: 0,
-      rowsRemoved: 0,
-      status: 'ignored',
-      message: `not used: ${vendorLabel} table ${table}, which hirescope does not read; nothing loaded`,
-    };
-    await ledger(result);
-    return result;
+    return nothingLoaded('ignored', `not used: ${vendorLabel} table ${table}, which hirescope does not read; nothing loaded`);
   }
 
   const seen = await warehouse.maybeOne<{ path: string }>(
     `SELECT path FROM ingest_files WHERE sha256 = $sha256 AND status = 'loaded' ORDER BY file_id LIMIT 1`,
     { sha256: item.sha256 },
   );
-  if (seen) {
-    const result: FileResult = {
-      ...base,
-      rowsRead: 0,
-      rowsLoaded: 0,
-      rowsRejected: 0,
-      rowsRemoved: 0,
-      status: 'skipped',
-      message: `identical to ${seen.path}, already loaded`,
-    };
-    await ledger(result);
-    return result;
-  }
+  if (seen) return nothingLoaded('skipped', `identical to ${seen.path}, already loaded`);
 
   const fileId = await nextFileId(warehouse);
   const detection = item.detection;
