@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
 
 const mapping = {
@@ -69,12 +70,12 @@ describe('a custom mapping', () => {
     expect(byName['steps.csv']).toMatchObject({ kind: 'stage_history', rowsRead: 6, rowsLoaded: 5, rowsRejected: 1 });
   });
 
-  it("names the file, line and the file's own header in each reject", () => {
+  it("names the file, line, the file's own header and the canonical column in each reject", () => {
     const rejects = JSON.parse(runCli(['rejects', '--db', db, '--json']).stdout).rejects;
-    expect(rejects.map((r: Record<string, unknown>) => [path.basename(String(r.file)), r.line, r.column, r.value, r.reason])).toEqual([
-      ['candidates.csv', 5, 'Applied On', '31/02/2026', 'invalid_timestamp'],
-      ['candidates.csv', 6, 'Outcome', 'Maybe', 'invalid_enum'],
-      ['steps.csv', 7, 'To', '09/03/2026 25:00', 'invalid_timestamp'],
+    expect(rejects.map((r: Record<string, unknown>) => [path.basename(String(r.file)), r.line, r.column, r.value, r.reason, r.message])).toEqual([
+      ['candidates.csv', 5, 'Applied On (applied_at)', '31/02/2026', 'invalid_timestamp', 'column "Applied On" (applied_at): not a valid ISO 8601 date-time or epoch milliseconds'],
+      ['candidates.csv', 6, 'Outcome (status)', 'Maybe', 'invalid_enum', 'column "Outcome" (status): expected one of active, rejected, hired'],
+      ['steps.csv', 7, 'To (exited_at)', '09/03/2026 25:00', 'invalid_timestamp', 'column "To" (exited_at): not a valid ISO 8601 date-time or epoch milliseconds'],
     ]);
   });
 
@@ -143,5 +144,152 @@ describe('a mapping file with mistakes', () => {
     const run = runCli(['ingest', path.join(tmp.dir, 'a.csv'), '--db', path.join(tmp.dir, 'w2.duckdb'), '--mapping', path.join(tmp.dir, 'nope.json')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('nope.json not found');
+  });
+});
+
+/** Rows of a warehouse table, through the real DuckDB file. */
+async function rowsOf<T>(db: string, sql: string): Promise<T[]> {
+  const warehouse = await openWarehouse(db);
+  try {
+    return await warehouse.all<T>(sql);
+  } finally {
+    warehouse.close();
+  }
+}
+
+describe('a mapped header beats a same-named canonical header (issue 14)', () => {
+  const tmp = tempDir('hs-map-explicit-');
+  afterAll(() => tmp.cleanup());
+
+  it('loads all 1,200 rows of an export whose candidate_id header is mapped to application_id', async () => {
+    // The export keys its rows by `candidate_id`, which is also a canonical applications column: before
+    // issue 14 the header fed candidate_id, application_id stayed empty and all 1,200 rows were rejected.
+    const rows = Array.from({ length: 1200 }, (_, i) => `C${String(i + 1).padStart(4, '0')},R${(i % 3) + 1},2026-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    writeFiles(tmp.dir, { 'export.csv': `candidate_id,Requisition,Applied On\n${rows.join('\n')}\n` });
+    const mappingFile = path.join(tmp.dir, 'keyed.json');
+    writeFileSync(mappingFile, JSON.stringify({ tables: [{ entity: 'applications', columns: { candidate_id: 'application_id', Requisition: 'job_id', 'Applied On': 'applied_at' } }] }));
+    const db = path.join(tmp.dir, 'k.duckdb');
+    const run = runCli(['ingest', path.join(tmp.dir, 'export.csv'), '--db', db, '--mapping', mappingFile, '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).files[0]).toMatchObject({ kind: 'applications', rowsRead: 1200, rowsLoaded: 1200, rowsRejected: 0, message: '' });
+    // 1,200 distinct ids C0001..C1200; the mapped header feeds only application_id, so candidate_id is empty;
+    // jobs R1, R2, R3 take 400 rows each (i % 3).
+    expect(
+      await rowsOf(db, `SELECT count(DISTINCT application_id)::INTEGER AS ids, min(application_id) AS lo, max(application_id) AS hi,
+         count(candidate_id)::INTEGER AS candidates, count(*) FILTER (WHERE job_id = 'R2')::INTEGER AS r2 FROM applications`),
+    ).toEqual([{ ids: 1200, lo: 'C0001', hi: 'C1200', candidates: 0, r2: 400 }]);
+  });
+
+  it('feeds application_id from "Req App" and ignores, and reports, the file\'s own application_id column', async () => {
+    writeFiles(tmp.dir, {
+      'req.csv':
+        'Req App,application_id,job_id,applied_at\n' +
+        'RA-1,X-1,J1,2026-02-01\n' +
+        'RA-2,X-2,J1,2026-02-02\n' +
+        ',X-3,J1,2026-02-03\n',
+    });
+    const mappingFile = path.join(tmp.dir, 'req.json');
+    writeFileSync(mappingFile, JSON.stringify({ tables: [{ entity: 'applications', columns: { 'Req App': 'application_id', job_id: 'job_id', applied_at: 'applied_at' } }] }));
+    const db = path.join(tmp.dir, 'r.duckdb');
+    const run = runCli(['ingest', path.join(tmp.dir, 'req.csv'), '--db', db, '--mapping', mappingFile, '--json']);
+    expect(run.status).toBe(0);
+    // Line 4 has no "Req App": rejected, although its application_id column holds X-3. 3 = 2 + 1.
+    expect(JSON.parse(run.stdout).files[0]).toMatchObject({
+      rowsRead: 3,
+      rowsLoaded: 2,
+      rowsRejected: 1,
+      ignoredColumns: ['application_id'],
+      message: 'column "application_id" ignored: the mapping feeds application_id from "Req App"; columns ignored: application_id',
+    });
+    expect(await rowsOf(db, `SELECT application_id FROM applications ORDER BY 1`)).toEqual([{ application_id: 'RA-1' }, { application_id: 'RA-2' }]);
+    const rejects = JSON.parse(runCli(['rejects', '--db', db, '--json']).stdout).rejects;
+    expect(rejects.map((r: Record<string, unknown>) => [r.line, r.column, r.value, r.reason, r.message])).toEqual([
+      [4, 'Req App (application_id)', null, 'missing_required', 'column "Req App" (application_id): required value is empty'],
+    ]);
+    // A header spelled like its column is named alone: "job_id", not "job_id (job_id)".
+    const ledger = await rowsOf(db, `SELECT kind, rows_loaded::INTEGER AS loaded, ignored_columns FROM ingest_files`);
+    expect(ledger).toEqual([{ kind: 'applications', loaded: 2, ignored_columns: ['application_id'] }]);
+  });
+});
+
+describe('one header feeding several canonical columns', () => {
+  const tmp = tempDir('hs-map-multi-');
+  afterAll(() => tmp.cleanup());
+
+  it('writes "Created" into created_at and sent_at, and names the first of them in a reject', async () => {
+    writeFiles(tmp.dir, {
+      'offers.csv':
+        'Offer,App,State,Created\n' +
+        'O1,A1,Accepted,2026-03-02\n' +
+        'O2,A2,pending,2026-03-05T12:00:00Z\n' +
+        'O3,A3,declined,next week\n',
+    });
+    const mappingFile = path.join(tmp.dir, 'offers.json');
+    writeFileSync(
+      mappingFile,
+      JSON.stringify({ tables: [{ entity: 'offers', columns: { Offer: 'offer_id', App: 'application_id', State: 'status', Created: ['created_at', 'sent_at'] } }] }),
+    );
+    const db = path.join(tmp.dir, 'o.duckdb');
+    const run = runCli(['ingest', path.join(tmp.dir, 'offers.csv'), '--db', db, '--mapping', mappingFile, '--json']);
+    expect(run.status).toBe(0);
+    // O3's "next week" is no date: 3 = 2 + 1.
+    expect(JSON.parse(run.stdout).files[0]).toMatchObject({ kind: 'offers', rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, ignoredColumns: [] });
+    expect(
+      await rowsOf(db, `SELECT offer_id, status, strftime(created_at, '%Y-%m-%d %H:%M') AS created, strftime(sent_at, '%Y-%m-%d %H:%M') AS sent FROM offers ORDER BY 1`),
+    ).toEqual([
+      { offer_id: 'O1', status: 'accepted', created: '2026-03-02 00:00', sent: '2026-03-02 00:00' },
+      { offer_id: 'O2', status: 'pending', created: '2026-03-05 12:00', sent: '2026-03-05 12:00' },
+    ]);
+    const rejects = JSON.parse(runCli(['rejects', '--db', db, '--json']).stdout).rejects;
+    expect(rejects.map((r: Record<string, unknown>) => [r.line, r.column, r.value, r.message])).toEqual([
+      [4, 'Created (created_at)', 'next week', 'column "Created" (created_at): not a valid ISO 8601 date-time or epoch milliseconds'],
+    ]);
+  });
+});
+
+describe('a mapping is checked against the required columns when it is loaded', () => {
+  const tmp = tempDir('hs-map-required-');
+  afterAll(() => tmp.cleanup());
+  const attempt = (name: string, mapping: unknown) => {
+    const file = path.join(tmp.dir, name);
+    writeFileSync(file, JSON.stringify(mapping));
+    writeFiles(tmp.dir, { 'apps.csv': 'Ref,Applied\nA1,2026-01-01\n' });
+    const db = path.join(tmp.dir, `${name}.duckdb`);
+    return { file, db, run: runCli(['ingest', path.join(tmp.dir, 'apps.csv'), '--db', db, '--mapping', file]) };
+  };
+
+  it('names the mapping file, the table and the missing column, before any file is read', async () => {
+    const { file, db, run } = attempt('no-job.json', { tables: [{ entity: 'applications', columns: { Ref: 'application_id', Applied: 'applied_at' } }] });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`error: ${file}: tables.0.columns: applications: no header is mapped to the required column job_id\n`);
+    // Refused before the run started: no run, no file in the ledger.
+    expect(await rowsOf(db, `SELECT (SELECT count(*) FROM information_schema.tables WHERE table_name = 'ingest_runs')::INTEGER AS n`)).toEqual([{ n: 0 }]);
+  });
+
+  it('for stage columns, asks for an entry date: a mapped entered_at or one per stage', () => {
+    const { file, run } = attempt('no-date.json', { tables: [{ entity: 'stage_history', columns: { Ref: 'application_id' }, stages: { Screen: 'screen', Onsite: { stage: 'onsite', enteredAt: 'Onsite On' } } }] });
+    expect(run.stderr).toBe(
+      `error: ${file}: tables.0.columns: stage_history: no header is mapped to the required column entered_at (or give every stage column an "enteredAt" header)\n`,
+    );
+  });
+
+  it('refuses stage columns on another table, and a stage taken from a header as well', () => {
+    const { file, run } = attempt('stages-wrong.json', {
+      tables: [
+        { entity: 'applications', columns: { Ref: 'application_id', Req: 'job_id', Applied: 'applied_at' }, stages: { Screen: 'screen' } },
+        { entity: 'stage_history', columns: { Ref: 'application_id', Applied: 'entered_at', Step: 'stage' }, stages: { Screen: 'screen' } },
+      ],
+    });
+    expect(run.stderr).toBe(
+      `error: ${file}: tables.0.stages: only a stage_history table has stage columns, not applications; ` +
+        'tables.1.columns.Step: a table with stage columns takes stage from them, not from a header\n',
+    );
+  });
+
+  it('refuses two headers feeding one column', () => {
+    const { file, run } = attempt('twice.json', {
+      tables: [{ entity: 'offers', columns: { Offer: 'offer_id', App: 'application_id', State: 'status', Created: ['created_at', 'sent_at'], Sent: 'sent_at' } }],
+    });
+    expect(run.stderr).toBe(`error: ${file}: tables.0.columns.Sent: "Created" and "Sent" both feed sent_at\n`);
   });
 });
