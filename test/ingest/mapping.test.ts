@@ -293,3 +293,115 @@ describe('a mapping is checked against the required columns when it is loaded', 
     expect(run.stderr).toBe(`error: ${file}: tables.0.columns.Sent: "Created" and "Sent" both feed sent_at\n`);
   });
 });
+
+describe('a file no mapping table fits', () => {
+  const tmp = tempDir('hs-map-closest-');
+  afterAll(() => tmp.cleanup());
+
+  it('is told which mapping table came closest and which headers it lacked', () => {
+    const mappingFile = path.join(tmp.dir, 'my-ats.json');
+    writeFileSync(mappingFile, JSON.stringify(mapping));
+    // Needed headers: applications 3 ("Candidate Ref", "Requisition", "Applied On"), stage_history 3
+    // ("Candidate Ref", "Step", "From"). This file has "Candidate Ref" and "Step": stage_history 2/3 beats
+    // applications 1/3.
+    writeFiles(tmp.dir, { 'steps.csv': 'Candidate Ref,Step,Until\nC1,Phone,05/03/2026 09:00\n' });
+    const run = runCli(['ingest', path.join(tmp.dir, 'steps.csv'), '--db', path.join(tmp.dir, 'w.duckdb'), '--mapping', mappingFile, '--json']);
+    expect(run.status).toBe(1);
+    const refused = JSON.parse(run.stdout).files[0];
+    expect(refused.status).toBe('refused');
+    // The mapping's part, exactly; then the usual detection's own refusal (canonical and vendor shapes).
+    const [first, rest] = [refused.message.slice(0, refused.message.indexOf('; ')), refused.message.slice(refused.message.indexOf('; ') + 2)];
+    expect(first).toBe(`no mapping table fits: closest is tables.1 (stage_history) of ${mappingFile}, lacking "From" (entered_at)`);
+    expect(rest).toMatch(/^unknown file shape: /);
+  });
+});
+
+describe('a wide export: one 0/1 column per stage', () => {
+  const tmp = tempDir('hs-map-wide-');
+  afterAll(() => tmp.cleanup());
+  const applications =
+    'application_id,job_id,applied_at,status\n' +
+    'A1,J1,2026-03-02,active\nA2,J1,2026-03-03,active\nA3,J1,2026-03-04,active\nA4,J1,2026-03-05,active\nA5,J1,2026-03-06,active\n';
+  const wideMapping = {
+    tables: [
+      {
+        entity: 'stage_history',
+        columns: { 'Req App': 'application_id', 'Applied On': 'entered_at' },
+        stages: { 'Phone Screen': 'Screen', Tech: 'Technical', Onsite: { stage: 'Onsite', enteredAt: 'Onsite Date' }, 'Offer Stage': 'Offer' },
+      },
+    ],
+  };
+  const wideDb = path.join(tmp.dir, 'wide.duckdb');
+  const canonicalDb = path.join(tmp.dir, 'canonical.duckdb');
+  let wideRun: { files: Record<string, unknown>[] };
+  beforeAll(() => {
+    const mappingFile = path.join(tmp.dir, 'wide.json');
+    writeFileSync(mappingFile, JSON.stringify(wideMapping));
+    writeFiles(path.join(tmp.dir, 'wide'), {
+      'applications.csv': applications,
+      // A5: "maybe" is no stage cell, and its Onsite cell is 1 without an Onsite Date.
+      'funnel.csv':
+        'Req App,Applied On,Phone Screen,Tech,Onsite,Offer Stage,Onsite Date\n' +
+        'A1,2026-03-02,1,0,0,0,\n' +
+        'A2,2026-03-03,1,1,1,0,2026-03-10\n' +
+        'A3,2026-03-04,true,,yes,1,2026-03-12\n' +
+        'A4,2026-03-05,0,0,0,false,\n' +
+        'A5,2026-03-06,maybe,0,1,0,\n',
+    });
+    // The same reached stages as canonical stage rows.
+    writeFiles(path.join(tmp.dir, 'canonical'), {
+      'applications.csv': applications,
+      'stage_history.csv':
+        'application_id,stage,entered_at,exited_at\n' +
+        'A1,Screen,2026-03-02,\n' +
+        'A2,Screen,2026-03-03,\nA2,Technical,2026-03-03,\nA2,Onsite,2026-03-10,\n' +
+        'A3,Screen,2026-03-04,\nA3,Onsite,2026-03-12,\nA3,Offer,2026-03-04,\n',
+    });
+    const run = runCli(['ingest', path.join(tmp.dir, 'wide'), '--db', wideDb, '--mapping', mappingFile, '--json']);
+    expect(run.status).toBe(0);
+    wideRun = JSON.parse(run.stdout);
+    expect(runCli(['ingest', path.join(tmp.dir, 'canonical'), '--db', canonicalDb]).status).toBe(0);
+  });
+
+  it('makes one stage row per true cell, dated by the stage\'s own column or the table\'s', async () => {
+    // Stage rows: A1 1, A2 3, A3 3 (true, yes and 1 count; empty and false do not), A4 0, A5 2 both
+    // rejected: read 9 = loaded 7 + rejected 2, from 5 records.
+    expect(wideRun.files.find((f) => path.basename(String(f.path)) === 'funnel.csv')).toMatchObject({
+      kind: 'stage_history',
+      rowsRead: 9,
+      rowsLoaded: 7,
+      rowsRejected: 2,
+      ignoredColumns: [],
+      message: 'stage columns: 5 records gave 9 stage rows',
+    });
+    const sql = `SELECT application_id, stage, strftime(entered_at, '%Y-%m-%d') AS entered, exited_at FROM stage_history ORDER BY 1, 2`;
+    const wide = await rowsOf<Record<string, unknown>>(wideDb, sql);
+    expect(wide).toEqual(await rowsOf(canonicalDb, sql));
+    expect(wide).toHaveLength(7);
+    expect(wide.find((r) => r.application_id === 'A3' && r.stage === 'Onsite')).toEqual({
+      application_id: 'A3', stage: 'Onsite', entered: '2026-03-12', exited_at: null,
+    });
+  });
+
+  it('rejects a cell that is not 0/1 and a reached stage without its date, naming the headers', () => {
+    const rejects = JSON.parse(runCli(['rejects', '--db', wideDb, '--json']).stdout).rejects;
+    expect(rejects.map((r: Record<string, unknown>) => [path.basename(String(r.file)), r.line, r.column, r.value, r.reason, r.message])).toEqual([
+      ['funnel.csv', 6, 'Onsite Date (entered_at)', null, 'missing_required', 'column "Onsite Date" (entered_at): required value is empty'],
+      ['funnel.csv', 6, 'Phone Screen (stage)', 'maybe', 'invalid_enum', 'column "Phone Screen" (stage): a stage cell is 1 or 0 (true/false, yes/no), or empty'],
+    ]);
+  });
+
+  it('gives the funnel the canonical stage rows give', () => {
+    const metrics = (db: string) => JSON.parse(runCli(['metrics', '--db', db, '--json', '--as-of', '2026-03-31']).stdout);
+    const wide = metrics(wideDb);
+    // Furthest stage: A1 screen, A2 onsite, A3 offer (its Offer cell), A4 and A5 applied (A5's rows were
+    // rejected). Reached: applied 5, screen 3 (A1-A3), technical 2 (A2, A3: skipped stages count as
+    // passed), onsite 2, offer 1, hired 0.
+    expect(wide.funnel.map((s: { stage: string; reached: number }) => [s.stage, s.reached])).toEqual([
+      ['applied', 5], ['screen', 3], ['technical', 2], ['onsite', 2], ['offer', 1], ['hired', 0],
+    ]);
+    expect(wide.funnel).toEqual(metrics(canonicalDb).funnel);
+    // No exit times: no finished stays, as with the canonical rows.
+    expect(wide.timeInStage).toEqual(metrics(canonicalDb).timeInStage);
+  });
+});
