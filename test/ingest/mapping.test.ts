@@ -401,7 +401,13 @@ describe('a wide export: one 0/1 column per stage', () => {
       ['applied', 5], ['screen', 3], ['technical', 2], ['onsite', 2], ['offer', 1], ['hired', 0],
     ]);
     expect(wide.funnel).toEqual(metrics(canonicalDb).funnel);
-    // No exit times: no finished stays, as with the canonical rows.
+    // No exit times: stays end at the application's next entry (ties in name order), as for canonical
+    // rows without exits. A2: Screen 03-03 -> Technical 03-03 = 0 days, Technical -> Onsite 03-10 = 7;
+    // A3: Offer 03-04 -> Screen 03-04 = 0, Screen -> Onsite 03-12 = 8; last stays open. Screen median of
+    // 0 and 8 = 4.
     expect(wide.timeInStage).toEqual(metrics(canonicalDb).timeInStage);
+    expect(wide.timeInStage.map((s: { stage: string; stays: number; medianDays: number | null }) => [s.stage, s.stays, s.medianDays])).toEqual([
+      ['applied', 0, null], ['screen', 2, 4], ['technical', 1, 7], ['onsite', 0, null], ['offer', 1, 0], ['hired', 0, null],
+    ]);
   });
 });
