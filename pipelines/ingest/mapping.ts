@@ -229,5 +229,6 @@ export function closestMapped(tables: readonly MappedTable[], normalized: readon
   const best = tables
     .map((table) => fitMapped(table, normalized))
     .sort((a, b) => b.matched / b.needed - a.matched / a.needed || b.matched - a.matched)[0];
-  return best && `no mapping table fits: closest is ${best.table.label}, lacking ${best.lacking.join(', ')}`;
+  // A file every header of which is there was refused for something else (a column named twice): no hint.
+  return best && best.lacking.length > 0 ? `no mapping table fits: closest is ${best.table.label}, lacking ${best.lacking.join(', ')}` : undefined;
 }

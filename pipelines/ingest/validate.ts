@@ -101,7 +101,7 @@ export function transformParams(
 }
 
 /** Labels of a mapped file's columns, bound by transformParams. */
-export function boundLabels(sources: ReadonlyMap<string, number>): Map<string, Label> {
+function boundLabels(sources: ReadonlyMap<string, number>): Map<string, Label> {
   return new Map([...sources.keys()].map((column) => [column, { column: `$lbl_${column}`, prefix: `$msg_${column}` }]));
 }
 
