@@ -12,7 +12,7 @@ import {
   type TableSpec,
 } from './entities.ts';
 import { vendorTableSpecs, type VendorName, type VendorTable } from '../vendors/index.ts';
-import type { MappedTable, Transform } from './mapping.ts';
+import { pickMapped, type MappedTable, type Transform } from './mapping.ts';
 
 export interface Detection {
   /** The table the file loads into: a canonical entity or a vendor's raw table. */
@@ -21,8 +21,12 @@ export interface Detection {
   readonly vendor?: VendorName;
   /** A custom mapping's value translations and date format (`--mapping`). */
   readonly transform?: Transform;
-  /** For each position in the file, the column it feeds, or null when it is not stored. */
-  readonly positions: readonly (string | null)[];
+  /** Each stored canonical column and the file position that feeds it (one position may feed several). */
+  readonly sources: ReadonlyMap<string, number>;
+  /** A wide export's stage columns (`--mapping` with `stages`): one stage row per true cell. */
+  readonly stages?: readonly { readonly position: number; readonly stage: string; readonly datePosition?: number }[];
+  /** Same-named headers a mapped header replaced: `column "application_id" ignored: the mapping feeds application_id from "Req App"`. */
+  readonly notes?: readonly string[];
   /** Personal-data columns, never stored (header names as written in the file). */
   readonly dropped: readonly string[];
   /** Other columns outside the table's list, ignored (header names as written). */
@@ -135,11 +139,16 @@ export function detectEntity(header: readonly string[], fileName: string, option
     seen.set(name, index);
   });
   const present = new Set(normalized);
-  const mapped = (options.mappings ?? [])
-    .map((table) => ({ table, candidate: candidateFor(table.spec, present, fileName) }))
-    .filter(({ candidate }) => candidate.missing.length === 0)
-    .sort((a, b) => b.candidate.matched - a.candidate.matched)[0];
-  if (mapped) return { ...columnsOf(mapped.candidate.spec, header, normalized), entity: mapped.table.spec, transform: mapped.table.transform };
+  // A custom mapping is tried first; its explicit headers beat same-named canonical ones.
+  const mapped = pickMapped(options.mappings ?? [], normalized);
+  if (mapped) {
+    return {
+      ...columnsOf(mapped.table.spec, header, normalized, mapped.explicit),
+      entity: mapped.table.spec,
+      transform: mapped.table.transform,
+      ...(mapped.stages.length ? { stages: mapped.stages } : {}),
+    };
+  }
   // `--vendor V` tries V's shapes and the canonical ones (pay files beside an ATS export stay canonical);
   // `--vendor canonical` only the canonical ones. A warehouse sync's table (a `_fivetran_*` column...)
   // is only ever one of the shapes that sync writes.
@@ -212,24 +221,37 @@ export function detectEntity(header: readonly string[], fileName: string, option
   return { ...columnsOf(best.spec, header, normalized), entity: best.spec, vendor: best.vendor, ...(best.unused ? { unused: true } : {}) };
 }
 
-/** Which column each position of the file feeds; personal-data and unknown columns are listed apart. */
-function columnsOf(spec: TableSpec, header: readonly string[], normalized: readonly string[]): Pick<Detection, 'positions' | 'dropped' | 'ignored'> {
+/**
+ * Which position of the file feeds each column; personal-data and unknown columns are listed apart.
+ * `explicit` (a custom mapping): positions and the columns they feed, whatever their header is spelled
+ * like; the other columns take a header spelled like them when no mapped header feeds them already.
+ */
+function columnsOf(
+  spec: TableSpec,
+  header: readonly string[],
+  normalized: readonly string[],
+  explicit: ReadonlyMap<number, readonly string[]> = new Map(),
+): Pick<Detection, 'sources' | 'dropped' | 'ignored' | 'notes'> {
   const byName = new Map(spec.columns.flatMap((c) => namesOf(c).map((n) => [n, c.name] as const)));
   const dropped: string[] = [];
   const ignored: string[] = [];
-  const taken = new Set<string>();
-  const positions = header.map((raw, index) => {
+  const notes: string[] = [];
+  const sources = new Map<string, number>();
+  for (const [index, columns] of explicit) for (const column of columns) sources.set(column, index);
+  header.forEach((raw, index) => {
+    if (explicit.has(index)) return;
     const column = byName.get(normalized[index]!);
     // A column spelled two ways in one header (`location` and `location_name`): the first one counts.
-    if (column && !taken.has(column)) {
-      taken.add(column);
-      return column;
+    if (column && !sources.has(column)) {
+      sources.set(column, index);
+      return;
     }
+    const mappedFrom = column !== undefined && [...explicit].find(([, columns]) => columns.includes(column));
+    if (mappedFrom) notes.push(`column "${raw}" ignored: the mapping feeds ${column} from "${header[mappedFrom[0]]}"`);
     if (isPersonalDataColumn(raw)) dropped.push(raw);
     else ignored.push(raw);
-    return null;
   });
-  return { positions, dropped, ignored };
+  return { sources, dropped, ignored, ...(notes.length ? { notes } : {}) };
 }
 
 function missingColumns(candidate: Candidate): RefusedFile {

@@ -10,7 +10,8 @@ import { deriveVendor, needsDerivation, type Derivation } from '../vendors/deriv
 import { ensureVendorTables, vendorByName, vendors, type VendorName } from '../vendors/index.ts';
 import { detectEntity, RefusedFile, type Detection, type DetectOptions } from './detect.ts';
 import { applyFile, prepareFile, type WholeExport } from './load.ts';
-import { loadMapping } from './mapping.ts';
+import { closestMapped, loadMapping } from './mapping.ts';
+import { normalizeHeader } from './entities.ts';
 import { isJsonLines, sha256File, sniffCsv, sniffJsonLines } from './sniff.ts';
 import { ensureSchema } from './schema.ts';
 
@@ -96,8 +97,10 @@ interface Planned {
 }
 
 async function plan(file: string, options: DetectOptions): Promise<Planned> {
+  let header: readonly string[] | undefined;
   try {
     const sniffed = isJsonLines(file) ? await sniffJsonLines(file) : await sniffCsv(file);
+    header = sniffed.header;
     return {
       file,
       bytes: sniffed.bytes,
@@ -106,18 +109,21 @@ async function plan(file: string, options: DetectOptions): Promise<Planned> {
       detection: detectEntity(sniffed.header, file, options),
     };
   } catch (error) {
-    if (error instanceof RefusedFile) return { file, bytes: 0, refusal: error };
-    throw error;
+    if (!(error instanceof RefusedFile)) throw error;
+    // With a custom mapping, a file nothing fits is told first which mapping table came closest.
+    const closest = header && options.mappings?.length ? closestMapped(options.mappings, header.map(normalizeHeader)) : undefined;
+    return { file, bytes: 0, refusal: closest ? new RefusedFile(`${closest}; ${error.message}`, error.column) : error };
   }
 }
 
 /** Ingest files and folders. Refused files are reported, never half-loaded; other files still load. */
 export async function ingest(warehouse: Warehouse, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
-  await ensureSchema(warehouse);
-  const files = expandInputs(inputs);
   const config = options.config ?? configSchema.parse({});
+  // The mapping is checked first: a mapping that cannot load any file stops here, before a file is read.
   const mappingFile = options.mapping ?? config.vendors.mapping;
   const detectOptions: DetectOptions = { vendor: options.vendor, mappings: mappingFile ? loadMapping(mappingFile) : [] };
+  await ensureSchema(warehouse);
+  const files = expandInputs(inputs);
   const firstLook = await Promise.all(files.map((file) => plan(file, detectOptions)));
   // Files of one export belong together: when most vendor files are one vendor's, a file that also fits
   // that vendor's shapes is read as that vendor's.
@@ -237,6 +243,8 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { 
       const counts = await applyFile(warehouse, prepared, fileId, whole);
       const notes = [
         whole ? `replaces the previous export whole: ${counts.rowsRemoved} row(s) no longer in it removed` : '',
+        counts.records !== undefined ? `stage columns: ${counts.records} records gave ${counts.rowsRead} stage rows` : '',
+        ...(detection.notes ?? []),
         detection.dropped.length ? `personal-data columns dropped: ${detection.dropped.join(', ')}` : '',
         detection.ignored.length ? `columns ignored: ${detection.ignored.map((c) => c || '(unnamed)').join(', ')}` : '',
       ].filter(Boolean);

@@ -6,7 +6,7 @@
 import { paramsFor, type Warehouse } from '../lib/duckdb.ts';
 import { RefusedFile, type Detection } from './detect.ts';
 import { jsonRecordLines, recordLines } from './lines.ts';
-import { carrySql, checkedTableSql, duplicateKeysSql, goneSql, loadSql, transformParams } from './validate.ts';
+import { carrySql, duplicateKeysSql, goneSql, loadSql, stagingSql } from './validate.ts';
 
 export interface LoadCounts {
   readonly rowsRead: number;
@@ -14,6 +14,8 @@ export interface LoadCounts {
   readonly rowsRejected: number;
   /** Rows of the previous export that this whole export no longer holds, removed (snapshot semantics). */
   readonly rowsRemoved: number;
+  /** A wide export's records (its rows read and loaded are stage rows, one per true stage cell). */
+  readonly records?: number;
 }
 
 /**
@@ -53,10 +55,10 @@ async function stage(
     // JSON lines: each column is a JSON pointer into the line's object, bound as a parameter.
     const columns = pointers.map((_, i) => `json_extract_string(json, $p${i}) AS c${i}`).join(', ');
     const source = `(SELECT ${columns} FROM read_ndjson_objects($file))`;
-    const sql = checkedTableSql(detection.entity, detection.positions, source, detection.transform);
+    const { sql, params: checkParams } = stagingSql(detection, header, source);
     const params = Object.fromEntries(pointers.map((p, i) => [`p${i}`, p]));
     try {
-      await warehouse.run(sql, paramsFor(sql, { file, ...params, ...transformParams(detection.transform, header, detection.positions) }));
+      await warehouse.run(sql, paramsFor(sql, { file, ...params, ...checkParams }));
     } catch (error) {
       throw new RefusedFile(`unreadable JSON lines: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -65,28 +67,28 @@ async function stage(
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const read = (options: string) => `read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
          columns = {${columns}}${options})`;
-  const params = { file, ...transformParams(detection.transform, header, detection.positions) };
+  const staging = (source: string) => {
+    const { sql, params } = stagingSql(detection, header, source);
+    return { sql, params: paramsFor(sql, { file, ...params }) };
+  };
   // First a strict read with DuckDB's defaults: a well-formed file (the usual case) loads in one pass. A
   // malformed record or a line over 2 MB makes it fail, and the file is read again with longer lines
   // allowed and the reader's rejects kept, for quarantine. The defaults matter beyond the read: rows read
   // with max_line_size raised cost a 0.6 s rewrite of 10 MB at the next checkpoint at a million
   // applications (measured on DuckDB 1.5.6; the buffer it implies changes how rows reach the table).
   try {
-    const sql = checkedTableSql(detection.entity, detection.positions, read(''), detection.transform);
-    await warehouse.run(sql, paramsFor(sql, params));
+    const { sql, params } = staging(read(''));
+    await warehouse.run(sql, params);
     return [];
   } catch {
     // read again below, keeping the rejects
   }
   await warehouse.run(`DROP TABLE IF EXISTS hs_rejects; DROP TABLE IF EXISTS hs_scans;`);
   try {
-    const sql = checkedTableSql(
-      detection.entity,
-      detection.positions,
+    const { sql, params } = staging(
       read(`, max_line_size = 10000000, store_rejects = true, rejects_table = 'hs_rejects', rejects_scan = 'hs_scans'`),
-      detection.transform,
     );
-    await warehouse.run(sql, paramsFor(sql, params));
+    await warehouse.run(sql, params);
   } catch (error) {
     throw new RefusedFile(`unreadable CSV: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -166,21 +168,27 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
   // Columns the file lacks keep their loaded values (a table replaced by a grouping column has several
   // rows per group: nothing to carry row by row).
   if (!entity.replaceBy) {
-    const carry = carrySql(entity, new Set(detection.positions.filter((p): p is string => p !== null)));
+    const carry = carrySql(entity, new Set(detection.sources.keys()));
     if (carry) await warehouse.run(carry);
   }
   const { remove, insert } = loadSql(entity);
   await warehouse.run(remove);
   await warehouse.run(insert, { file_id: fileId });
 
-  const counts = await warehouse.maybeOne<{ staged: number; loaded: number }>(
+  const totals = await warehouse.maybeOne<{ staged: number; loaded: number }>(
     `SELECT count(*)::INTEGER AS staged, count(*) FILTER (WHERE err IS NULL)::INTEGER AS loaded FROM checked`,
   );
-  const staged = counts?.staged ?? 0;
-  const loaded = counts?.loaded ?? 0;
+  const staged = totals?.staged ?? 0;
+  const loaded = totals?.loaded ?? 0;
+  // The record number of each rejected row: its rowid, or for a wide export (several stage rows per
+  // record) the record it came from.
+  const record = detection.stages?.length ? 'hs_rec' : 'rowid';
   const rejectedRows = await warehouse.all<{ rn: number }>(
-    `SELECT rowid::DOUBLE AS rn FROM checked WHERE err IS NOT NULL ORDER BY rowid`,
+    `SELECT ${record === 'hs_rec' ? 'DISTINCT ' : ''}${record}::DOUBLE AS rn FROM checked WHERE err IS NOT NULL ORDER BY rn`,
   );
+  const rejectedCount = detection.stages?.length
+    ? (await warehouse.maybeOne<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM checked WHERE err IS NOT NULL`))!.n
+    : rejectedRows.length;
   if (rejectedRows.length > 0 || readerRejects.length > 0) {
     const lines = prepared.jsonLines
       ? await jsonRecordLines(file, new Set(rejectedRows.map((r) => r.rn)))
@@ -197,7 +205,7 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
     await warehouse.run(
       `INSERT INTO rejected_rows (file_id, path, line, "column", value, reason, message)
        SELECT $file_id, $path, m.line, c.err.column, c.err.value, c.err.reason, c.err.message
-       FROM checked c JOIN line_map m ON m.rn = c.rowid WHERE c.err IS NOT NULL ORDER BY m.line`,
+       FROM checked c JOIN line_map m ON m.rn = c.${record} WHERE c.err IS NOT NULL ORDER BY m.line${record === 'hs_rec' ? ', c.hs_k' : ''}`,
       { file_id: fileId, path: file },
     );
     for (const reject of readerRejects) {
@@ -212,6 +220,9 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
       );
     }
   }
-  const rejected = rejectedRows.length + readerRejects.length;
-  return { rowsRead: staged + readerRejects.length, rowsLoaded: loaded, rowsRejected: rejected, rowsRemoved };
+  const rejected = rejectedCount + readerRejects.length;
+  const counts = { rowsRead: staged + readerRejects.length, rowsLoaded: loaded, rowsRejected: rejected, rowsRemoved };
+  if (record === 'rowid') return counts;
+  const records = (await warehouse.maybeOne<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM hs_wide`))!.n;
+  return { ...counts, records };
 }

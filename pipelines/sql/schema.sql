@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS rejected_rows (
   file_id  INTEGER NOT NULL,
   path     VARCHAR NOT NULL,
   line     BIGINT NOT NULL,               -- physical line where the record starts; the header is line 1
-  "column" VARCHAR,                       -- canonical column name; NULL for a malformed record
+  "column" VARCHAR,                       -- canonical column name (a mapped file: its header and column, `Req App (application_id)`); NULL for a malformed record
   value    VARCHAR,
   reason   VARCHAR NOT NULL,              -- machine-readable code, see pipelines/ingest/validate.ts
   message  VARCHAR NOT NULL
