@@ -32,10 +32,16 @@ commands:
                                        compute every hiring metric
   alerts [--fail-on watch|alarm] [metrics filters]
                                        evaluate alert rules; exit 3 when one at or above the level fires
-  refresh [--inbox DIR] [--as-of D] [--log json|human]
-                                       ingest the inbox (or the bundled sample), snapshot, build the site and
-                                       publish it atomically; exit 75 when another refresh holds the lock
-  rebuild                              recreate the warehouse from the archive alone, then publish as refresh
+  refresh [--inbox DIR] [--fresh] [--as-of D] [--log json|human]
+                                       ingest the inbox, snapshot, build the site and publish it atomically;
+                                       an empty inbox refreshes the real data already loaded, or loads the
+                                       bundled sample (never both: the first real exports start a clean
+                                       warehouse); --fresh starts from an empty warehouse; exit 75 when
+                                       another refresh holds the lock
+  rebuild                              recreate the warehouse from the archive alone (files loaded since the
+                                       last clean start), then publish as refresh
+  reset                                publish an empty warehouse (the archive is kept); the next refresh
+                                       loads the inbox, or the sample when it is empty
   history                              refreshes and rebuilds: duration, files, rows, rejects, outcome, error
   schedule --cron "0 6 * * *" [--watch] [--debounce-ms N]
                                        refresh on a schedule in the foreground (never overlapping)
@@ -47,7 +53,7 @@ commands:
 
 options for every command:
   --db FILE       warehouse file (default data/warehouse.duckdb)
-  --state DIR     (refresh, rebuild, history, schedule) folder of the published generations
+  --state DIR     (refresh, rebuild, reset, history, schedule) folder of the published generations
                   (default data/: data/state, data/archive, data/warehouse.duckdb; the site in dist/)
   --config FILE   config file (default hirescope.config.json, optional)
   --json          print one JSON document on stdout and nothing else
@@ -62,6 +68,7 @@ const common = {
 
 const runOptions = {
   inbox: { type: 'string' },
+  fresh: { type: 'boolean' },
   'as-of': { type: 'string' },
   log: { type: 'string' },
   state: { type: 'string' },
@@ -137,10 +144,12 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         return await withWarehouse(values.db, values.config, (w, settings) => alertsCommand(w, settings, values, out));
       }
       case 'refresh':
-      case 'rebuild': {
+      case 'rebuild':
+      case 'reset': {
         const { values, positionals } = parse(rest, runOptions);
         if (values.help) return help(out);
         noPositionals(positionals);
+        if (command !== 'refresh' && values.fresh) throw new UsageError('--fresh is an option of refresh');
         return await runCommand(loadConfig(values.config), command, values, out);
       }
       case 'history': {
@@ -158,6 +167,7 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         });
         if (values.help) return help(out);
         noPositionals(positionals);
+        if (values.fresh) throw new UsageError('--fresh is an option of refresh (a schedule must not clear the warehouse on every run)');
         return await scheduleCommand(loadConfig(values.config), values, out);
       }
       case 'export': {
