@@ -14,6 +14,7 @@ import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
 import { historyCommand, runCommand, scheduleCommand } from './commands/refresh.ts';
+import { isSampleWarehouse } from './refresh/origin.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
 
@@ -117,6 +118,12 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         const { values, positionals } = parse(rest, { vendor: { type: 'string' }, mapping: { type: 'string' } });
         if (values.help) return help(out);
         if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
+        if (isSampleWarehouse(values.db)) {
+          throw new Error(
+            `${values.db} holds the bundled sample, which is never mixed with real data: put your exports in the inbox and run ` +
+              '`hirescope refresh` (it starts a clean warehouse with them), or run `hirescope reset` first to load files by hand',
+          );
+        }
         return await withWarehouse(values.db, values.config, (w, settings) => ingestCommand(w, settings, positionals, values, out));
       }
       case 'rejects': {

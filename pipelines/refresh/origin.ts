@@ -5,7 +5,7 @@
  * or to start a clean one, and the archive index marks every clean start, so `rebuild` replays only the
  * files loaded since the last one.
  */
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Warehouse } from '../lib/duckdb.ts';
 import type { CleanStart, DataOrigin } from '../schemas/snapshot.ts';
@@ -38,6 +38,26 @@ export function publishedOrigin(layout: StateLayout): PublishedOrigin {
   return { data: lastOk?.source === 'sample' ? 'sample' : 'real', cleanStart: null, plainWarehouse };
 }
 
+/**
+ * True when `db` is (a link to) the warehouse of a published generation that holds the bundled sample:
+ * `hirescope ingest` refuses it, so real rows are never loaded on top of the sample by hand either.
+ */
+export function isSampleWarehouse(db: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(db);
+  } catch {
+    return false;
+  }
+  const manifestFile = path.join(path.dirname(real), 'snapshot', 'manifest.json');
+  if (!existsSync(manifestFile)) return false;
+  try {
+    return (JSON.parse(readFileSync(manifestFile, 'utf8')) as { data?: string }).data === 'sample';
+  } catch {
+    return false;
+  }
+}
+
 /** True when the warehouse has loaded at least one file (a plain warehouse may hold only the schema). */
 export async function holdsLoadedFiles(warehouse: Warehouse): Promise<boolean> {
   const table = await warehouse.maybeOne<{ n: number }>(
@@ -66,9 +86,10 @@ export const cleanStartReasons = {
 
 /**
  * The refresh rules (README "Sample data and your data"):
- * - exports in the inbox on a sample (or empty) warehouse: a clean warehouse, announced;
- * - exports on a real one: copied and added to, as always;
- * - no exports on a real one: refreshed on what it holds, never the sample;
+ * - exports in the inbox on a sample warehouse: a clean warehouse, announced;
+ * - exports on any other: copied and added to, as always;
+ * - no exports on a warehouse holding real data (published as real, or files loaded into an empty or
+ *   unpublished one by `hirescope ingest`): refreshed on what it holds, never the sample;
  * - no exports otherwise: the sample, alone in a clean warehouse.
  * `fresh` starts clean whatever the warehouse holds.
  */
@@ -76,7 +97,7 @@ export function planRefresh(origin: DataOrigin | 'none', hasExports: boolean, ho
   if (hasExports) {
     if (fresh) return { source: 'inbox', clean: true, announce: cleanStartReasons.fresh };
     if (origin === 'sample') return { source: 'inbox', clean: true, announce: cleanStartReasons.sampleReplaced };
-    return { source: 'inbox', clean: origin === 'empty' };
+    return { source: 'inbox', clean: false };
   }
   if (holdsReal && !fresh) return { source: 'warehouse', clean: false };
   return { source: 'sample', clean: true, announce: fresh && origin !== 'sample' ? cleanStartReasons.fresh : undefined };

@@ -162,7 +162,7 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     const published = publishedOrigin(layout);
     // The inbox pointed at the bundled sample is the sample, not real exports.
     const inboxExports = mode === 'refresh' && path.resolve(options.inbox) !== sampleDir && hasExports(options.inbox);
-    const mayCopy = mode === 'refresh' && !options.fresh && published.data !== 'sample' && published.data !== 'empty';
+    const mayCopy = mode === 'refresh' && !options.fresh && published.data !== 'sample';
     let next = startGeneration(layout, runId, { empty: !mayCopy });
     const copied = mayCopy && existsSync(next.warehouse);
     warehouse = await openGenerationWarehouse(next.warehouse, config);
@@ -170,11 +170,11 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     let data: DataOrigin;
     let replay: ArchiveEntry[] = [];
     if (mode === 'refresh') {
-      const holdsReal = published.data === 'real' || (published.data === 'none' && copied && (await holdsLoadedFiles(warehouse)));
+      const holdsReal = published.data === 'real' || (published.data !== 'sample' && copied && (await holdsLoadedFiles(warehouse)));
       plan = planRefresh(published.data, inboxExports, holdsReal, options.fresh ?? false);
       data = plan.source === 'sample' ? 'sample' : 'real';
       if (plan.clean && copied) {
-        // A plain warehouse with no loaded file, or a sample: start again from nothing.
+        // A warehouse with no loaded file (plain, or after reset) about to take the sample: start from nothing.
         warehouse.close();
         warehouse = undefined;
         next = startGeneration(layout, runId, { empty: true });

@@ -2,7 +2,7 @@
  * Sample and real data never mix (issue 14): real CLI processes on one state folder, in order — the
  * sample on a fresh state, the first real inbox (a clean warehouse, announced), an empty and a missing
  * inbox on real data (no sample row), a nonexistent --inbox (an error), rebuild (the real rows only),
- * reset (empty tables, the archive kept). The banner is checked in the built HTML files.
+ * refresh --fresh (the inbox only), reset (empty tables, the archive kept). The banner is checked in the built HTML files.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -87,6 +87,14 @@ describe('sample and real data never mix', () => {
       expect(text, page).toMatch(/<aside class="sample-banner"[^>]*data-sample-banner[^>]*>\s*<strong>Sample data<\/strong>/);
       expect(text, page).toContain('put your ATS exports in <code>data/inbox/</code>');
     }
+
+    // Loading real files by hand on top of the published sample is refused too; nothing changes.
+    const before = published(state);
+    const db = path.join(state, 'warehouse.duckdb');
+    const byHand = await runCli(['ingest', writeInbox(tmp.dir, 'by-hand', companyFiles()), '--db', db], { timeoutMs: 30_000 });
+    expect(byHand.code).toBe(1);
+    expect(byHand.stderr).toContain(`error: ${db} holds the bundled sample, which is never mixed with real data: put your exports in the inbox and run \`hirescope refresh\``);
+    expect(published(state)).toEqual(before);
   }, 150_000);
 
   it('the first real inbox starts a clean warehouse: exactly its rows, said in the log, the summary and the Data quality page; no banner', async () => {
@@ -152,10 +160,20 @@ describe('sample and real data never mix', () => {
     expect(await metrics(warehouse, asOf)).toEqual(expected);
   }, 180_000);
 
+  it('refresh --fresh on real data: a clean warehouse with the inbox only (2 of the 6 files: jobs and pay, nothing else kept)', async () => {
+    const { 'jobs.csv': jobs, 'compensation.csv': pay } = companyFiles();
+    const inbox = writeInbox(tmp.dir, 'inbox-two', { 'jobs.csv': jobs!, 'compensation.csv': pay! });
+    const run = await runCli([...refreshArgs(state, inbox), '--fresh'], { timeoutMs: 120_000 });
+    // A copy would have kept the 95 applications: fresh keeps only the 4 jobs and 28 pay rows.
+    expect(record(run)).toMatchObject({ status: 'ok', source: 'inbox', data: 'real', files: 2, rowsLoaded: 32, cleanStart: 'cleared by refresh --fresh' }); // 4 + 28
+    expect(run.events.find((e) => e.event === 'clean-start')).toMatchObject({ previous: 'real', reason: 'cleared by refresh --fresh' });
+    expect(manifest(state)).toMatchObject({ data: 'real', rows: { ...Object.fromEntries(tables.map((t) => [t, 0])), jobs: 4, compensation: 28 } });
+  }, 150_000);
+
   it('reset publishes empty tables and keeps the archive', async () => {
     const archive = path.join(state, 'archive');
     const before = readdirSync(archive).sort();
-    expect(before).toHaveLength(15); // 8 sample files + 6 real files + index.jsonl
+    expect(before).toHaveLength(15); // 8 sample files + 6 real files (--fresh brought 2 of them again) + index.jsonl
     const run = record(await runCli(['reset', '--state', state, '--log', 'json', '--json'], { timeoutMs: 120_000 }));
     expect(run).toMatchObject({ status: 'ok', command: 'reset', source: 'reset', data: 'empty', files: 0, cleanStart: 'cleared by hirescope reset (the archive is kept)' });
     expect(manifest(state)).toMatchObject({ data: 'empty', rows: Object.fromEntries(tables.map((t) => [t, 0])) });
@@ -165,5 +183,15 @@ describe('sample and real data never mix', () => {
     expect(counted.map((t) => t.rows)).toEqual(tables.map(() => 0));
     expect(readdirSync(archive).sort()).toEqual(before);
     for (const [page, text] of Object.entries(pages(state))) expect(text, page).not.toContain('data-sample-banner');
+  }, 150_000);
+
+  it('after reset, files loaded by hand are real data: an empty inbox refreshes on them, no sample', async () => {
+    const db = path.join(state, 'warehouse.duckdb');
+    const byHand = await runCli(['ingest', path.join(tmp.dir, 'by-hand'), '--db', db, '--json'], { timeoutMs: 60_000 });
+    expect(byHand.code, byHand.stderr).toBe(0);
+    const run = await runCli(refreshArgs(state, empty), { timeoutMs: 120_000 });
+    expect(record(run)).toMatchObject({ status: 'ok', source: 'warehouse', data: 'real', files: 0 });
+    expect(run.events.some((e) => e.event === 'sample')).toBe(false);
+    expect(manifest(state)).toMatchObject({ data: 'real', rows: real });
   }, 150_000);
 });
