@@ -246,6 +246,9 @@ describe('(3) the applications records are not Greenhouse Data Lake applications
     // Data Lake applications and offers (no jobs array, start_date instead of starts_at).
     expect(detectEntity(['id', 'candidate_id', 'stage_id', 'source_id', 'status', 'prospect', 'applied_at', 'rejected_at', 'rejection_reason_id'], 'applications.csv').entity.name).toBe('greenhouse:applications');
     expect(detectEntity(['id', 'application_id', 'status', 'version', 'created_at', 'sent_at', 'resolved_at', 'start_date'], 'offers.csv').entity.name).toBe('greenhouse:offers');
+    // Harvest v3 applications and offers (job_id and sent_on / starts_on, no jobs array, no starts_at).
+    expect(detectEntity(['id', 'candidate_id', 'job_id', 'prospective_job_ids', 'prospect', 'status', 'created_at', 'rejected_at', 'source_id', 'job_interview_stage_id'], 'applications.csv').entity.name).toBe('greenhouse-harvest:applications');
+    expect(detectEntity(['id', 'application_id', 'candidate_id', 'job_id', 'status', 'version', 'created_at', 'sent_on', 'resolved_at', 'starts_on'], 'offers.csv').entity.name).toBe('greenhouse-harvest:offers');
     // Harvest v3 sources: the same object as Airbyte's bare sources record, one column (type_id) more matched.
     expect(detectEntity(['id', 'name', 'type_id', 'type_name'], 'sources.csv').entity.name).toBe('greenhouse-harvest:sources');
     // Airbyte's sources and rejection_reasons records have one shape: the file name decides, else refused.
