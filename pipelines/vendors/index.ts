@@ -3,12 +3,13 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { sqlType } from '../ingest/entities.ts';
 import { greenhouse } from './greenhouse.ts';
 import { greenhouseHarvest } from './greenhouse-harvest.ts';
+import { airbyteGreenhouse } from './airbyte-greenhouse.ts';
 import { workable } from './workable.ts';
 import { lever } from './lever.ts';
 import { ashby } from './ashby.ts';
 import type { Vendor, VendorName, VendorTable } from './types.ts';
 
-export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, workable, ashby, lever];
+export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, airbyteGreenhouse, workable, ashby, lever];
 
 export function vendorByName(name: string): Vendor | undefined {
   return vendors.find((v) => v.name === name);
