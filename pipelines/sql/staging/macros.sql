@@ -63,3 +63,26 @@ CREATE OR REPLACE TEMP MACRO hs_location_country(location) AS
 -- application was not rejected (the caller decides: pending, or accepted for a hire).
 CREATE OR REPLACE TEMP MACRO hs_offer_settled_by(application_status, rejection_type) AS
   CASE WHEN application_status = 'rejected' THEN CASE WHEN rejection_type = 'withdrew' THEN 'declined' ELSE 'rescinded' END END;
+
+-- Greenhouse offer status (Data Lake and Fivetran `unresolved`, Harvest v3 `created`; lower-case) ->
+-- canonical: accepted, rejected -> declined, deprecated; an offer still out is pending unless its
+-- application's rejection settled it (hs_offer_settled_by), and then it is resolved at that rejection.
+CREATE OR REPLACE TEMP MACRO hs_greenhouse_offer_status(status, application_status, rejection_type) AS
+  CASE
+    WHEN status = 'accepted' THEN 'accepted'
+    WHEN status = 'rejected' THEN 'declined'
+    WHEN status = 'deprecated' THEN 'deprecated'
+    WHEN status IN ('unresolved', 'created') THEN coalesce(hs_offer_settled_by(application_status, rejection_type), 'pending')
+  END;
+
+CREATE OR REPLACE TEMP MACRO hs_greenhouse_offer_resolved(status, resolved_at, application_status, rejected_at) AS
+  CASE WHEN status IN ('unresolved', 'created') AND application_status = 'rejected' THEN rejected_at ELSE resolved_at END;
+
+-- A Greenhouse rejection reason's type name (any case) -> canonical rejection type; NULL when unknown.
+CREATE OR REPLACE TEMP MACRO hs_greenhouse_rejection_type(type_name) AS
+  CASE lower(trim(type_name))
+    WHEN 'we rejected them' THEN 'rejected'
+    WHEN 'security concern' THEN 'rejected'
+    WHEN 'they rejected us' THEN 'withdrew'
+    WHEN 'none specified' THEN 'other'
+  END;
