@@ -92,6 +92,11 @@ export const configSchema = z
         mapping: z.string().optional(),
         /** Rejection or archive reason text -> rejection type, over the shipped defaults. */
         rejectionTypes: z.record(z.string(), z.enum(['rejected', 'withdrew', 'other'])).default({}),
+        /**
+         * The job custom field that holds the level in a warehouse sync (`custom_employee_level_designation`);
+         * default: the first custom level column the adapter reads that has a value (docs/importing.md).
+         */
+        levelField: z.string().regex(/^[a-z0-9_]+$/, 'vendors.levelField is a column name: lower-case letters, digits and _').optional(),
       })
       .strict()
       .default({ includeProspects: false, includeMigrated: false, officeCountries: {}, rejectionTypes: {} }),

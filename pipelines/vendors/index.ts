@@ -7,9 +7,10 @@ import { airbyteGreenhouse } from './airbyte-greenhouse.ts';
 import { workable } from './workable.ts';
 import { lever } from './lever.ts';
 import { ashby } from './ashby.ts';
+import { fivetranGreenhouse } from './fivetran-greenhouse.ts';
 import type { Vendor, VendorName, VendorTable } from './types.ts';
 
-export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, airbyteGreenhouse, workable, ashby, lever];
+export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, airbyteGreenhouse, workable, ashby, lever, fivetranGreenhouse];
 
 export function vendorByName(name: string): Vendor | undefined {
   return vendors.find((v) => v.name === name);
