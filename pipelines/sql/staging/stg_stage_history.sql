@@ -21,15 +21,16 @@ GROUP BY h.application_id;
 
 -- Stays exported without an exit (event logs: "entered stage X at t"): a stay ends at the application's
 -- next stay's entry (any stage, mapped or not); the last one at the application's rejection or hire
--- (its own status and date, else its terminal stage), unless that came before the entry; else it is
--- still open. Only the applications with such a stay are windowed: an export with exits costs nothing.
+-- (its own status and date, else its terminal stage), unless that came before the entry or the stay is a
+-- lone one past the first stage (below); else it is still open. Only the applications with such a stay are windowed: an export with exits costs nothing.
 CREATE OR REPLACE TEMP TABLE stg_stay_ends AS
 WITH open_apps AS (
   SELECT DISTINCT application_id FROM stage_history WHERE exited_at IS NULL
 ), ordered AS (
   -- Stays entered at the same instant follow the canonical stage order (then the name).
   SELECT h.application_id, h.stage, h.entered_at, h.exited_at,
-    lead(h.entered_at) OVER (PARTITION BY h.application_id ORDER BY h.entered_at, n.rank NULLS LAST, h.stage) AS next_entered
+    lead(h.entered_at) OVER (PARTITION BY h.application_id ORDER BY h.entered_at, n.rank NULLS LAST, h.stage) AS next_entered,
+    count(*) OVER (PARTITION BY h.application_id) AS stays
   FROM stage_history h SEMI JOIN open_apps o USING (application_id)
   JOIN stg_stage_names n ON n.stage_name = h.stage
 ), ends AS (
@@ -43,8 +44,11 @@ WITH open_apps AS (
 )
 SELECT s.application_id, s.stage, s.entered_at,
   -- A stay in the hired stage or a terminal stage is an outcome, not a stay: never closed by this rule.
+  -- A lone stay past the first stage is a snapshot of the current stage (Workable exports only that,
+  -- entered "at creation"), not an event: its entry is unknown, so the outcome does not close it.
   CASE WHEN n.stage IS DISTINCT FROM 'hired' AND n.terminal IS NULL
-    THEN coalesce(s.next_entered, CASE WHEN e.ended_at >= s.entered_at THEN e.ended_at END) END AS exited_at
+    THEN coalesce(s.next_entered,
+      CASE WHEN e.ended_at >= s.entered_at AND (s.stays > 1 OR n.rank = 1) THEN e.ended_at END) END AS exited_at
 FROM ordered s
 JOIN stg_stage_names n ON n.stage_name = s.stage
 LEFT JOIN ends e USING (application_id)
