@@ -6,9 +6,10 @@ import { greenhouseHarvest } from './greenhouse-harvest.ts';
 import { workable } from './workable.ts';
 import { lever } from './lever.ts';
 import { ashby } from './ashby.ts';
+import { fivetranLever } from './fivetran-lever.ts';
 import type { Vendor, VendorName, VendorTable } from './types.ts';
 
-export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, workable, ashby, lever];
+export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, workable, ashby, lever, fivetranLever];
 
 export function vendorByName(name: string): Vendor | undefined {
   return vendors.find((v) => v.name === name);

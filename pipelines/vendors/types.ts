@@ -5,7 +5,7 @@
  */
 import type { EntityName, TableSpec } from '../ingest/entities.ts';
 
-export const vendorNames = ['greenhouse', 'greenhouse-harvest', 'lever', 'ashby', 'workable'] as const;
+export const vendorNames = ['greenhouse', 'greenhouse-harvest', 'lever', 'ashby', 'workable', 'fivetran-lever'] as const;
 export type VendorName = (typeof vendorNames)[number];
 
 export interface VendorTable extends TableSpec {
