@@ -22,7 +22,8 @@ usage: hirescope <command> [options]
 commands:
   ingest <file|dir>... [--vendor V] [--mapping FILE]
                                        load CSV exports into the warehouse; vendor exports (greenhouse,
-                                       greenhouse-harvest, lever, ashby, workable) are detected by header,
+                                       greenhouse-harvest, lever, ashby, workable, fivetran-lever) are
+                                       detected by header,
                                        --vendor V tries only V's and the canonical shapes (V = canonical:
                                        only those), --mapping FILE
                                        maps any other export's columns (docs/importing.md)
@@ -43,7 +44,8 @@ commands:
                                        write the published pay bands as CSV for spreadsheets
   generate --seed N --scale S --out DIR [--end YYYY-MM-DD] [--format F]
                                        write deterministic sample data: F = canonical (default),
-                                       greenhouse, greenhouse-harvest, lever, ashby or workable
+                                       greenhouse, greenhouse-harvest, lever, ashby, workable or
+                                       fivetran-lever
 
 options for every command:
   --db FILE       warehouse file (default data/warehouse.duckdb)
