@@ -4,7 +4,7 @@
  * (test/fixtures/fivetran-lever, PROVENANCE.md) with hand-worked derived rows; soft deletes and the
  * children of deleted parents; a synced table hirescope does not use.
  */
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -165,6 +165,31 @@ describe('Fivetran Lever: generated sync vs canonical files of the same company'
     expectSameMetrics(fivetranB.metrics, carriedB);
     expect((fivetranB.metrics as Doc).offerAcceptance.accepted).toBeGreaterThan(10);
   });
+});
+
+describe('generate --format fivetran-lever', () => {
+  const tmp = tempDir('hs-fivetran-lever-generate-');
+  afterAll(() => tmp.cleanup());
+
+  it('writes only columns of the published layout, the same bytes for the same seed', () => {
+    const dirs = ['x', 'y'].map((name) => path.join(tmp.dir, name));
+    for (const dir of dirs) {
+      const run = runCli(['generate', '--seed', '3', '--scale', '0.2', '--format', 'fivetran-lever', '--out', dir]);
+      expect(run.status).toBe(0);
+    }
+    const header = (file: string) => readFileSync(file, 'utf8').split(/\r?\n/)[0]!.split(',');
+    const written = readdirSync(dirs[0]!).filter((name) => !['compensation.csv', 'benchmarks.csv', 'fx_rates.csv'].includes(name)).sort();
+    expect(written).toEqual([
+      'application.csv', 'archive_reason.csv', 'offer.csv', 'opportunity.csv', 'opportunity_source.csv', 'opportunity_stage_history.csv',
+      'posting.csv', 'requisition.csv', 'requisition_posting.csv', 'stage.csv',
+    ]);
+    for (const name of written) {
+      // Every column is one the seed of that table has (the seeds carry the connector's columns).
+      const extra = header(path.join(dirs[0]!, name)).filter((column) => !header(path.join(seeds, name)).includes(column));
+      expect({ [name]: extra }).toEqual({ [name]: [] });
+      expect(readFileSync(path.join(dirs[1]!, name), 'utf8')).toBe(readFileSync(path.join(dirs[0]!, name), 'utf8'));
+    }
+  }, 60_000);
 });
 
 describe('Fivetran Lever: the published seeds of fivetran/dbt_lever_source', () => {
