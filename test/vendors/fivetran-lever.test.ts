@@ -441,20 +441,24 @@ describe('Fivetran Lever: soft deletes, by hand', () => {
   });
 });
 
-describe('Fivetran Lever: a synced table hirescope does not use', () => {
+describe('Fivetran Lever: the synced tables hirescope does not use', () => {
   const tmp = tempDir('hs-fivetran-lever-unused-');
   afterAll(() => tmp.cleanup());
 
-  it('reports user.csv and interview.csv as ignored, naming the vendor table, and loads nothing', () => {
+  it('reports each of the 16 other published seeds as ignored, naming the vendor table, and loads nothing', () => {
     const dir = path.join(tmp.dir, 'in');
     mkdirSync(dir, { recursive: true });
-    for (const name of ['user.csv', 'interview.csv']) copyFileSync(path.join(seeds, name), path.join(dir, name));
+    const unused = [
+      'contact_email', 'contact_link', 'contact_phone', 'feedback_form', 'feedback_form_field', 'interview', 'interview_feedback',
+      'interview_user', 'interviewer_user', 'opportunity_tag', 'posting_interview', 'posting_tag', 'requisition_offer', 'resume',
+      'user', 'users',
+    ];
+    for (const name of unused) copyFileSync(path.join(seeds, `${name}.csv`), path.join(dir, `${name}.csv`));
     const ingested = ingest(dir, path.join(tmp.dir, 'u.duckdb'));
-    const files = (ingested.files as Doc[]).map((f) => [path.basename(f.path), f.kind, f.status]).sort();
-    expect(files).toEqual([
-      ['interview.csv', 'fivetran-lever:interview', 'ignored'],
-      ['user.csv', 'fivetran-lever:user', 'ignored'],
-    ]);
+    const files = Object.fromEntries((ingested.files as Doc[]).map((f) => [path.basename(f.path, '.csv'), [f.kind, f.status, f.rowsLoaded]]));
+    // interview_user and interviewer_user are one table (same columns), as are user and users.
+    const table = (name: string) => ({ interview_user: 'interviewer_user', users: 'user' })[name] ?? name;
+    expect(files).toEqual(Object.fromEntries(unused.map((name) => [name, [`fivetran-lever:${table(name)}`, 'ignored', 0]])));
     expect(ingested.derived).toEqual([]);
   });
 });
