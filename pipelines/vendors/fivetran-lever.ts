@@ -47,7 +47,7 @@ const unused = (base: string, identifying: readonly string[], hints?: readonly s
 
 export const fivetranLever: Vendor = {
   name: 'fivetran-lever',
-  label: 'Lever (Fivetran sync)',
+  label: 'Lever synced by Fivetran',
   // Openings after applications: an opening's hire is the hired opportunity whose application names the
   // requisition (`requisition_for_hire_id`). Stage history and offers follow the opportunities kept.
   derives: ['jobs', 'applications', 'openings', 'stage_history', 'offers'],

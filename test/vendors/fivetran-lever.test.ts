@@ -316,73 +316,83 @@ describe('Fivetran Lever: the published seeds of fivetran/dbt_lever_source', () 
   });
 });
 
+/**
+ * A small sync by hand in the seeds' headers, with soft deletes everywhere they can be: a deleted posting
+ * with an opportunity, a requisition and an offer under it; a deleted opportunity (opportunity and offer
+ * carry `_fivetran_deleted`, application `is_deleted`, though the seed layout has neither: when a sync
+ * has them they count); a removed bridge row; a deleted offer newer than the live ones.
+ */
+function writeHandmadeSync(dir: string): void {
+  const synced = '2026-03-31 00:00:00';
+  writeFiles(dir, {
+    'posting.csv': text([
+      'id,_fivetran_deleted,_fivetran_synced,categories_department,categories_level,categories_location,categories_team,created_at,state,text,updated_at',
+      `p0,false,${synced},Design,Senior,"Lisbon, Portugal",design,2026-01-05 09:00:00,published,Product Designer,2026-01-05 09:00:00`,
+      `p1,false,${synced},Engineering,Senior,"Berlin, Germany",engineering,2026-01-05 09:00:00,published,Backend Engineer,2026-01-05 09:00:00`,
+      `p2,true,${synced},Engineering,Senior,"Berlin, Germany",engineering,2026-01-06 09:00:00,published,Backend Engineer (copy),2026-01-06 09:00:00`,
+    ]),
+    // Fivetran's opportunity has no _fivetran_deleted in the seed layout; when a sync has it, it counts.
+    'opportunity.csv': text([
+      'id,_fivetran_synced,archived_at,archived_reason_id,contact,created_at,origin,_fivetran_deleted',
+      `o1,${synced},2026-02-20 10:00:00,ar-hired,c1,2026-01-10 09:00:00,applied,false`,
+      `o2,${synced},,,c2,2026-01-11 09:00:00,applied,false`, // applied to the deleted posting p2
+      `o3,${synced},,,c3,2026-01-12 09:00:00,referred,true`, // deleted itself
+      `o4,${synced},,,c4,2026-01-13 09:00:00,applied,false`,
+      `o5,${synced},,,c5,2026-01-14 09:00:00,sourced,false`, // a lead: no application
+      `o6,${synced},,,c6,2026-01-15 09:00:00,applied,false`, // its only application is deleted
+    ]),
+    'application.csv': text([
+      'id,_fivetran_synced,archived_at,archived_reason_id,created_at,posting_id,requisition_for_hire_id,type,opportunity_id,is_deleted',
+      `a1,${synced},,,2026-01-10 09:00:00,p1,r1,posting,o1,false`,
+      `a2,${synced},,,2026-01-11 09:00:00,p2,,posting,o2,false`,
+      `a3,${synced},,,2026-01-12 09:00:00,p1,,referral,o3,false`,
+      `a4,${synced},,,2026-01-13 09:00:00,p1,,posting,o4,false`,
+      `a6,${synced},,,2026-01-15 09:00:00,p1,,posting,o6,true`,
+    ]),
+    'archive_reason.csv': text(['id,_fivetran_deleted,_fivetran_synced,text', `ar-hired,false,${synced},Hired`]),
+    'stage.csv': text(['id,_fivetran_deleted,_fivetran_synced,text', `st-new,false,${synced},New applicant`, `st-offer,false,${synced},Offer`]),
+    'opportunity_stage_history.csv': text([
+      'opportunity_id,updated_at,_fivetran_synced,stage_id,to_stage_index,updater_id',
+      `o1,2026-01-10 09:00:00,${synced},st-new,0,`,
+      `o1,2026-02-01 09:00:00,${synced},st-offer,1,`,
+      `o2,2026-01-11 09:00:00,${synced},st-new,0,`,
+      `o3,2026-01-12 09:00:00,${synced},st-new,0,`,
+      `o5,2026-01-14 09:00:00,${synced},lead-new,0,`,
+      `o6,2026-01-15 09:00:00,${synced},st-new,0,`,
+    ]),
+    'offer.csv': text([
+      'id,_fivetran_synced,candidate_id,created_at,creator_id,status,opportunity_id,_fivetran_deleted',
+      `f1,${synced},,2026-02-05 09:00:00,,sent,o1,false`,
+      `f2,${synced},o1,2026-02-10 09:00:00,,signed,o1,false`,
+      `f3,${synced},,2026-02-15 09:00:00,,draft,o1,true`, // deleted: must not supersede f2
+      `f4,${synced},,2026-02-10 09:00:00,,sent,o2,false`, // its opportunity goes with the deleted posting
+      `f5,${synced},o4,2026-02-12 09:00:00,,sent,,false`, // keyed by candidate_id only
+    ]),
+    'requisition.csv': text([
+      'id,_fivetran_deleted,_fivetran_synced,created_at,headcount_total,requisition_code,status',
+      'r1,false,2026-02-20 11:00:00,2026-01-02 09:00:00,1,REQ-1,closed',
+      `r2,true,${synced},2026-01-02 09:00:00,1,REQ-2,open`,
+      `r3,false,${synced},2026-01-03 09:00:00,1,REQ-3,open`,
+    ]),
+    'requisition_posting.csv': text([
+      'posting_id,requisition_id,_fivetran_deleted,_fivetran_synced',
+      `p0,r1,true,${synced}`, // a removed link: p0 would come first
+      `p1,r1,false,${synced}`,
+      `p1,r2,false,${synced}`,
+      `p2,r3,false,${synced}`,
+    ]),
+  });
+}
+
 describe('Fivetran Lever: soft deletes, by hand', () => {
   const tmp = tempDir('hs-fivetran-lever-deletes-');
   afterAll(() => tmp.cleanup());
-  const synced = '2026-03-31 00:00:00';
   let db: string;
   let ingested: Doc;
 
   beforeAll(() => {
     const dir = path.join(tmp.dir, 'in');
-    writeFiles(dir, {
-      'posting.csv': text([
-        'id,_fivetran_deleted,_fivetran_synced,categories_department,categories_level,categories_location,categories_team,created_at,state,text,updated_at',
-        `p0,false,${synced},Design,Senior,"Lisbon, Portugal",design,2026-01-05 09:00:00,published,Product Designer,2026-01-05 09:00:00`,
-        `p1,false,${synced},Engineering,Senior,"Berlin, Germany",engineering,2026-01-05 09:00:00,published,Backend Engineer,2026-01-05 09:00:00`,
-        `p2,true,${synced},Engineering,Senior,"Berlin, Germany",engineering,2026-01-06 09:00:00,published,Backend Engineer (copy),2026-01-06 09:00:00`,
-      ]),
-      // Fivetran's opportunity has no _fivetran_deleted in the seed layout; when a sync has it, it counts.
-      'opportunity.csv': text([
-        'id,_fivetran_synced,archived_at,archived_reason_id,contact,created_at,origin,_fivetran_deleted',
-        `o1,${synced},2026-02-20 10:00:00,ar-hired,c1,2026-01-10 09:00:00,applied,false`,
-        `o2,${synced},,,c2,2026-01-11 09:00:00,applied,false`, // applied to the deleted posting p2
-        `o3,${synced},,,c3,2026-01-12 09:00:00,referred,true`, // deleted itself
-        `o4,${synced},,,c4,2026-01-13 09:00:00,applied,false`,
-        `o5,${synced},,,c5,2026-01-14 09:00:00,sourced,false`, // a lead: no application
-        `o6,${synced},,,c6,2026-01-15 09:00:00,applied,false`, // its only application is deleted
-      ]),
-      'application.csv': text([
-        'id,_fivetran_synced,archived_at,archived_reason_id,created_at,posting_id,requisition_for_hire_id,type,opportunity_id,is_deleted',
-        `a1,${synced},,,2026-01-10 09:00:00,p1,r1,posting,o1,false`,
-        `a2,${synced},,,2026-01-11 09:00:00,p2,,posting,o2,false`,
-        `a3,${synced},,,2026-01-12 09:00:00,p1,,referral,o3,false`,
-        `a4,${synced},,,2026-01-13 09:00:00,p1,,posting,o4,false`,
-        `a6,${synced},,,2026-01-15 09:00:00,p1,,posting,o6,true`,
-      ]),
-      'archive_reason.csv': text(['id,_fivetran_deleted,_fivetran_synced,text', `ar-hired,false,${synced},Hired`]),
-      'stage.csv': text(['id,_fivetran_deleted,_fivetran_synced,text', `st-new,false,${synced},New applicant`, `st-offer,false,${synced},Offer`]),
-      'opportunity_stage_history.csv': text([
-        'opportunity_id,updated_at,_fivetran_synced,stage_id,to_stage_index,updater_id',
-        `o1,2026-01-10 09:00:00,${synced},st-new,0,`,
-        `o1,2026-02-01 09:00:00,${synced},st-offer,1,`,
-        `o2,2026-01-11 09:00:00,${synced},st-new,0,`,
-        `o3,2026-01-12 09:00:00,${synced},st-new,0,`,
-        `o5,2026-01-14 09:00:00,${synced},lead-new,0,`,
-        `o6,2026-01-15 09:00:00,${synced},st-new,0,`,
-      ]),
-      'offer.csv': text([
-        'id,_fivetran_synced,candidate_id,created_at,creator_id,status,opportunity_id,_fivetran_deleted',
-        `f1,${synced},,2026-02-05 09:00:00,,sent,o1,false`,
-        `f2,${synced},o1,2026-02-10 09:00:00,,signed,o1,false`,
-        `f3,${synced},,2026-02-15 09:00:00,,draft,o1,true`, // deleted: must not supersede f2
-        `f4,${synced},,2026-02-10 09:00:00,,sent,o2,false`, // its opportunity goes with the deleted posting
-        `f5,${synced},o4,2026-02-12 09:00:00,,sent,,false`, // keyed by candidate_id only
-      ]),
-      'requisition.csv': text([
-        'id,_fivetran_deleted,_fivetran_synced,created_at,headcount_total,requisition_code,status',
-        'r1,false,2026-02-20 11:00:00,2026-01-02 09:00:00,1,REQ-1,closed',
-        `r2,true,${synced},2026-01-02 09:00:00,1,REQ-2,open`,
-        `r3,false,${synced},2026-01-03 09:00:00,1,REQ-3,open`,
-      ]),
-      'requisition_posting.csv': text([
-        'posting_id,requisition_id,_fivetran_deleted,_fivetran_synced',
-        `p0,r1,true,${synced}`, // a removed link: p0 would come first
-        `p1,r1,false,${synced}`,
-        `p1,r2,false,${synced}`,
-        `p2,r3,false,${synced}`,
-      ]),
-    });
+    writeHandmadeSync(dir);
     db = path.join(tmp.dir, 'd.duckdb');
     ingested = ingest(dir, db);
   }, 60_000);
@@ -445,7 +455,14 @@ describe('Fivetran Lever: the synced tables hirescope does not use', () => {
   const tmp = tempDir('hs-fivetran-lever-unused-');
   afterAll(() => tmp.cleanup());
 
-  it('reports each of the 16 other published seeds as ignored, naming the vendor table, and loads nothing', () => {
+  it('reports each of the 16 other published seeds as ignored, naming the vendor table; after a good sync no metric moves', () => {
+    const good = path.join(tmp.dir, 'good');
+    writeHandmadeSync(good);
+    const db = path.join(tmp.dir, 'u.duckdb');
+    ingest(good, db);
+    const before = metricsOf(db);
+    expect(before.offerAcceptance).toMatchObject({ accepted: 1, pending: 1 }); // f2, f5 (by hand above)
+
     const dir = path.join(tmp.dir, 'in');
     mkdirSync(dir, { recursive: true });
     const unused = [
@@ -454,11 +471,15 @@ describe('Fivetran Lever: the synced tables hirescope does not use', () => {
       'user', 'users',
     ];
     for (const name of unused) copyFileSync(path.join(seeds, `${name}.csv`), path.join(dir, `${name}.csv`));
-    const ingested = ingest(dir, path.join(tmp.dir, 'u.duckdb'));
+    const ingested = ingest(dir, db);
     const files = Object.fromEntries((ingested.files as Doc[]).map((f) => [path.basename(f.path, '.csv'), [f.kind, f.status, f.rowsLoaded]]));
     // interview_user and interviewer_user are one table (same columns), as are user and users.
     const table = (name: string) => ({ interview_user: 'interviewer_user', users: 'user' })[name] ?? name;
     expect(files).toEqual(Object.fromEntries(unused.map((name) => [name, [`fivetran-lever:${table(name)}`, 'ignored', 0]])));
+    expect((ingested.files as Doc[]).find((f) => path.basename(f.path) === 'user.csv')!.message).toBe(
+      'not used: table user of Lever synced by Fivetran, which hirescope does not read; nothing loaded',
+    );
     expect(ingested.derived).toEqual([]);
+    expect(metricsOf(db)).toEqual(before);
   });
 });
