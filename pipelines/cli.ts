@@ -24,7 +24,7 @@ commands:
   ingest <file|dir>... [--vendor V] [--mapping FILE] [--full] [--force]
                                        load CSV exports into the warehouse; vendor exports (greenhouse,
                                        greenhouse-harvest, airbyte-greenhouse, lever, ashby, workable,
-                                       fivetran-greenhouse)
+                                       fivetran-greenhouse, fivetran-lever)
                                        are detected by header,
                                        --vendor V tries only V's and the canonical shapes (V = canonical:
                                        only those), --mapping FILE
@@ -55,7 +55,8 @@ commands:
   generate --seed N --scale S --out DIR [--end YYYY-MM-DD] [--format F]
                                        write deterministic sample data: F = canonical (default),
                                        greenhouse, greenhouse-harvest, airbyte-greenhouse (JSON
-                                       lines), lever, ashby, workable or fivetran-greenhouse
+                                       lines), lever, ashby, workable, fivetran-greenhouse or
+                                       fivetran-lever
 
 options for every command:
   --db FILE       warehouse file (default data/warehouse.duckdb)

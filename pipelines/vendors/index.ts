@@ -8,9 +8,10 @@ import { workable } from './workable.ts';
 import { lever } from './lever.ts';
 import { ashby } from './ashby.ts';
 import { fivetranGreenhouse } from './fivetran-greenhouse.ts';
+import { fivetranLever } from './fivetran-lever.ts';
 import type { Vendor, VendorName, VendorTable } from './types.ts';
 
-export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, airbyteGreenhouse, workable, ashby, lever, fivetranGreenhouse];
+export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, airbyteGreenhouse, workable, ashby, lever, fivetranGreenhouse, fivetranLever];
 
 export function vendorByName(name: string): Vendor | undefined {
   return vendors.find((v) => v.name === name);

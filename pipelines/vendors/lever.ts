@@ -16,7 +16,7 @@
 import { vendorTables, type Vendor } from './types.ts';
 
 /** Offer statuses as the Lever API documents them (Offers: `status`). */
-const offerStatuses = ['draft', 'approval-sent', 'approved', 'sent', 'sent-manually', 'opened', 'denied', 'signed'] as const;
+export const offerStatuses = ['draft', 'approval-sent', 'approved', 'sent', 'sent-manually', 'opened', 'denied', 'signed'] as const;
 
 export const lever: Vendor = {
   name: 'lever',

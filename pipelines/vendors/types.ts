@@ -6,7 +6,7 @@
 import type { EntityName, TableSpec } from '../ingest/entities.ts';
 import type { Config } from '../lib/config.ts';
 
-export const vendorNames = ['greenhouse', 'greenhouse-harvest', 'airbyte-greenhouse', 'lever', 'ashby', 'workable', 'fivetran-greenhouse'] as const;
+export const vendorNames = ['greenhouse', 'greenhouse-harvest', 'airbyte-greenhouse', 'lever', 'ashby', 'workable', 'fivetran-greenhouse', 'fivetran-lever'] as const;
 export type VendorName = (typeof vendorNames)[number];
 
 export interface VendorTable extends TableSpec {

@@ -2,7 +2,8 @@
  * `generate --format <vendor>`: the same company as the canonical format, written in a vendor's export
  * shape. The canonical files are generated first (into a temporary folder), then DuckDB reads them and
  * each `pipelines/generate/formats/<format>/<file>.sql` (a SELECT over the views c_jobs, c_openings,
- * c_applications, c_stage_history, c_offers, c_job_stages and ref_countries) is copied to `<out>/<file>.csv`.
+ * c_applications, c_stage_history, c_offers, c_job_stages, ref_countries, c_export (when the export was
+ * taken) and c_lever_reasons, with the macros hs_uuid and hs_sync_ts) is copied to `<out>/<file>.csv`.
  * Ordered SELECTs make the output byte-identical for the same seed. Pay data (compensation, benchmarks,
  * fx_rates) comes from an HRIS or payroll, not the ATS: it is written in the canonical format beside.
  */
@@ -79,6 +80,32 @@ export async function convertFormat(format: VendorFormat, canonicalDir: string, 
     await connection.run(
       `CREATE VIEW ref_countries AS SELECT code, name FROM read_csv(${literal(path.join(referenceDir, 'country_regions.csv'))},
          header = true, auto_detect = false, columns = {'code': 'VARCHAR', 'name': 'VARCHAR', 'region': 'VARCHAR', 'source': 'VARCHAR'})`,
+    );
+    // Shared by the format queries: a UUID made from a key (vendors' ids are UUIDs; the same key gives the
+    // same id, so the output is the same for the same seed), a warehouse timestamp without offset (UTC,
+    // milliseconds) as syncs write them, and when the export was taken (the day after the last event, 02:00).
+    await connection.run(
+      `CREATE MACRO hs_uuid(key) AS regexp_replace(md5(key), '^(.{8})(.{4})(.{4})(.{4})(.{12})$', '\\1-\\2-\\3-\\4-\\5')`,
+    );
+    await connection.run(`CREATE MACRO hs_sync_ts(ts) AS strftime(timezone('UTC', ts), '%Y-%m-%d %H:%M:%S.%g')`);
+    await connection.run(
+      `CREATE VIEW c_export AS SELECT date_trunc('day', greatest(max(applied_at), max(rejected_at), max(hired_at))) + INTERVAL 26 HOUR AS taken_at
+         FROM c_applications`,
+    );
+    // Lever's archive reason of each application (formats lever and fivetran-lever): "Hired" for a hire,
+    // the rejection reason for a rejection; Lever's reason names are unique and its type says only hired /
+    // non-hired, so a reason the candidate gave ("withdrew") whose name is also one of ours is named
+    // "Withdrew - <reason>" (the adapters read that prefix as withdrew).
+    await connection.run(
+      `CREATE VIEW c_lever_reasons AS
+       SELECT a.application_id, CASE
+           WHEN a.status = 'hired' THEN 'Hired'
+           WHEN a.status = 'rejected' AND a.rejection_type = 'withdrew' AND EXISTS (
+               SELECT 1 FROM c_applications b WHERE b.rejection_reason = a.rejection_reason AND b.rejection_type IS DISTINCT FROM 'withdrew')
+             THEN 'Withdrew - ' || a.rejection_reason
+           WHEN a.status = 'rejected' THEN a.rejection_reason
+         END AS reason
+       FROM c_applications a`,
     );
     for (const query of queries) {
       const select = readFileSync(path.join(formatDir, query), 'utf8').trim().replace(/;$/, '');

@@ -64,6 +64,52 @@ CREATE OR REPLACE TEMP MACRO hs_location_country(location) AS
 CREATE OR REPLACE TEMP MACRO hs_offer_settled_by(application_status, rejection_type) AS
   CASE WHEN application_status = 'rejected' THEN CASE WHEN rejection_type = 'withdrew' THEN 'declined' ELSE 'rescinded' END END;
 
+-- Lever adapters (lever, fivetran-lever): Lever says only hired / non-hired, so the rejection type of a
+-- non-hired archive reason comes from its text: the default table below, then a text starting with
+-- "Withdrew" or "Candidate withdrew/declined" = withdrew; NULL when the text says nothing (the caller
+-- applies the config's overrides first and `rejected` last).
+CREATE OR REPLACE TEMP MACRO hs_lever_rejection_type(reason_text) AS
+  CASE
+    -- The candidate ended it.
+    WHEN lower(trim(reason_text)) IN ('withdrew', 'withdrawn', 'candidate withdrew', 'offer declined', 'declined offer',
+      'accepted another offer', 'counter-offer from current employer', 'counter offer', 'no longer interested',
+      'not interested', 'unresponsive', 'personal reasons', 'process too slow', 'relocation') THEN 'withdrew'
+    -- Neither side chose it.
+    WHEN lower(trim(reason_text)) IN ('duplicate', 'duplicate application', 'position closed', 'position cancelled',
+      'position canceled', 'position on hold', 'offer rescinded', 'timing') THEN 'other'
+    WHEN regexp_matches(lower(trim(reason_text)), '^(withdrew|withdrawn|candidate (withdrew|declined))') THEN 'withdrew'
+  END;
+
+-- Lever's `origin` -> canonical source type: referred -> referral, sourced, agency, university, internal
+-- as they are; applied -> job_board for a known job board (the first source), else inbound.
+CREATE OR REPLACE TEMP MACRO hs_lever_source_type(origin, source) AS
+  CASE lower(trim(origin))
+    WHEN 'referred' THEN 'referral'
+    WHEN 'applied' THEN CASE
+      WHEN lower(source) IN ('linkedin', 'indeed', 'glassdoor', 'ziprecruiter', 'monster', 'dice', 'stepstone', 'xing',
+        'seek', 'naukri', 'wellfound', 'angellist', 'otta', 'welcome to the jungle', 'stack overflow jobs') THEN 'job_board'
+      ELSE 'inbound' END
+    ELSE lower(trim(origin))
+  END;
+
+-- Warehouse syncs: a soft-deleted row (Fivetran's `_fivetran_deleted`, a source's own `is_deleted` or
+-- `deleted_at`), left out of every derivation.
+CREATE OR REPLACE TEMP MACRO hs_soft_deleted(fivetran_deleted, is_deleted, deleted_at) AS
+  coalesce(fivetran_deleted, false) OR coalesce(is_deleted, false) OR deleted_at IS NOT NULL;
+
+-- Lever adapters: the canonical status of a Lever offer (`superseded`: a newer offer of the opportunity
+-- exists). Lever has no versions, declines or rescinds of its own: signed -> accepted, denied (by the
+-- candidate) -> declined; any other status settles with the opportunity (hired -> accepted, archived
+-- non-hired -> hs_offer_settled_by, still active -> pending).
+CREATE OR REPLACE TEMP MACRO hs_lever_offer_status(superseded, offer_status, application_status, rejection_type) AS
+  CASE
+    WHEN superseded THEN 'deprecated'
+    WHEN offer_status = 'signed' THEN 'accepted'
+    WHEN offer_status = 'denied' THEN 'declined'
+    WHEN application_status = 'hired' THEN 'accepted'
+    ELSE coalesce(hs_offer_settled_by(application_status, rejection_type), 'pending')
+  END;
+
 -- Greenhouse rejection reason types by name, any case (Harvest, Airbyte's Harvest v1/v2 records): "We
 -- rejected them" / "Security concern" -> rejected, "They rejected us" -> withdrew, "None specified" ->
 -- other; NULL for anything else (the caller decides).

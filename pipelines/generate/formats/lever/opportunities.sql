@@ -4,15 +4,8 @@
 -- keeps its stage changes only in the `stageChanges` JSON text (and every 10th + 5 in both places), and
 -- every 40th candidate was first a sourced lead with no posting — an opportunity the adapter leaves out.
 WITH apps AS (
-  SELECT a.*, regexp_extract(a.application_id, '\d+')::BIGINT AS n,
-    CASE
-      WHEN a.status = 'hired' THEN 'Hired'
-      WHEN a.status = 'rejected' AND a.rejection_type = 'withdrew' AND EXISTS (
-          SELECT 1 FROM c_applications b WHERE b.rejection_reason = a.rejection_reason AND b.rejection_type IS DISTINCT FROM 'withdrew')
-        THEN 'Withdrew - ' || a.rejection_reason
-      WHEN a.status = 'rejected' THEN a.rejection_reason
-    END AS reason
-  FROM c_applications a
+  SELECT a.*, regexp_extract(a.application_id, '\d+')::BIGINT AS n, r.reason
+  FROM c_applications a JOIN c_lever_reasons r USING (application_id)
 ), stage_index AS (
   SELECT stage, row_number() OVER (ORDER BY avg(pos), stage) AS idx FROM (
     SELECT stage, row_number() OVER (PARTITION BY application_id ORDER BY entered_at) AS pos FROM c_stage_history

@@ -7,10 +7,10 @@
 --   reason (by id, or by its text) of type `hired` makes the application hired at the archive time; any
 --   other archive makes it rejected then. Not archived = active.
 -- * Rejection type: Lever only says hired / non-hired, so it comes from the reason's text: the config
---   overrides first (vendor_rejection_types), then the default table below, then a text starting with
---   "Withdrew" or "Candidate withdrew/declined" = withdrew; any other non-hired reason = rejected.
--- * Source: the first of `sources`. Source type from `origin`: referred -> referral, sourced, agency,
---   university, internal as they are; applied -> job_board for a known job board, else inbound.
+--   overrides first (vendor_rejection_types), then hs_lever_rejection_type (staging/macros.sql: a default
+--   table, "Withdrew..." = withdrew); any other non-hired reason = rejected.
+-- * Source: the first of `sources`. Source type from `origin` (hs_lever_source_type: referred -> referral,
+--   applied -> job_board for a known job board, else inbound; others as they are).
 WITH app AS (
   SELECT opportunityId, posting FROM lever_applications
   QUALIFY row_number() OVER (PARTITION BY opportunityId ORDER BY createdAt NULLS LAST, id) = 1
@@ -47,26 +47,10 @@ WITH app AS (
 ), typed AS (
   SELECT
     o.*,
-    CASE WHEN o.archived AND NOT o.hired THEN coalesce(
-      cfg.rejection_type,
-      d.rejection_type,
-      CASE WHEN regexp_matches(lower(trim(o.reason_text)), '^(withdrew|withdrawn|candidate (withdrew|declined))') THEN 'withdrew' END,
-      'rejected') END AS rejection_type
+    CASE WHEN o.archived AND NOT o.hired THEN coalesce(cfg.rejection_type, hs_lever_rejection_type(o.reason_text), 'rejected') END AS rejection_type
   FROM reasoned o
   LEFT JOIN (SELECT reason_key, arg_max(rejection_type, reason_key) AS rejection_type FROM vendor_rejection_types GROUP BY reason_key) cfg
     ON cfg.reason_key = lower(trim(o.reason_text))
-  LEFT JOIN (VALUES
-      -- The candidate ended it.
-      ('withdrew', 'withdrew'), ('withdrawn', 'withdrew'), ('candidate withdrew', 'withdrew'),
-      ('offer declined', 'withdrew'), ('declined offer', 'withdrew'), ('accepted another offer', 'withdrew'),
-      ('counter-offer from current employer', 'withdrew'), ('counter offer', 'withdrew'),
-      ('no longer interested', 'withdrew'), ('not interested', 'withdrew'), ('unresponsive', 'withdrew'),
-      ('personal reasons', 'withdrew'), ('process too slow', 'withdrew'), ('relocation', 'withdrew'),
-      -- Neither side chose it.
-      ('duplicate', 'other'), ('duplicate application', 'other'), ('position closed', 'other'),
-      ('position cancelled', 'other'), ('position canceled', 'other'), ('position on hold', 'other'),
-      ('offer rescinded', 'other'), ('timing', 'other')
-    ) d(reason_key, rejection_type) ON d.reason_key = lower(trim(o.reason_text))
 )
 SELECT
   o.id AS application_id,
@@ -74,14 +58,7 @@ SELECT
   o.createdAt AS applied_at,
   o.contact AS candidate_id,
   o.source,
-  CASE o.origin
-    WHEN 'referred' THEN 'referral'
-    WHEN 'applied' THEN CASE
-      WHEN lower(o.source) IN ('linkedin', 'indeed', 'glassdoor', 'ziprecruiter', 'monster', 'dice', 'stepstone', 'xing',
-        'seek', 'naukri', 'wellfound', 'angellist', 'otta', 'welcome to the jungle', 'stack overflow jobs') THEN 'job_board'
-      ELSE 'inbound' END
-    ELSE o.origin
-  END AS source_type,
+  hs_lever_source_type(o.origin, o.source) AS source_type,
   CASE WHEN NOT o.archived THEN 'active' WHEN o.hired THEN 'hired' ELSE 'rejected' END AS status,
   CASE WHEN o.archived AND NOT o.hired THEN o.archived_at END AS rejected_at,
   o.rejection_type,

@@ -30,13 +30,7 @@ WITH o AS (
 SELECT
   f.id AS offer_id,
   f.opportunityId AS application_id,
-  CASE
-    WHEN f.version < f.offers THEN 'deprecated'
-    WHEN f.status = 'signed' THEN 'accepted'
-    WHEN f.status = 'denied' THEN 'declined'
-    WHEN a.status = 'hired' THEN 'accepted'
-    ELSE coalesce(hs_offer_settled_by(a.status, a.rejection_type), 'pending')
-  END AS status,
+  hs_lever_offer_status(f.version < f.offers, f.status, a.status, a.rejection_type) AS status,
   f.version::INTEGER AS version,
   f.createdAt AS created_at,
   f.sentAt AS sent_at,
