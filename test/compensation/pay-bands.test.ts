@@ -71,7 +71,7 @@ describe('pay bands', () => {
   });
 
   it('honours a larger minCell and never publishes a minimum or maximum', async () => {
-    const m = await metricsOf(files, { asOf }, { pay: { minCell: 7 } });
+    const m = await metricsOf(files, { asOf }, { pay: { minCell: 7, exactFrom: 20 } });
     expect(m.payBands.find((b) => b.roleFamily === 'engineering' && b.region === 'EU')).toMatchObject({ suppressed: true, n: null });
     for (const band of m.payBands) expect(Object.keys(band).some((k) => /min|max/i.test(k))).toBe(false);
   });
@@ -122,7 +122,7 @@ describe('offers against bands', () => {
   };
 
   it('places each offer in its cell and reports only aggregates', async () => {
-    const m = await metricsOf(offerFiles, { asOf }, { pay: { minCell: 3 } });
+    const m = await metricsOf(offerFiles, { asOf }, { pay: { minCell: 3, exactFrom: 20 } });
     // penetration = (offer - 111000) / 88000: -0.0682, -0.0341, 0.4432, 0.5, 1, 1.0682; median (0.4432 + 0.5) / 2
     const median = (39000 / 88000 + 0.5) / 2;
     expect(m.offersVsBands.cells).toEqual([
@@ -157,7 +157,7 @@ describe('hirescope export pay-bands', () => {
           expect(run.status).toBe(0);
           const text = readFileSync(out, 'utf8');
           const lines = text.trim().split('\n');
-          expect(lines[0]).toBe('role_family,level,region,suppressed,n,currency,p10,p25,p50,p75,p90,market_source,market_low,market_high,market_midpoint,compa_ratio,below_market');
+          expect(lines[0]).toBe('role_family,level,region,suppressed,n,currency,p10,p25,p50,p75,p90,market_source,market_low,market_high,market_midpoint,compa_ratio,below_market,rounded_to,estimator');
           // the market source that looks like a formula is neutralised with an apostrophe
           expect(text).toContain(`"'=HYPERLINK(""x"")"`);
           expect(text).not.toMatch(/(^|,)=/m);
