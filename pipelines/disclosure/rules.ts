@@ -45,10 +45,14 @@ export function payGrid(n: number, exactFrom: number = disclosureRules.exactFrom
   return n < exactFrom ? disclosureRules.gridBelowExactFrom : disclosureRules.gridFromExactFrom;
 }
 
-/** A pay figure of a cell of n people as published (half away from zero, as DuckDB's round). */
+/**
+ * A pay figure of a cell of n people as published: to cents, then to the grid, half away from zero (as
+ * hs_publish_pay in rules.sql).
+ */
 export function publishPay(value: number, n: number, exactFrom: number = disclosureRules.exactFrom): number {
   const grid = payGrid(n, exactFrom);
-  return Math.sign(value) * Math.round(Math.abs(value) / grid) * grid;
+  const cents = Math.round(Math.abs(value) * 100) / 100;
+  return Math.sign(value) * Math.round(cents / grid) * grid;
 }
 
 // ---- Harrell-Davis weights ---------------------------------------------------------------------------

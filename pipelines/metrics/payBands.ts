@@ -168,7 +168,8 @@ type PayView = { payBands: z.infer<typeof bandsSchema>; offersVsBands: z.infer<t
  */
 export async function publishedPayViews(context: MetricContext): Promise<Map<string | null, PayView>> {
   const params = { ...context.params, department: null, pay_views: true, publish: true };
-  const refilter = ['f_compensation', 'f_offers', 'f_pay'];
+  // without a department filter (the snapshot) the populations are already the company's
+  const refilter = context.params.department === null ? ['f_pay'] : ['f_compensation', 'f_offers', 'f_pay'];
   await applyFilterFiles(context.warehouse, params, refilter);
   try {
     return await viewsOf({ ...context, params });

@@ -163,6 +163,14 @@ describe('hirescope export pay-bands', () => {
           expect(text).not.toMatch(/(^|,)=/m);
           // a suppressed cell: no n, no percentile
           expect(lines.some((l) => l.startsWith('engineering,mid,APAC,true,,USD,,,,,,'))).toBe(true);
+          // the site's published cells, not the exact ones. US senior, 100k..210k (n = 12 < 20): Harrell-Davis
+          // P10..P90 107,386.30 / 124,993.87 / 155,000 / 185,006.13 / 202,613.70 on the $1,000 grid;
+          // compa-ratio 155000 / 160000 = 0.96875 -> 0.97
+          expect(lines).toContain(`engineering,senior,US,false,12,USD,107000,125000,155000,185000,203000,"'=HYPERLINK(""x"")",140000,180000,160000,0.97,false,1000,harrell-davis`);
+          // EU senior, 88k..143k (n = 6): P25 99,083.88 -> 99,000; P50 115,500 -> 116,000 (half up); P75
+          // 131,916.12 -> 132,000; seed market 95k-130k, midpoint 112,500: 116000 / 112500 = 1.0311 -> 1.03
+          const eu = lines.find((l) => l.startsWith('engineering,senior,EU,'));
+          expect(eu).toMatch(/^engineering,senior,EU,false,6,USD,,99000,116000,132000,,.*Seed article.*,95000,130000,112500,1\.03,false,1000,harrell-davis$/);
         } finally {
           tmp.cleanup();
         }

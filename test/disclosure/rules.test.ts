@@ -79,9 +79,10 @@ describe('the rounding grid', () => {
   it('is $1,000 under exactFrom (20) people and $100 from 20', () => {
     expect([payGrid(5), payGrid(19), payGrid(20), payGrid(500)]).toEqual([1000, 1000, 100, 100]);
     // 82896 -> 83000 in a cell of 5; 82900 in a cell of 20; 82449.99 -> 82000 / 82400; 82500 -> 83000 (half up)
-    expect([publishPay(82896, 5), publishPay(82896, 20), publishPay(82449.99, 19), publishPay(82449.99, 20), publishPay(82500, 5)]).toEqual([
-      83000, 82900, 82000, 82400, 83000,
-    ]);
+    // 115499.99999999999 (a weighted sum for 115,500) -> 115500.00 in cents first -> 116000, whatever order it was added in
+    expect([
+      publishPay(82896, 5), publishPay(82896, 20), publishPay(82449.99, 19), publishPay(82449.99, 20), publishPay(82500, 5), publishPay(115499.99999999999, 6),
+    ]).toEqual([83000, 82900, 82000, 82400, 83000, 116000]);
   });
 
   it('the SQL macros give the same figures and ratios, from the configured rules', async () => {
@@ -90,7 +91,7 @@ describe('the rounding grid', () => {
     try {
       await installDisclosure(warehouse, configSchema.parse({ pay: { minCell: 6, exactFrom: 10 } }));
       const row = await warehouse.maybeOne<Record<string, number | boolean>>(
-        `SELECT hs_publish_pay(82896.0, 9) AS a, hs_publish_pay(82896.0, 10) AS b, hs_publish_pay(82500.0, 5) AS c,
+        `SELECT hs_publish_pay(82896.0, 9) AS a, hs_publish_pay(115499.99999999999::DOUBLE, 6) AS m, hs_publish_pay(82896.0, 10) AS b, hs_publish_pay(82500.0, 5) AS c,
            hs_publish_market(112549.0) AS d, hs_publish_ratio(115500 / 112500) AS e,
            hs_enough(5) AS f, hs_enough(6) AS g, hs_too_close(12, 7) AS h, hs_too_close(12, 6) AS i, hs_too_close(12, 12) AS j,
            (SELECT count(*)::INTEGER FROM hs_hd_weights) AS k,
@@ -99,7 +100,7 @@ describe('the rounding grid', () => {
       // exactFrom 10: 9 people -> $1,000, 10 -> $100; market $100; 115500 / 112500 = 1.02667 -> 1.03
       // minCell 6: 12 vs 7 differ by 5 < 6 (too close), by 6 or 0 (fine)
       // weights: n = 1..9, 5 percentiles, n rows each: 5 * (1 + ... + 9) = 225
-      expect(row).toEqual({ a: 83000, b: 82900, c: 83000, d: 112500, e: 1.03, f: false, g: true, h: true, i: false, j: false, k: 225, l: expect.closeTo(1, 12) });
+      expect(row).toEqual({ m: 116000, a: 83000, b: 82900, c: 83000, d: 112500, e: 1.03, f: false, g: true, h: true, i: false, j: false, k: 225, l: expect.closeTo(1, 12) });
     } finally {
       warehouse.close();
       tmp.cleanup();

@@ -23,7 +23,9 @@ CREATE OR REPLACE TEMP MACRO hs_too_close(parent_n, child_n) AS parent_n - child
 CREATE OR REPLACE TEMP MACRO hs_pay_grid(n) AS
   CASE WHEN n < hs_exact_from() THEN (SELECT grid_small FROM disclosure_rules) ELSE (SELECT grid_large FROM disclosure_rules) END;
 CREATE OR REPLACE TEMP MACRO hs_round_to(x, step) AS (round(x / step) * step)::INTEGER;
-CREATE OR REPLACE TEMP MACRO hs_publish_pay(x, n) AS hs_round_to(x, hs_pay_grid(n));
+-- Cents first: a weighted sum can come out a hair either side of a half-step (115,499.99999999999 for
+-- 115,500), and the order DuckDB adds in must not decide which way it rounds.
+CREATE OR REPLACE TEMP MACRO hs_publish_pay(x, n) AS hs_round_to(round(x, 2), hs_pay_grid(n));
 -- Market figures are not anyone's pay: the finest grid.
 CREATE OR REPLACE TEMP MACRO hs_publish_market(x) AS hs_round_to(x, (SELECT grid_large FROM disclosure_rules));
 CREATE OR REPLACE TEMP MACRO hs_publish_ratio(x) AS round(x, (SELECT ratio_digits FROM disclosure_rules))::DOUBLE;
