@@ -56,6 +56,26 @@ describe('pay views of the snapshot', () => {
         expect(view.payBands, `payBands of ${view.department}`).toEqual(metrics.payBands);
         expect(view.offersVsBands, `offersVsBands of ${view.department}`).toEqual(metrics.offersVsBands);
       }
+      // The rules hold in every view of the sample (issue 15): at least minCell people, figures on the cell's
+      // grid, compa-ratios of the published figures to 2 decimals, nested published cells 0 or >= minCell apart.
+      type Band = { roleFamily: string; level: string; region: string; suppressed: boolean; n: number | null; roundedTo?: number; compaRatio: number | null; market: { midpoint: number } | null } & Record<'p10' | 'p25' | 'p50' | 'p75' | 'p90', number | null>;
+      const published = pay.views.flatMap((v) => (v.payBands as Band[]).filter((b) => !b.suppressed).map((b) => ({ ...b, department: v.department })));
+      expect(published.length).toBeGreaterThan(20);
+      expect(published.some((b) => b.department !== null)).toBe(true);
+      for (const b of published) {
+        expect(b.n).toBeGreaterThanOrEqual(5);
+        expect(b.roundedTo).toBe(b.n! < 20 ? 1000 : 100);
+        for (const field of ['p10', 'p25', 'p50', 'p75', 'p90'] as const) if (b[field] !== null) expect(b[field]! % b.roundedTo!).toBe(0);
+        if (b.market) expect(b.compaRatio).toBe(Math.round((b.p50! / b.market.midpoint) * 100) / 100);
+      }
+      const pairs = published.flatMap((child) =>
+        published
+          .filter((parent) => parent !== child && parent.level === child.level && parent.region === child.region)
+          .filter((parent) => (parent.department === null || parent.department === child.department) && (parent.roleFamily === 'all' || parent.roleFamily === child.roleFamily))
+          .map((parent) => parent.n! - child.n!),
+      );
+      expect(pairs.length).toBeGreaterThan(10);
+      expect(pairs.filter((difference) => difference > 0 && difference < 5)).toEqual([]);
       const byName = new Map(pay.views.map((v) => [v.department, v]));
       expect(byName.get('data')).toEqual({ ...byName.get('Data'), department: 'data' });
     } finally {
