@@ -127,4 +127,19 @@ describe('offers against bands, published', () => {
       expect(platform.cells).toMatchObject([{ offers: 6, suppressed: true, below: null, medianPenetration: null }]);
     });
   }, 60_000);
+
+  it('compare all offers too: a cell 1 offer short of its overall row (an unbanded offer) is suppressed', async () => {
+    // one more offer, for a staff job: no staff band, so it is unbanded; overall 8 offers (7 banded), the cell 7
+    const withUnbanded = {
+      ...offerFiles,
+      'jobs.csv': offerFiles['jobs.csv'] + 'j3,Platform,Engineering,Staff,US\n',
+      'applications.csv': offerFiles['applications.csv'] + 'a7,j3,2026-04-01\n',
+      'offers.csv': offerFiles['offers.csv'] + 'o7,a7,accepted,1,2026-05-01,2026-05-01,2026-05-05,,250000,USD\n',
+    };
+    await withLoadedWarehouse(withUnbanded, async (warehouse, config) => {
+      const company = (await publishedPayViews(await prepareMetrics(warehouse, config, { asOf }))).get(null)!.offersVsBands;
+      expect(company.overall).toMatchObject({ offers: 8, unbanded: 1, suppressed: false, below: 1, within: 5, above: 1, medianPenetration: 0.5 });
+      expect(company.cells).toMatchObject([{ offers: 7, suppressed: true, below: null, medianPenetration: null }]);
+    });
+  }, 60_000);
 });

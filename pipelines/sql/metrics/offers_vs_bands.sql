@@ -8,7 +8,7 @@
 -- With $publish (issue 15): the median penetration of a group under exactFrom offers is a Harrell-Davis
 -- estimate, every median penetration and rate has 2 decimals, and nested groups (a cell in its scope's
 -- overall row, a department's cell or overall row in the company's) differing by 1 to minCell - 1
--- banded offers suppress the smaller, decided top-down like the pay cells; a position group's
+-- offers (banded, or all) suppress the smaller, decided top-down like the pay cells; a position group's
 -- acceptance (below / within / above) of a department is suppressed the same way against the company's.
 -- Every scope of f_pay_offers / m_pay_bands at once (see f_pay.sql); each scope of pay_scopes has its
 -- overall row, with no offers too.
@@ -81,19 +81,20 @@ WITH offers AS (
     (scope IS NOT NULL)::INTEGER + (NOT overall)::INTEGER AS depth
   FROM complete
 ), depth0 AS (
-  SELECT scope, overall, band_role_family, level, region, banded, hs_enough(banded) AS shown FROM sized WHERE depth = 0
+  SELECT scope, overall, band_role_family, level, region, offers, banded, hs_enough(banded) AS shown FROM sized WHERE depth = 0
 ), depth1 AS (
-  -- the company's cells in the company's overall row; a department's overall row in the company's
-  SELECT c.scope, c.overall, c.band_role_family, c.level, c.region, c.banded,
+  -- the company's cells in the company's overall row; a department's overall row in the company's.
+  -- Too close in banded offers, or in all offers (a reader sees both counts)
+  SELECT c.scope, c.overall, c.band_role_family, c.level, c.region, c.offers, c.banded,
     hs_enough(c.banded) AND NOT ($publish::BOOLEAN AND EXISTS (
-      SELECT 1 FROM depth0 a WHERE a.shown AND hs_too_close(a.banded, c.banded))) AS shown
+      SELECT 1 FROM depth0 a WHERE a.shown AND (hs_too_close(a.banded, c.banded) OR hs_too_close(a.offers, c.offers)))) AS shown
   FROM sized c WHERE c.depth = 1
 ), depth2 AS (
   -- a department's cell in the company's overall row, the company's same cell and its department's overall row
-  SELECT c.scope, c.overall, c.band_role_family, c.level, c.region, c.banded,
+  SELECT c.scope, c.overall, c.band_role_family, c.level, c.region, c.offers, c.banded,
     hs_enough(c.banded) AND NOT ($publish::BOOLEAN AND EXISTS (
       SELECT 1 FROM (SELECT * FROM depth0 UNION ALL SELECT * FROM depth1) a
-      WHERE a.shown AND hs_too_close(a.banded, c.banded)
+      WHERE a.shown AND (hs_too_close(a.banded, c.banded) OR hs_too_close(a.offers, c.offers))
         AND (a.scope IS NULL OR a.scope = c.scope)
         AND (a.overall OR (a.band_role_family = c.band_role_family AND a.level = c.level AND a.region = c.region)))) AS shown
   FROM sized c WHERE c.depth = 2
