@@ -14,18 +14,23 @@ import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
 import { historyCommand, runCommand, scheduleCommand } from './commands/refresh.ts';
+import { isSampleWarehouse } from './refresh/origin.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
 
 usage: hirescope <command> [options]
 
 commands:
-  ingest <file|dir>... [--vendor V] [--mapping FILE]
+  ingest <file|dir>... [--vendor V] [--mapping FILE] [--full] [--force]
                                        load CSV exports into the warehouse; vendor exports (greenhouse,
-                                       greenhouse-harvest, lever, ashby, workable) are detected by header,
+                                       greenhouse-harvest, airbyte-greenhouse, lever, ashby, workable,
+                                       fivetran-greenhouse)
+                                       are detected by header,
                                        --vendor V tries only V's and the canonical shapes (V = canonical:
                                        only those), --mapping FILE
-                                       maps any other export's columns (docs/importing.md)
+                                       maps any other export's columns (docs/importing.md); a vendor table
+                                       replaces its previous export whole, canonical files too with --full;
+                                       --force loads an export under half the size of the previous one
   rejects                              list quarantined rows (file, line, column, value, reason)
   status                               tables, row counts, last run, freshness
   metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish]
@@ -33,10 +38,16 @@ commands:
                                        published on the site (README "What is published"), not exact
   alerts [--fail-on watch|alarm] [metrics filters]
                                        evaluate alert rules; exit 3 when one at or above the level fires
-  refresh [--inbox DIR] [--as-of D] [--log json|human]
-                                       ingest the inbox (or the bundled sample), snapshot, build the site and
-                                       publish it atomically; exit 75 when another refresh holds the lock
-  rebuild                              recreate the warehouse from the archive alone, then publish as refresh
+  refresh [--inbox DIR] [--fresh] [--as-of D] [--log json|human]
+                                       ingest the inbox, snapshot, build the site and publish it atomically;
+                                       an empty inbox refreshes the real data already loaded, or loads the
+                                       bundled sample (never both: the first real exports start a clean
+                                       warehouse); --fresh starts from an empty warehouse; exit 75 when
+                                       another refresh holds the lock
+  rebuild                              recreate the warehouse from the archive alone (files loaded since the
+                                       last clean start), then publish as refresh
+  reset                                publish an empty warehouse (the archive is kept); the next refresh
+                                       loads the inbox, or the sample when it is empty
   history                              refreshes and rebuilds: duration, files, rows, rejects, outcome, error
   schedule --cron "0 6 * * *" [--watch] [--debounce-ms N]
                                        refresh on a schedule in the foreground (never overlapping)
@@ -44,11 +55,12 @@ commands:
                                        write the published pay bands as CSV for spreadsheets
   generate --seed N --scale S --out DIR [--end YYYY-MM-DD] [--format F]
                                        write deterministic sample data: F = canonical (default),
-                                       greenhouse, greenhouse-harvest, lever, ashby or workable
+                                       greenhouse, greenhouse-harvest, airbyte-greenhouse (JSON
+                                       lines), lever, ashby, workable or fivetran-greenhouse
 
 options for every command:
   --db FILE       warehouse file (default data/warehouse.duckdb)
-  --state DIR     (refresh, rebuild, history, schedule) folder of the published generations
+  --state DIR     (refresh, rebuild, reset, history, schedule) folder of the published generations
                   (default data/: data/state, data/archive, data/warehouse.duckdb; the site in dist/)
   --config FILE   config file (default hirescope.config.json, optional)
   --json          print one JSON document on stdout and nothing else
@@ -63,6 +75,7 @@ const common = {
 
 const runOptions = {
   inbox: { type: 'string' },
+  fresh: { type: 'boolean' },
   'as-of': { type: 'string' },
   log: { type: 'string' },
   state: { type: 'string' },
@@ -108,9 +121,15 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
   try {
     switch (command) {
       case 'ingest': {
-        const { values, positionals } = parse(rest, { vendor: { type: 'string' }, mapping: { type: 'string' } });
+        const { values, positionals } = parse(rest, { vendor: { type: 'string' }, mapping: { type: 'string' }, full: { type: 'boolean' }, force: { type: 'boolean' } });
         if (values.help) return help(out);
         if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
+        if (isSampleWarehouse(values.db)) {
+          throw new Error(
+            `${values.db} holds the bundled sample, which is never mixed with real data: put your exports in the inbox and run ` +
+              '`hirescope refresh` (it starts a clean warehouse with them), or run `hirescope reset` first to load files by hand',
+          );
+        }
         return await withWarehouse(values.db, values.config, (w, settings) => ingestCommand(w, settings, positionals, values, out));
       }
       case 'rejects': {
@@ -138,10 +157,12 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         return await withWarehouse(values.db, values.config, (w, settings) => alertsCommand(w, settings, values, out));
       }
       case 'refresh':
-      case 'rebuild': {
+      case 'rebuild':
+      case 'reset': {
         const { values, positionals } = parse(rest, runOptions);
         if (values.help) return help(out);
         noPositionals(positionals);
+        if (command !== 'refresh' && values.fresh) throw new UsageError('--fresh is an option of refresh');
         return await runCommand(loadConfig(values.config), command, values, out);
       }
       case 'history': {
@@ -159,6 +180,7 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         });
         if (values.help) return help(out);
         noPositionals(positionals);
+        if (values.fresh) throw new UsageError('--fresh is an option of refresh (a schedule must not clear the warehouse on every run)');
         return await scheduleCommand(loadConfig(values.config), values, out);
       }
       case 'export': {

@@ -9,6 +9,8 @@ import { vendorNames } from '../vendors/types.ts';
 export interface IngestArgs {
   readonly vendor?: string | undefined;
   readonly mapping?: string | undefined;
+  readonly full?: boolean | undefined;
+  readonly force?: boolean | undefined;
 }
 
 /** @returns exit code: 1 when any file was refused, else 0 */
@@ -28,18 +30,21 @@ export async function ingestCommand(
     config,
     vendor,
     ...(args.mapping ? { mapping: args.mapping } : {}),
+    full: args.full ?? false,
+    force: args.force ?? false,
   });
   for (const file of result.files) {
     if (file.status === 'refused') out.error(`error: ${file.path}: ${file.message}`);
   }
   if (out.isJson) {
     out.json({
-      files: result.files.map(({ path, kind, rowsRead, rowsLoaded, rowsRejected, status, message, droppedColumns, ignoredColumns }) => ({
+      files: result.files.map(({ path, kind, rowsRead, rowsLoaded, rowsRejected, rowsRemoved, status, message, droppedColumns, ignoredColumns }) => ({
         path,
         kind,
         rowsRead,
         rowsLoaded,
         rowsRejected,
+        rowsRemoved,
         status,
         message,
         droppedColumns,
@@ -55,7 +60,7 @@ export async function ingestCommand(
         result.files.map((f) => [f.status, f.kind ?? '-', f.rowsRead, f.rowsLoaded, f.rowsRejected, f.path]),
       ),
     );
-    for (const f of result.files) if (f.status === 'loaded' && f.message) out.info(`note: ${f.path}: ${f.message}`);
+    for (const f of result.files) if ((f.status === 'loaded' || f.status === 'ignored') && f.message) out.info(`note: ${f.path}: ${f.message}`);
     for (const d of result.derived) {
       const left = d.leftOut.map((l) => `${l.rows} ${l.reason}`).join(', ');
       out.info(`derived ${d.rows} ${d.entity} rows from the ${d.vendor} export${left ? ` (left out: ${left})` : ''}`);

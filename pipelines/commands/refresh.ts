@@ -2,7 +2,7 @@
  * `hirescope refresh` / `rebuild` / `history` / `schedule`: runs that publish a new generation atomically
  * under the lock (exit 75 when another run holds it), and their history.
  */
-import { watch } from 'node:fs';
+import { statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { Cron } from 'croner';
 import type { Config } from '../lib/config.ts';
@@ -10,7 +10,7 @@ import { createLogger, type LogMode, type Logger } from '../lib/log.ts';
 import { UsageError, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
 import { LockedError } from '../refresh/lock.ts';
-import { runRefresh } from '../refresh/run.ts';
+import { runRefresh, type RunMode } from '../refresh/run.ts';
 import { processAlive, readRuns } from '../refresh/runs.ts';
 import { stateLayout, type StateLayout } from '../refresh/state.ts';
 import { repoRoot } from '../refresh/index.ts';
@@ -21,6 +21,7 @@ export interface RunArgs {
   'as-of'?: string | undefined;
   log?: string | undefined;
   state?: string | undefined;
+  fresh?: boolean | undefined;
 }
 
 /** Exit code of a locked run (DESIGN §5). */
@@ -49,12 +50,25 @@ function loggerFor(args: RunArgs, out: Output): Logger {
   return createLogger({ mode: out.isJson && !mode ? 'json' : (mode as LogMode | undefined) });
 }
 
-export async function runCommand(config: Config, mode: 'refresh' | 'rebuild', args: RunArgs, out: Output): Promise<number> {
+/**
+ * An inbox named with --inbox must be a folder that exists (a typo must not pass for "no new exports");
+ * the default inbox (config `inbox`) may be missing.
+ */
+function checkInbox(inbox: string | undefined): void {
+  if (inbox === undefined) return;
+  const stat = statSync(inbox, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`--inbox ${path.resolve(inbox)}: no such folder`);
+  if (!stat.isDirectory()) throw new UsageError(`--inbox ${path.resolve(inbox)}: not a folder (give the folder that holds the exports)`);
+}
+
+export async function runCommand(config: Config, mode: RunMode, args: RunArgs, out: Output): Promise<number> {
   if (args['as-of'] !== undefined && !isIsoDate(args['as-of'])) throw new UsageError('--as-of must be a date YYYY-MM-DD');
+  if (mode === 'refresh') checkInbox(args.inbox);
   const logger = loggerFor(args, out);
   const layout = layoutFor(args);
   try {
     const result = await runRefresh(config, {
+      fresh: args.fresh ?? false,
       inbox: path.resolve(args.inbox ?? config.inbox),
       asOf: args['as-of'],
       layout,
@@ -66,8 +80,10 @@ export async function runCommand(config: Config, mode: 'refresh' | 'rebuild', ar
     if (out.isJson) out.json({ ...r, alerts: result.alerts.alerts.length, dist: layout.distLink, warehouse: layout.warehouseLink });
     else
       out.info(
-        `${mode} ${r.runId}: published as of ${r.asOf} from ${r.source} in ${r.durationSeconds?.toFixed(1)} s — ` +
-          `${r.files} files, ${r.rowsLoaded} rows loaded, ${r.rowsRejected} quarantined, ${result.alerts.alerts.length} alert(s); site in ${layout.distLink}`,
+        `${mode} ${r.runId}: published as of ${r.asOf} from ${sourceLabel[r.source ?? ''] ?? r.source} in ${r.durationSeconds?.toFixed(1)} s — ` +
+          `${r.files} files, ${r.rowsLoaded} rows loaded, ${r.rowsRejected} quarantined, ${result.alerts.alerts.length} alert(s); site in ${layout.distLink}` +
+          (r.cleanStart ? `\nstarted a clean warehouse: ${r.cleanStart}` : '') +
+          (r.data === 'sample' ? `\nthe dashboard shows the bundled SAMPLE data: put your exports in ${path.resolve(args.inbox ?? config.inbox)} and refresh` : ''),
       );
     return 0;
   } catch (error) {
@@ -78,6 +94,14 @@ export async function runCommand(config: Config, mode: 'refresh' | 'rebuild', ar
     throw error;
   }
 }
+
+const sourceLabel: Record<string, string> = {
+  inbox: 'the inbox',
+  sample: 'the bundled sample',
+  archive: 'the archive',
+  warehouse: 'the warehouse (no new exports in the inbox)',
+  reset: 'nothing (reset: the warehouse is empty, the archive is kept)',
+};
 
 export function historyCommand(args: { state?: string | undefined; db?: string | undefined }, out: Output): number {
   const runs = readRuns(layoutFor(args).runsFile, processAlive);

@@ -12,7 +12,7 @@ import {
   type TableSpec,
 } from './entities.ts';
 import { vendorTableSpecs, type VendorName, type VendorTable } from '../vendors/index.ts';
-import type { MappedTable, Transform } from './mapping.ts';
+import { pickMapped, type MappedTable, type Transform } from './mapping.ts';
 
 export interface Detection {
   /** The table the file loads into: a canonical entity or a vendor's raw table. */
@@ -21,12 +21,18 @@ export interface Detection {
   readonly vendor?: VendorName;
   /** A custom mapping's value translations and date format (`--mapping`). */
   readonly transform?: Transform;
-  /** For each position in the file, the column it feeds, or null when it is not stored. */
-  readonly positions: readonly (string | null)[];
+  /** Each stored canonical column and the file position that feeds it (one position may feed several). */
+  readonly sources: ReadonlyMap<string, number>;
+  /** A wide export's stage columns (`--mapping` with `stages`): one stage row per true cell. */
+  readonly stages?: readonly { readonly position: number; readonly stage: string; readonly datePosition?: number }[];
+  /** Same-named headers a mapped header replaced: `column "application_id" ignored: the mapping feeds application_id from "Req App"`. */
+  readonly notes?: readonly string[];
   /** Personal-data columns, never stored (header names as written in the file). */
   readonly dropped: readonly string[];
   /** Other columns outside the table's list, ignored (header names as written). */
   readonly ignored: readonly string[];
+  /** A vendor table hirescope recognises and does not read: reported as `ignored`, nothing loaded. */
+  readonly unused?: boolean;
 }
 
 export class RefusedFile extends Error {
@@ -58,7 +64,34 @@ interface Candidate {
   /** Columns the header must have: the required ones, or a vendor table's signature. */
   readonly needed: number;
   readonly hinted: boolean;
+  /** The file name is exactly one of the table's names (`departments.csv` for departments). */
+  readonly named: boolean;
+  /** A vendor table hirescope recognises and does not read (VendorTable.unused). */
+  readonly unused: boolean;
+  /** Every header column is one of the table's columns (or sync metadata). */
+  readonly covers: boolean;
 }
+
+/**
+ * Columns a warehouse sync adds to every table it writes: a header with one of them is that sync's table,
+ * never a canonical file nor a vendor's own export (issue 14: Fivetran's hiring_team.csv, with a job_id,
+ * was read as canonical jobs and set every job's title to null).
+ */
+const syncMarkers: readonly { readonly prefix: string; readonly label: string }[] = [
+  { prefix: '_fivetran_', label: 'Fivetran' },
+  { prefix: '_airbyte_', label: 'Airbyte' },
+  { prefix: '_sdc_', label: 'Stitch' },
+];
+const markerOf = (normalizedColumn: string) => syncMarkers.find((m) => normalizedColumn.startsWith(normalizeHeader(m.prefix)));
+
+/**
+ * A canonical file names at least this many of its entity's columns: the required ones alone identify
+ * only entities that require as many (jobs requires job_id only, and a vendor's bridge table of job_id
+ * and user_id, or job_id and department_id, is not a jobs file; job_id and title is one).
+ */
+const MIN_CANONICAL_COLUMNS = 2;
+/** A vendor table whose signature has at most this many columns (a lookup of id and name) needs its file name or a header of its own columns only. */
+const WEAK_SIGNATURE = 2;
 
 const namesOf = (column: ColumnSpec) => [column.name, ...(column.aliases ?? [])].map(normalizeHeader);
 
@@ -67,6 +100,7 @@ function candidateFor(spec: TableSpec, present: ReadonlySet<string>, fileName: s
   const needed = vendorTable
     ? spec.columns.filter((c) => vendorTable.signature.includes(c.name))
     : spec.columns.filter((c) => c.required);
+  const known = new Set(spec.columns.flatMap(namesOf));
   return {
     spec,
     vendor: vendorTable?.vendor,
@@ -74,11 +108,16 @@ function candidateFor(spec: TableSpec, present: ReadonlySet<string>, fileName: s
     matched: spec.columns.filter(has).length,
     needed: needed.length,
     hinted: vendorTable ? vendorHint(fileName, vendorTable.hints) : spec.name === canonicalHint(fileName),
+    named: vendorTable ? vendorTable.hints.includes(fileStem(fileName)) : fileStem(fileName) === spec.name,
+    unused: vendorTable?.unused === true,
+    covers: [...present].every((n) => n === '' || known.has(n) || markerOf(n) !== undefined),
   };
 }
 
 const label = (c: Candidate) => (c.vendor ? `${c.vendor} ${c.spec.name.split(':')[1]}` : c.spec.name);
-const share = (c: Candidate) => (c.needed - c.missing.length) / c.needed;
+/** How much of a shape the header has: of its signature, and for a canonical entity also of the columns it needs to be one. */
+const share = (c: Candidate) =>
+  Math.min((c.needed - c.missing.length) / c.needed, c.vendor ? 1 : c.matched / Math.min(MIN_CANONICAL_COLUMNS, c.spec.columns.length));
 
 /**
  * Detect the table of a header; throws RefusedFile when no shape has all its required columns. A vendor
@@ -100,29 +139,47 @@ export function detectEntity(header: readonly string[], fileName: string, option
     seen.set(name, index);
   });
   const present = new Set(normalized);
-  const mapped = (options.mappings ?? [])
-    .map((table) => ({ table, candidate: candidateFor(table.spec, present, fileName) }))
-    .filter(({ candidate }) => candidate.missing.length === 0)
-    .sort((a, b) => b.candidate.matched - a.candidate.matched)[0];
-  if (mapped) return { ...columnsOf(mapped.candidate.spec, header, normalized), entity: mapped.table.spec, transform: mapped.table.transform };
+  // A custom mapping is tried first; its explicit headers beat same-named canonical ones.
+  const mapped = pickMapped(options.mappings ?? [], normalized);
+  if (mapped) {
+    return {
+      ...columnsOf(mapped.table.spec, header, normalized, mapped.explicit),
+      entity: mapped.table.spec,
+      transform: mapped.table.transform,
+      ...(mapped.stages.length ? { stages: mapped.stages } : {}),
+    };
+  }
   // `--vendor V` tries V's shapes and the canonical ones (pay files beside an ATS export stay canonical);
-  // `--vendor canonical` only the canonical ones.
-  const canonical = [...entities.values()].map((spec) => candidateFor(spec, present, fileName));
+  // `--vendor canonical` only the canonical ones. A warehouse sync's table (a `_fivetran_*` column...)
+  // is only ever one of the shapes that sync writes.
+  const marker = normalized.map(markerOf).find((m) => m !== undefined);
+  const canonical = marker ? [] : [...entities.values()].map((spec) => candidateFor(spec, present, fileName));
   const only = options.vendor;
   const vendor =
     only === 'canonical'
       ? []
-      : vendorTableSpecs.filter((t) => only === undefined || t.vendor === only).map((t) => candidateFor(t, present, fileName, t));
+      : vendorTableSpecs
+          .filter((t) => only === undefined || t.vendor === only)
+          .filter((t) => t.signature.map((c) => markerOf(normalizeHeader(c))).find((m) => m !== undefined) === marker)
+          .map((t) => candidateFor(t, present, fileName, t));
   const candidates = [...canonical, ...vendor];
 
-  const fits = candidates.filter((c) => c.missing.length === 0);
+  // A whole signature, never one shared column: a canonical file names enough of its entity's columns,
+  // and a vendor lookup of id and name is one only by its file name or a header of nothing else.
+  const fits = candidates.filter(
+    (c) =>
+      c.missing.length === 0 &&
+      (c.vendor
+        ? c.needed > WEAK_SIGNATURE || c.named || c.covers
+        : c.matched >= Math.min(MIN_CANONICAL_COLUMNS, c.spec.columns.length)),
+  );
   // Another vendor's look-alike never beats a shape of the preferred vendor (canonical shapes still can).
   const preferredFits = fits.some((c) => c.vendor !== undefined && c.vendor === options.prefer);
   const complete = fits
     .filter((c) => !preferredFits || c.vendor === undefined || c.vendor === options.prefer)
     .sort((a, b) => b.matched - a.matched || Number(b.hinted) - Number(a.hinted));
   const best = complete[0];
-  if (!best) throw nothingMatches(canonical, vendor);
+  if (!best) throw nothingMatches(canonical, vendor, marker?.label);
   if (!best.vendor) {
     // A header that holds the identifier of another entity (opening_id, offer_id...) the winner does not
     // use, and matches more of that entity's columns than of the winner's, is that other entity with
@@ -144,6 +201,15 @@ export function detectEntity(header: readonly string[], fileName: string, option
     // columns of a canonical entity is that entity with columns missing: say which.
     const fuller = canonical.filter((c) => c.missing.length > 0 && c.matched > best.matched).sort((a, b) => b.matched - a.matched)[0];
     if (fuller) throw missingColumns(fuller);
+    // The file is named after another table of the same vendor that its header does not complete (Lever's
+    // archive_reason without `type` fits the shape of stages): refused, naming both, never mis-filed.
+    const named = vendor.find((c) => c.named && c.vendor === best.vendor && c.spec !== best.spec && c.missing.length > 0);
+    if (named && !best.named) {
+      throw new RefusedFile(
+        `ambiguous file shape: the name says ${label(named)}, but the header lacks ${named.missing.join(', ')}; the header alone fits ${label(best)}. Rename the file or check the export`,
+        named.missing[0],
+      );
+    }
   }
   const rival = complete[1];
   if (rival && (best.vendor || rival.vendor) && rival.matched === best.matched && rival.hinted === best.hinted) {
@@ -152,27 +218,40 @@ export function detectEntity(header: readonly string[], fileName: string, option
     );
   }
 
-  return { ...columnsOf(best.spec, header, normalized), entity: best.spec, vendor: best.vendor };
+  return { ...columnsOf(best.spec, header, normalized), entity: best.spec, vendor: best.vendor, ...(best.unused ? { unused: true } : {}) };
 }
 
-/** Which column each position of the file feeds; personal-data and unknown columns are listed apart. */
-function columnsOf(spec: TableSpec, header: readonly string[], normalized: readonly string[]): Pick<Detection, 'positions' | 'dropped' | 'ignored'> {
+/**
+ * Which position of the file feeds each column; personal-data and unknown columns are listed apart.
+ * `explicit` (a custom mapping): positions and the columns they feed, whatever their header is spelled
+ * like; the other columns take a header spelled like them when no mapped header feeds them already.
+ */
+function columnsOf(
+  spec: TableSpec,
+  header: readonly string[],
+  normalized: readonly string[],
+  explicit: ReadonlyMap<number, readonly string[]> = new Map(),
+): Pick<Detection, 'sources' | 'dropped' | 'ignored' | 'notes'> {
   const byName = new Map(spec.columns.flatMap((c) => namesOf(c).map((n) => [n, c.name] as const)));
   const dropped: string[] = [];
   const ignored: string[] = [];
-  const taken = new Set<string>();
-  const positions = header.map((raw, index) => {
+  const notes: string[] = [];
+  const sources = new Map<string, number>();
+  for (const [index, columns] of explicit) for (const column of columns) sources.set(column, index);
+  header.forEach((raw, index) => {
+    if (explicit.has(index)) return;
     const column = byName.get(normalized[index]!);
     // A column spelled two ways in one header (`location` and `location_name`): the first one counts.
-    if (column && !taken.has(column)) {
-      taken.add(column);
-      return column;
+    if (column && !sources.has(column)) {
+      sources.set(column, index);
+      return;
     }
+    const mappedFrom = column !== undefined && [...explicit].find(([, columns]) => columns.includes(column));
+    if (mappedFrom) notes.push(`column "${raw}" ignored: the mapping feeds ${column} from "${header[mappedFrom[0]]}"`);
     if (isPersonalDataColumn(raw)) dropped.push(raw);
     else ignored.push(raw);
-    return null;
   });
-  return { positions, dropped, ignored };
+  return { sources, dropped, ignored, ...(notes.length ? { notes } : {}) };
 }
 
 function missingColumns(candidate: Candidate): RefusedFile {
@@ -187,21 +266,29 @@ const closest = (list: readonly Candidate[]) =>
   [...list].sort((a, b) => share(b) - share(a) || b.matched - a.matched || Number(b.hinted) - Number(a.hinted))[0];
 
 /** The refusal of a header nothing matches: the closest canonical entity, then each vendor's closest shape. */
-function nothingMatches(canonical: readonly Candidate[], vendor: readonly Candidate[]): RefusedFile {
+function nothingMatches(canonical: readonly Candidate[], vendor: readonly Candidate[], sync?: string): RefusedFile {
+  const lacking = (c: Candidate) =>
+    c.missing.length
+      ? `missing ${c.missing.join(', ')}`
+      : c.vendor
+        ? `a lookup of ${c.spec.columns.map((col) => col.name).join(', ')} is recognised by its file name (${c.spec.name.split(':')[1]}.csv)`
+        : `only ${c.matched} of its columns present, at least ${MIN_CANONICAL_COLUMNS} needed`;
   const best = closest(canonical);
   const tried = [...new Set(vendor.map((c) => c.vendor!))]
     .map((name) => closest(vendor.filter((c) => c.vendor === name))!)
     .filter((c) => c.matched > 0)
     .sort((a, b) => share(b) - share(a));
-  const triedText = tried.length
-    ? `; vendor shapes tried: ${tried.map((c) => `${label(c)} (missing ${c.missing.join(', ')})`).join('; ')}`
-    : '';
+  const triedText = tried.length ? `; vendor shapes tried: ${tried.map((c) => `${label(c)} (${lacking(c)})`).join('; ')}` : '';
   if (best) {
-    const error = missingColumns(best);
+    const error = best.missing.length
+      ? missingColumns(best)
+      : new RefusedFile(`unknown file shape: closest entity is ${best.spec.name}, ${lacking(best)}`);
     return new RefusedFile(error.message + triedText, error.column);
   }
-  const first = tried[0] ?? closest(vendor)!;
-  return new RefusedFile(`unknown file shape: closest is ${label(first)}, missing ${first.missing.join(', ')}${triedText}`, first.missing[0]);
+  const first = tried[0] ?? closest(vendor);
+  const what = sync ? `a ${sync} sync table hirescope does not know` : 'unknown file shape';
+  if (!first) return new RefusedFile(`${what}: no ${sync ?? ''} layout of it is supported (see docs/importing.md)`.replace('  ', ' '));
+  return new RefusedFile(`${what}: closest is ${label(first)}, ${lacking(first)}${triedText}`, first.missing[0]);
 }
 
 function canonicalHint(fileName: string): EntityName | undefined {

@@ -7,14 +7,19 @@ import path from 'node:path';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { configSchema, type Config } from '../lib/config.ts';
 import { deriveVendor, needsDerivation, type Derivation } from '../vendors/derive.ts';
-import { ensureVendorTables, vendors, type VendorName } from '../vendors/index.ts';
+import { ensureVendorTables, vendorByName, vendors, type VendorName } from '../vendors/index.ts';
 import { detectEntity, RefusedFile, type Detection, type DetectOptions } from './detect.ts';
-import { applyFile, prepareFile } from './load.ts';
-import { loadMapping } from './mapping.ts';
+import { applyFile, prepareFile, type WholeExport } from './load.ts';
+import { closestMapped, loadMapping } from './mapping.ts';
+import { normalizeHeader } from './entities.ts';
 import { isJsonLines, sha256File, sniffCsv, sniffJsonLines } from './sniff.ts';
 import { ensureSchema } from './schema.ts';
 
-export type FileStatus = 'loaded' | 'skipped' | 'refused';
+/**
+ * `ignored`: a vendor table hirescope recognises and does not read (Fivetran's hiring_team, tag...):
+ * nothing of it is loaded, and it is not an error.
+ */
+export type FileStatus = 'loaded' | 'skipped' | 'refused' | 'ignored';
 
 export interface FileResult {
   readonly path: string;
@@ -22,6 +27,8 @@ export interface FileResult {
   readonly rowsRead: number;
   readonly rowsLoaded: number;
   readonly rowsRejected: number;
+  /** Rows of the previous export this whole export no longer holds, removed (vendor tables; canonical files marked full). */
+  readonly rowsRemoved: number;
   readonly status: FileStatus;
   readonly message: string;
   readonly droppedColumns: readonly string[];
@@ -43,6 +50,13 @@ export interface IngestOptions {
   readonly vendor?: VendorName | 'canonical';
   /** Custom mapping file (`--mapping`); default: the config's vendors.mapping. */
   readonly mapping?: string;
+  /**
+   * Canonical files of this call are whole exports of their entity (`--full`, config fullExports): rows
+   * they no longer hold are removed. Vendor tables always are.
+   */
+  readonly full?: boolean;
+  /** Load a whole export even when it holds fewer than half the rows of the previous one (`--force`). */
+  readonly force?: boolean;
   /** Called after each file, for progress output. */
   readonly onFile?: (result: FileResult) => void;
   /** Command recorded in the run ledger. */
@@ -83,8 +97,10 @@ interface Planned {
 }
 
 async function plan(file: string, options: DetectOptions): Promise<Planned> {
+  let header: readonly string[] | undefined;
   try {
     const sniffed = isJsonLines(file) ? await sniffJsonLines(file) : await sniffCsv(file);
+    header = sniffed.header;
     return {
       file,
       bytes: sniffed.bytes,
@@ -93,18 +109,21 @@ async function plan(file: string, options: DetectOptions): Promise<Planned> {
       detection: detectEntity(sniffed.header, file, options),
     };
   } catch (error) {
-    if (error instanceof RefusedFile) return { file, bytes: 0, refusal: error };
-    throw error;
+    if (!(error instanceof RefusedFile)) throw error;
+    // With a custom mapping, a file nothing fits is told first which mapping table came closest.
+    const closest = header && options.mappings?.length ? closestMapped(options.mappings, header.map(normalizeHeader)) : undefined;
+    return { file, bytes: 0, refusal: closest ? new RefusedFile(`${closest}; ${error.message}`, error.column) : error };
   }
 }
 
 /** Ingest files and folders. Refused files are reported, never half-loaded; other files still load. */
 export async function ingest(warehouse: Warehouse, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
-  await ensureSchema(warehouse);
-  const files = expandInputs(inputs);
   const config = options.config ?? configSchema.parse({});
+  // The mapping is checked first: a mapping that cannot load any file stops here, before a file is read.
   const mappingFile = options.mapping ?? config.vendors.mapping;
   const detectOptions: DetectOptions = { vendor: options.vendor, mappings: mappingFile ? loadMapping(mappingFile) : [] };
+  await ensureSchema(warehouse);
+  const files = expandInputs(inputs);
   const firstLook = await Promise.all(files.map((file) => plan(file, detectOptions)));
   // Files of one export belong together: when most vendor files are one vendor's, a file that also fits
   // that vendor's shapes is read as that vendor's.
@@ -130,7 +149,7 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   );
   const runId = run!.run_id;
   for (const vendor of vendors) {
-    if (planned.some((p) => p.detection?.vendor === vendor.name)) await ensureVendorTables(warehouse, vendor);
+    if (planned.some((p) => p.detection?.vendor === vendor.name && !p.detection.unused)) await ensureVendorTables(warehouse, vendor);
   }
   // Files are hashed one after the other in load order while DuckDB reads the one before (the main
   // thread is idle during a query): the SHA-256 of the files (1 s at bench scale) no longer comes first.
@@ -139,8 +158,28 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
     hashes.push((hashes.at(-1) ?? Promise.resolve('')).then(() => sha256File(item.file).catch(() => '')));
   }
   const results: FileResult[] = [];
+  // Snapshot semantics: the first file of a table in this call replaces the previous export of that table
+  // whole; further files of the same table in the call (an export split in parts) add to it by key.
+  const fullEntities = config.fullExports === true || options.full ? 'all' : new Set<string>(config.fullExports || []);
+  const replaced = new Set<string>();
   for (const [index, item] of planned.entries()) {
-    const result = await ingestOne(warehouse, runId, { ...item, sha256: await hashes[index]! });
+    const entity = item.detection?.entity;
+    const isWhole =
+      entity !== undefined &&
+      !item.detection!.unused &&
+      !replaced.has(entity.name) &&
+      (item.detection!.vendor !== undefined || fullEntities === 'all' || fullEntities.has(entity.name));
+    const whole: WholeExport | undefined = isWhole
+      ? {
+          // A vendor's raw table holds only that export; a canonical table also holds rows derived from
+          // vendor exports, which only the canonical files of the entity may not remove.
+          scope: item.detection!.vendor ? 'true' : 't._file_id IN (SELECT file_id FROM ingest_files WHERE kind = $scope_kind)',
+          scopeKind: entity.name,
+          force: options.force ?? false,
+        }
+      : undefined;
+    const result = await ingestOne(warehouse, runId, { ...item, sha256: await hashes[index]! }, whole);
+    if (result.status === 'loaded' && entity) replaced.add(entity.name);
     results.push(result);
     options.onFile?.(result);
   }
@@ -167,7 +206,7 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   return { runId, files: results, rowsRejected: sum('rowsRejected'), derived };
 }
 
-async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { readonly sha256: string }): Promise<FileResult> {
+async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { readonly sha256: string }, whole?: WholeExport): Promise<FileResult> {
   const base = {
     path: item.file,
     kind: item.detection?.entity.name ?? null,
@@ -176,37 +215,36 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { 
   };
   const ledger = async (result: FileResult, fileId?: number) =>
     writeLedger(warehouse, { runId, fileId: fileId ?? (await nextFileId(warehouse)), sha256: item.sha256, bytes: item.bytes }, result);
-  const refuse = async (error: RefusedFile) => {
-    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, status: 'refused', message: error.message };
+  /** A file of which nothing is loaded: refused, ignored or skipped, with the reason. */
+  const nothingLoaded = async (status: FileStatus, message: string) => {
+    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsRemoved: 0, status, message };
     await ledger(result);
     return result;
   };
+  const refuse = (error: RefusedFile) => nothingLoaded('refused', error.message);
   if (item.refusal || !item.detection) return refuse(item.refusal ?? new RefusedFile('not recognised'));
+  if (item.detection.unused) {
+    const table = item.detection.entity.name.split(':')[1];
+    const vendorLabel = vendorByName(item.detection.vendor ?? '')?.label ?? item.detection.vendor;
+    return nothingLoaded('ignored', `not used: ${vendorLabel} table ${table}, which hirescope does not read; nothing loaded`);
+  }
 
   const seen = await warehouse.maybeOne<{ path: string }>(
     `SELECT path FROM ingest_files WHERE sha256 = $sha256 AND status = 'loaded' ORDER BY file_id LIMIT 1`,
     { sha256: item.sha256 },
   );
-  if (seen) {
-    const result: FileResult = {
-      ...base,
-      rowsRead: 0,
-      rowsLoaded: 0,
-      rowsRejected: 0,
-      status: 'skipped',
-      message: `identical to ${seen.path}, already loaded`,
-    };
-    await ledger(result);
-    return result;
-  }
+  if (seen) return nothingLoaded('skipped', `identical to ${seen.path}, already loaded`);
 
   const fileId = await nextFileId(warehouse);
   const detection = item.detection;
   try {
     const prepared = await prepareFile(warehouse, item.file, item.header ?? [], detection, item.pointers);
     return await warehouse.transaction(async () => {
-      const counts = await applyFile(warehouse, prepared, fileId);
+      const counts = await applyFile(warehouse, prepared, fileId, whole);
       const notes = [
+        whole ? `replaces the previous export whole: ${counts.rowsRemoved} row(s) no longer in it removed` : '',
+        counts.records !== undefined ? `stage columns: ${counts.records} records gave ${counts.rowsRead} stage rows` : '',
+        ...(detection.notes ?? []),
         detection.dropped.length ? `personal-data columns dropped: ${detection.dropped.join(', ')}` : '',
         detection.ignored.length ? `columns ignored: ${detection.ignored.map((c) => c || '(unnamed)').join(', ')}` : '',
       ].filter(Boolean);

@@ -6,13 +6,32 @@
 import { paramsFor, type Warehouse } from '../lib/duckdb.ts';
 import { RefusedFile, type Detection } from './detect.ts';
 import { jsonRecordLines, recordLines } from './lines.ts';
-import { checkedTableSql, duplicateKeysSql, loadSql, transformParams } from './validate.ts';
+import { carrySql, duplicateKeysSql, goneSql, loadSql, stagingSql } from './validate.ts';
 
 export interface LoadCounts {
   readonly rowsRead: number;
   readonly rowsLoaded: number;
   readonly rowsRejected: number;
+  /** Rows of the previous export that this whole export no longer holds, removed (snapshot semantics). */
+  readonly rowsRemoved: number;
+  /** A wide export's records (its rows read and loaded are stage rows, one per true stage cell). */
+  readonly records?: number;
 }
+
+/**
+ * A file that is a whole export of its table (a vendor table, or a canonical file marked full): the rows
+ * of the previous export it no longer holds are removed (DESIGN §8).
+ */
+export interface WholeExport {
+  /** SQL condition on the table's rows `t` that the previous export holds; binds only `$scope_kind`. */
+  readonly scope: string;
+  readonly scopeKind: string;
+  /** Load an export under half the size of the previous one anyway (`--force`). */
+  readonly force: boolean;
+}
+
+/** A previous export smaller than this is too small to judge a new one by its size. */
+export const SUSPICIOUS_MIN_PREVIOUS = 10;
 
 interface ReaderReject {
   offset: number;
@@ -36,10 +55,10 @@ async function stage(
     // JSON lines: each column is a JSON pointer into the line's object, bound as a parameter.
     const columns = pointers.map((_, i) => `json_extract_string(json, $p${i}) AS c${i}`).join(', ');
     const source = `(SELECT ${columns} FROM read_ndjson_objects($file))`;
-    const sql = checkedTableSql(detection.entity, detection.positions, source, detection.transform);
+    const { sql, params: checkParams } = stagingSql(detection, header, source);
     const params = Object.fromEntries(pointers.map((p, i) => [`p${i}`, p]));
     try {
-      await warehouse.run(sql, paramsFor(sql, { file, ...params, ...transformParams(detection.transform, header, detection.positions) }));
+      await warehouse.run(sql, paramsFor(sql, { file, ...params, ...checkParams }));
     } catch (error) {
       throw new RefusedFile(`unreadable JSON lines: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -48,28 +67,28 @@ async function stage(
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const read = (options: string) => `read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
          columns = {${columns}}${options})`;
-  const params = { file, ...transformParams(detection.transform, header, detection.positions) };
+  const staging = (source: string) => {
+    const { sql, params } = stagingSql(detection, header, source);
+    return { sql, params: paramsFor(sql, { file, ...params }) };
+  };
   // First a strict read with DuckDB's defaults: a well-formed file (the usual case) loads in one pass. A
   // malformed record or a line over 2 MB makes it fail, and the file is read again with longer lines
   // allowed and the reader's rejects kept, for quarantine. The defaults matter beyond the read: rows read
   // with max_line_size raised cost a 0.6 s rewrite of 10 MB at the next checkpoint at a million
   // applications (measured on DuckDB 1.5.6; the buffer it implies changes how rows reach the table).
   try {
-    const sql = checkedTableSql(detection.entity, detection.positions, read(''), detection.transform);
-    await warehouse.run(sql, paramsFor(sql, params));
+    const { sql, params } = staging(read(''));
+    await warehouse.run(sql, params);
     return [];
   } catch {
     // read again below, keeping the rejects
   }
   await warehouse.run(`DROP TABLE IF EXISTS hs_rejects; DROP TABLE IF EXISTS hs_scans;`);
   try {
-    const sql = checkedTableSql(
-      detection.entity,
-      detection.positions,
+    const { sql, params } = staging(
       read(`, max_line_size = 10000000, store_rejects = true, rejects_table = 'hs_rejects', rejects_scan = 'hs_scans'`),
-      detection.transform,
     );
-    await warehouse.run(sql, paramsFor(sql, params));
+    await warehouse.run(sql, params);
   } catch (error) {
     throw new RefusedFile(`unreadable CSV: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -126,20 +145,50 @@ export async function prepareFile(
  * quarantine the rest with their physical line numbers.
  * @returns row counts; rows read = rows loaded + rows rejected always holds
  */
-export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fileId: number): Promise<LoadCounts> {
+export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fileId: number, whole?: WholeExport): Promise<LoadCounts> {
   const { file, detection, readerRejects } = prepared;
-  const { remove, insert } = loadSql(detection.entity);
+  const entity = detection.entity;
+  let rowsRemoved = 0;
+  if (whole) {
+    const scoped = (sql: string) => paramsFor(sql, { scope_kind: whole.scopeKind });
+    const previousSql = `SELECT count(*)::INTEGER AS n FROM ${entity.table} t WHERE ${whole.scope}`;
+    const { n: previous } = (await warehouse.maybeOne<{ n: number }>(previousSql, scoped(previousSql)))!;
+    const { n: valid } = (await warehouse.maybeOne<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM checked WHERE err IS NULL`))!;
+    // A truncated export must not wipe the warehouse: under half the previous one is refused unless forced.
+    if (!whole.force && previous >= SUSPICIOUS_MIN_PREVIOUS && valid * 2 < previous) {
+      throw new RefusedFile(
+        `suspicious export: ${valid} valid rows against ${previous} in the previous export of ${entity.name}, fewer than half; ` +
+          `it replaces the table whole, so a truncated file would remove the rest. Pass --force if the export really is that small`,
+      );
+    }
+    const gone = goneSql(entity, whole.scope);
+    rowsRemoved = (await warehouse.maybeOne<{ n: number }>(gone.count, scoped(gone.count)))!.n;
+    if (rowsRemoved > 0) await warehouse.run(gone.remove, scoped(gone.remove));
+  }
+  // Columns the file lacks keep their loaded values (a table replaced by a grouping column has several
+  // rows per group: nothing to carry row by row).
+  if (!entity.replaceBy) {
+    const carry = carrySql(entity, new Set(detection.sources.keys()));
+    if (carry) await warehouse.run(carry);
+  }
+  const { remove, insert } = loadSql(entity);
   await warehouse.run(remove);
   await warehouse.run(insert, { file_id: fileId });
 
-  const counts = await warehouse.maybeOne<{ staged: number; loaded: number }>(
+  const totals = await warehouse.maybeOne<{ staged: number; loaded: number }>(
     `SELECT count(*)::INTEGER AS staged, count(*) FILTER (WHERE err IS NULL)::INTEGER AS loaded FROM checked`,
   );
-  const staged = counts?.staged ?? 0;
-  const loaded = counts?.loaded ?? 0;
+  const staged = totals?.staged ?? 0;
+  const loaded = totals?.loaded ?? 0;
+  // The record number of each rejected row: its rowid, or for a wide export (several stage rows per
+  // record) the record it came from.
+  const record = detection.stages?.length ? 'hs_rec' : 'rowid';
   const rejectedRows = await warehouse.all<{ rn: number }>(
-    `SELECT rowid::DOUBLE AS rn FROM checked WHERE err IS NOT NULL ORDER BY rowid`,
+    `SELECT ${record === 'hs_rec' ? 'DISTINCT ' : ''}${record}::DOUBLE AS rn FROM checked WHERE err IS NOT NULL ORDER BY rn`,
   );
+  const rejectedCount = detection.stages?.length
+    ? (await warehouse.maybeOne<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM checked WHERE err IS NOT NULL`))!.n
+    : rejectedRows.length;
   if (rejectedRows.length > 0 || readerRejects.length > 0) {
     const lines = prepared.jsonLines
       ? await jsonRecordLines(file, new Set(rejectedRows.map((r) => r.rn)))
@@ -156,7 +205,7 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
     await warehouse.run(
       `INSERT INTO rejected_rows (file_id, path, line, "column", value, reason, message)
        SELECT $file_id, $path, m.line, c.err.column, c.err.value, c.err.reason, c.err.message
-       FROM checked c JOIN line_map m ON m.rn = c.rowid WHERE c.err IS NOT NULL ORDER BY m.line`,
+       FROM checked c JOIN line_map m ON m.rn = c.${record} WHERE c.err IS NOT NULL ORDER BY m.line${record === 'hs_rec' ? ', c.hs_k' : ''}`,
       { file_id: fileId, path: file },
     );
     for (const reject of readerRejects) {
@@ -171,6 +220,9 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
       );
     }
   }
-  const rejected = rejectedRows.length + readerRejects.length;
-  return { rowsRead: staged + readerRejects.length, rowsLoaded: loaded, rowsRejected: rejected };
+  const rejected = rejectedCount + readerRejects.length;
+  const counts = { rowsRead: staged + readerRejects.length, rowsLoaded: loaded, rowsRejected: rejected, rowsRemoved };
+  if (record === 'rowid') return counts;
+  const records = (await warehouse.maybeOne<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM hs_wide`))!.n;
+  return { ...counts, records };
 }

@@ -80,17 +80,34 @@ function trimToCharBoundary(head: Buffer, truncated: boolean): Buffer {
 const pointer = (...keys: string[]) => keys.map((k) => `/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 
 /**
+ * Airbyte record wrappers: the connector's own test files write `{"stream", "data": {...}, "emitted_at"}`,
+ * destinations `{"_airbyte_data": {...}, "_airbyte_ab_id" | "_airbyte_raw_id", "_airbyte_emitted_at" |
+ * "_airbyte_extracted_at", ...}`. The record is the object under the data key.
+ */
+function airbyteDataKey(value: Record<string, unknown>): string | undefined {
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if ('_airbyte_data' in value) return '_airbyte_data';
+  if (isObject(value.data) && typeof value.stream === 'string' && 'emitted_at' in value) return 'data';
+  return undefined;
+}
+
+/**
  * The columns of a JSON-lines file: the keys of the objects in its first megabyte, in order of first
  * appearance. A nested object is flattened one level with `_` (`archived.reason` -> `archived_reason`,
  * as in a CSV export); arrays and deeper objects arrive as JSON text. Keys that first appear later in
- * the file are not read.
+ * the file are not read. Airbyte-wrapped records (airbyteDataKey) are read through their wrapper: the
+ * columns are the record's (pointers `/data/...` or `/_airbyte_data/...`), then the wrapper's own
+ * fields (`emitted_at`, `_airbyte_extracted_at`...); every line must be wrapped alike, of one stream.
  */
 export async function sniffJsonLines(file: string): Promise<Sniffed> {
   const { size, head, truncated } = await readHead(file);
   const lines = decodeHead(head, truncated, 'not UTF-8 text').split('\n');
   if (truncated) lines.pop(); // the last line of the head may be cut
   const columns = new Map<string, string>();
+  const wrapper = new Map<string, string>();
+  const streams = new Set<string>();
   let objects = 0;
+  let dataKey: string | undefined;
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     let value: unknown;
@@ -102,13 +119,35 @@ export async function sniffJsonLines(file: string): Promise<Sniffed> {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new RefusedFile(`line ${index + 1} is not a JSON object`);
     }
+    const object = value as Record<string, unknown>;
+    const key = airbyteDataKey(object);
+    if (objects === 0) dataKey = key;
+    else if (key !== dataKey) {
+      throw new RefusedFile(`line ${index + 1} is ${key ? `wrapped in "${key}"` : 'a bare record'}, unlike line 1: one file, one layout`);
+    }
     objects++;
-    for (const [key, inner] of Object.entries(value)) {
+    let record = object;
+    if (dataKey) {
+      const inner = object[dataKey];
+      if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) {
+        throw new RefusedFile(
+          `line ${index + 1}: ${dataKey} is ${typeof inner === 'string' ? 'JSON text' : 'not an object'}; export the record as a JSON object (e.g. PARSE_JSON(${dataKey}))`,
+          dataKey,
+        );
+      }
+      if (typeof object.stream === 'string') streams.add(object.stream);
+      record = inner as Record<string, unknown>;
+      for (const name of Object.keys(object)) if (name !== dataKey) wrapper.set(name, pointer(name));
+    }
+    const prefix = dataKey ? [dataKey] : [];
+    for (const [key, inner] of Object.entries(record)) {
       if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
-        for (const sub of Object.keys(inner)) if (!columns.has(`${key}_${sub}`)) columns.set(`${key}_${sub}`, pointer(key, sub));
-      } else if (!columns.has(key)) columns.set(key, pointer(key));
+        for (const sub of Object.keys(inner)) if (!columns.has(`${key}_${sub}`)) columns.set(`${key}_${sub}`, pointer(...prefix, key, sub));
+      } else if (!columns.has(key)) columns.set(key, pointer(...prefix, key));
     }
   }
   if (objects === 0) throw new RefusedFile('empty file');
+  if (streams.size > 1) throw new RefusedFile(`records of several Airbyte streams (${[...streams].sort().join(', ')}): one file per stream`);
+  for (const [name, at] of wrapper) if (!columns.has(name)) columns.set(name, at);
   return { bytes: size, header: [...columns.keys()], pointers: [...columns.values()] };
 }

@@ -18,7 +18,8 @@
  */
 import { screenedColumns as disclosureScreened } from '../disclosure/rules.ts';
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { ColumnSpec, TableSpec } from './entities.ts';
+import { normalizeHeader, type ColumnSpec, type TableSpec } from './entities.ts';
+import type { Detection } from './detect.ts';
 import type { Transform } from './mapping.ts';
 
 export const rejectReasons = [
@@ -54,18 +55,44 @@ function mapped(column: ColumnSpec, raw: string, transform: Transform | undefine
   return `coalesce(${values}[list_position(${keys}, lower(${raw}))], ${raw})`;
 }
 
-/** Parameters a transform's SQL binds. */
+/** How a reject names the file column at fault, as SQL (bound parameters or staged columns, never header text). */
+export interface Label {
+  /** The `column` of the reject: `Req App (application_id)`, or the header alone when it is the canonical name. */
+  readonly column: string;
+  /** The start of its message: `column "Req App" (application_id)`. */
+  readonly prefix: string;
+}
+
+export interface CheckOptions {
+  readonly transform?: Transform;
+  /** Canonical column -> how its rejects name the file's header (mapped files); default: the column's name. */
+  readonly labels?: ReadonlyMap<string, Label>;
+  /** A check before all others, over staged columns (a wide file's stage cell). */
+  readonly first?: { readonly when: string; readonly value: string; readonly label: Label; readonly reason: RejectReason; readonly message: string };
+  /** Staged columns kept in `checked` beside the canonical ones (a wide file's record number). */
+  readonly carry?: readonly string[];
+}
+
+/** A reject's name for a file header feeding `column` (mapped files). */
+export function headerLabel(header: string, column: string): { column: string; prefix: string } {
+  const same = normalizeHeader(header) === normalizeHeader(column);
+  return { column: same ? header : `${header} (${column})`, prefix: same ? `column "${header}"` : `column "${header}" (${column})` };
+}
+
+/** Parameters a transform's SQL binds: value maps, the date format, and the reject labels of a mapped file. */
 export function transformParams(
   transform: Transform | undefined,
   header: readonly string[],
-  positions: readonly (string | null)[],
+  sources: ReadonlyMap<string, number>,
 ): Record<string, DuckDBValue> {
   const params: Record<string, DuckDBValue> = {};
   if (!transform) return params;
   // A mapped file's rejects name the file's own header ("Applied On"), bound: header text never enters SQL.
-  positions.forEach((column, index) => {
-    if (column) params[`hdr_${column}`] = header[index] ?? column;
-  });
+  for (const [column, index] of sources) {
+    const label = headerLabel(header[index] ?? column, column);
+    params[`lbl_${column}`] = label.column;
+    params[`msg_${column}`] = label.prefix;
+  }
   for (const [column, [keys, values]] of transform.valueMaps) {
     params[`vk_${column}`] = JSON.stringify(keys);
     params[`vv_${column}`] = JSON.stringify(values);
@@ -79,6 +106,11 @@ const screenedColumns = new Set(disclosureScreened.map(([table, column]) => `${t
 /** `expression`, screened when it is the value of a dimension column of `table`. */
 export const screened = (table: string, column: string, expression: string) =>
   screenedColumns.has(`${table}.${column}`) ? `hs_screen(${expression})` : expression;
+
+/** Labels of a mapped file's columns, bound by transformParams. */
+function boundLabels(sources: ReadonlyMap<string, number>): Map<string, Label> {
+  return new Map([...sources.keys()].map((column) => [column, { column: `$lbl_${column}`, prefix: `$msg_${column}` }]));
+}
 
 function typedExpression(column: ColumnSpec, raw: string, transform?: Transform): string {
   const value = mapped(column, raw, transform);
@@ -170,30 +202,23 @@ function checks(column: ColumnSpec, raw: string, typed: string): Check[] {
  * `checked` is created in file order (insertion order is preserved), so its rowid is the record's number
  * among the records DuckDB read. Duplicate keys are marked afterwards by duplicateKeysSql, only when
  * there are any.
- * @param positions canonical column name for each file column, or null
+ * @param staged canonical column name -> the staged column (`c3`) that feeds it; identifiers made here, never input
  */
-export function checkedTableSql(
-  entity: TableSpec,
-  positions: readonly (string | null)[],
-  source: string,
-  transform?: Transform,
-): string {
-  const fileColumn = new Map<string, string>();
-  positions.forEach((name, index) => {
-    if (name) fileColumn.set(name, `c${index}`);
-  });
+export function checkedTableSql(entity: TableSpec, staged: ReadonlyMap<string, string>, source: string, options: CheckOptions = {}): string {
+  const { transform, labels, first, carry = [] } = options;
   const raw = (column: ColumnSpec) => `r_${column.name}`;
   const typedName = (column: ColumnSpec) => `t_${column.name}`;
   const rawSelect = entity.columns
     .map((column) => {
-      const staged = fileColumn.get(column.name);
+      const feed = staged.get(column.name);
       // Trimmed and empty -> NULL. trim() is costly (1.8 s per 16 M values, measured), so only values that
       // start with a space or control character, or end with one of the four trim() removes, go through
       // it; suffix() compares bytes where right() counts graphemes (0.92 s -> 0.25 s of CPU per 16 M values).
-      return staged
-        ? `CASE WHEN ${staged} = '' THEN NULL WHEN ascii(${staged}) <= 32 OR ${[' ', '\t', '\r', '\n'].map((c) => `suffix(${staged}, '${c}')`).join(' OR ')} THEN nullif(trim(${staged}, ' \t\r\n'), '') ELSE ${staged} END AS ${raw(column)}`
+      return feed
+        ? `CASE WHEN ${feed} = '' THEN NULL WHEN ascii(${feed}) <= 32 OR ${[' ', '\t', '\r', '\n'].map((c) => `suffix(${feed}, '${c}')`).join(' OR ')} THEN nullif(trim(${feed}, ' \t\r\n'), '') ELSE ${feed} END AS ${raw(column)}`
         : `NULL::VARCHAR AS ${raw(column)}`;
     })
+    .concat(carry)
     .join(',\n    ');
   const allChecks = [
     ...entity.columns.flatMap((column) => checks(column, raw(column), typedName(column)).map((check) => ({ column, check }))),
@@ -202,18 +227,22 @@ export function checkedTableSql(
       check: { when: rule.when, reason: 'missing_required' as const, message: rule.message },
     })),
   ];
-  const errorCase = allChecks.length
-    ? `CASE\n${allChecks
-        .map(
-          ({ column, check }) =>
-            `      WHEN ${check.when} THEN {'column': ${transform && fileColumn.has(column.name) ? `$hdr_${column.name}` : quote(column.name)}, 'value': ${raw(column)}, 'reason': ${quote(check.reason)}, 'message': ${quote(`${column.name}: ${check.message}`)}}`,
-        )
-        .join('\n')}\n    END`
-    : 'NULL';
+  const when = (test: string, column: string, value: string, reason: string, message: string) =>
+    `      WHEN ${test} THEN {'column': ${column}, 'value': ${value}, 'reason': ${quote(reason)}, 'message': ${message}}`;
+  const arms = [
+    ...(first ? [when(first.when, first.label.column, first.value, first.reason, `${first.label.prefix} || ${quote(`: ${first.message}`)}`)] : []),
+    ...allChecks.map(({ column, check }) => {
+      const label = staged.has(column.name) ? labels?.get(column.name) : undefined;
+      return label
+        ? when(check.when, label.column, raw(column), check.reason, `${label.prefix} || ${quote(`: ${check.message}`)}`)
+        : when(check.when, quote(column.name), raw(column), check.reason, quote(`${column.name}: ${check.message}`));
+    }),
+  ];
+  const errorCase = arms.length ? `CASE\n${arms.join('\n')}\n    END` : 'NULL';
   const typed = entity.columns
     .map((column) => `${screened(entity.table, column.name, typedExpression(column, raw(column), transform))} AS ${typedName(column)}`)
     .join(',\n    ');
-  const output = entity.columns.map((column) => `${typedName(column)} AS ${column.name}`).join(',\n  ');
+  const output = [...entity.columns.map((column) => `${typedName(column)} AS ${column.name}`), ...carry].join(',\n  ');
   return `
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH raw AS (
@@ -229,6 +258,70 @@ SELECT
   ${output},
   ${errorCase} AS err
 FROM typed`;
+}
+
+/** Staged columns a wide file keeps in `checked`: the record number (for reject lines) and what its rejects name. */
+const wideCarry = ['hs_rec', 'hs_k', 'hs_flag', 'hs_flag_lbl', 'hs_flag_msg', 'hs_date_lbl', 'hs_date_msg'];
+
+/**
+ * The statements that read a detected file (`read`: a read_csv or JSON-lines source of c0..cN) into
+ * `checked`, with their parameters. `record` is the column of `checked` that numbers the file's records.
+ *
+ * A wide export (stage columns): the records go to `hs_wide` first (in file order, so its rowid numbers
+ * them), then each stage column becomes one row per record whose cell is true, named by the bound stage
+ * name, entered at the stage's own date column or the table's entered_at column. Empty and false cells
+ * give no row; any other value (`2`, `maybe`) is rejected naming the stage column.
+ */
+export function stagingSql(
+  detection: Detection,
+  header: readonly string[],
+  read: string,
+): { sql: string; params: Record<string, DuckDBValue>; record: 'rowid' | 'hs_rec' } {
+  const { entity, transform, sources, stages } = detection;
+  const params = transformParams(transform, header, sources);
+  const labels = transform ? boundLabels(sources) : undefined;
+  if (!stages?.length) {
+    const staged = new Map([...sources].map(([column, index]) => [column, `c${index}`]));
+    return { sql: checkedTableSql(entity, staged, read, labels ? { transform, labels } : { transform }), params, record: 'rowid' };
+  }
+  const shared = sources.get('entered_at');
+  const branches = stages.map((stage, k) => {
+    const date = stage.datePosition ?? shared;
+    if (date === undefined) throw new Error(`stage column "${header[stage.position]}" has no entry date column`);
+    const flag = headerLabel(header[stage.position]!, 'stage');
+    const entered = headerLabel(header[date]!, 'entered_at');
+    Object.assign(params, {
+      [`ws_${k}`]: stage.stage,
+      [`wfl_${k}`]: flag.column,
+      [`wfm_${k}`]: flag.prefix,
+      [`wdl_${k}`]: entered.column,
+      [`wdm_${k}`]: entered.prefix,
+    });
+    return `SELECT rowid AS hs_rec, ${k} AS hs_k, c${stage.position} AS hs_flag, $wfl_${k} AS hs_flag_lbl, $wfm_${k} AS hs_flag_msg,
+      $ws_${k}::VARCHAR AS hs_stage, c${date} AS hs_date, $wdl_${k} AS hs_date_lbl, $wdm_${k} AS hs_date_msg, * FROM hs_wide`;
+  });
+  const source = `(SELECT * FROM (${branches.join('\n    UNION ALL ')})
+    WHERE nullif(trim(hs_flag), '') IS NOT NULL AND hs_bool(trim(hs_flag)) IS DISTINCT FROM false
+    ORDER BY hs_rec, hs_k)`;
+  const staged = new Map([...sources].filter(([column]) => column !== 'entered_at').map(([column, index]) => [column, `c${index}`]));
+  staged.set('stage', 'hs_stage');
+  staged.set('entered_at', 'hs_date');
+  const wideLabels = new Map(labels);
+  wideLabels.set('stage', { column: 'hs_flag_lbl', prefix: 'hs_flag_msg' });
+  wideLabels.set('entered_at', { column: 'hs_date_lbl', prefix: 'hs_date_msg' });
+  const check = checkedTableSql(entity, staged, source, {
+    ...(transform ? { transform } : {}),
+    labels: wideLabels,
+    carry: wideCarry,
+    first: {
+      when: 'hs_bool(trim(hs_flag)) IS NULL',
+      value: 'hs_flag',
+      label: { column: 'hs_flag_lbl', prefix: 'hs_flag_msg' },
+      reason: 'invalid_enum',
+      message: 'a stage cell is 1 or 0 (true/false, yes/no), or empty',
+    },
+  });
+  return { sql: `CREATE OR REPLACE TEMP TABLE hs_wide AS SELECT * FROM ${read};\n${check}`, params, record: 'hs_rec' };
 }
 
 /**
@@ -257,10 +350,37 @@ WHERE c.rowid = repeats.rn`,
  */
 export function loadSql(entity: TableSpec): { remove: string; insert: string } {
   const columns = entity.columns.map((c) => c.name);
-  const match = (entity.replaceBy ?? entity.key).map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
   return {
-    remove: `DELETE FROM ${entity.table} t WHERE EXISTS (SELECT 1 FROM checked c WHERE c.err IS NULL AND ${match})`,
+    remove: `DELETE FROM ${entity.table} t WHERE EXISTS (SELECT 1 FROM checked c WHERE c.err IS NULL AND ${matchSql(entity)})`,
     insert: `INSERT INTO ${entity.table} (${columns.join(', ')}, _file_id)
 SELECT ${columns.join(', ')}, $file_id FROM checked WHERE err IS NULL`,
+  };
+}
+
+/** The rows of the table and of `checked` that are the same thing: same key (or same replaceBy columns). */
+const matchSql = (entity: TableSpec) => (entity.replaceBy ?? entity.key).map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
+
+/**
+ * A file that does not carry every column of its table never sets the missing ones to NULL on rows that
+ * are already loaded (issue 14): the valid staged rows take the loaded values of the columns the file
+ * lacks. NULL when the file has them all.
+ */
+export function carrySql(entity: TableSpec, present: ReadonlySet<string>): string | null {
+  const absent = entity.columns.filter((c) => !present.has(c.name));
+  if (absent.length === 0) return null;
+  return `UPDATE checked c SET ${absent.map((col) => `${col.name} = t.${col.name}`).join(', ')}
+FROM ${entity.table} t WHERE c.err IS NULL AND ${matchSql(entity)}`;
+}
+
+/**
+ * Snapshot semantics (DESIGN §8): the rows of `scope` (an SQL condition on the table's rows: the loaded
+ * export this file replaces) that the file no longer holds at all are gone from the export: `count`
+ * counts them, `remove` deletes them. A row whose new version was quarantined keeps its old version.
+ */
+export function goneSql(entity: TableSpec, scope: string): { count: string; remove: string } {
+  const gone = `${scope} AND NOT EXISTS (SELECT 1 FROM checked c WHERE ${matchSql(entity)})`;
+  return {
+    count: `SELECT count(*)::INTEGER AS n FROM ${entity.table} t WHERE ${gone}`,
+    remove: `DELETE FROM ${entity.table} t WHERE ${gone}`,
   };
 }

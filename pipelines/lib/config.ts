@@ -62,6 +62,13 @@ export const configSchema = z
      * application's outcome when no status says otherwise. Over the defaults Hired, Rejected, Withdrawn.
      */
     terminalStages: z.record(z.string(), z.enum(['hired', 'rejected', 'withdrew'])).default({}),
+    /**
+     * Canonical files that are whole exports of their entity (true: every entity; or a list such as
+     * ["jobs", "openings"]): a newer file removes the rows it no longer holds. Vendor tables always are.
+     */
+    fullExports: z
+      .union([z.boolean(), z.array(z.enum(['jobs', 'openings', 'applications', 'stage_history', 'offers', 'compensation', 'benchmarks', 'fx_rates']))])
+      .default(false),
     /** Extra or overriding level aliases: alias -> canonical level. */
     levelAliases: z.record(z.string(), levelKey).default({}),
     /** Country (ISO alpha-2 code or English name) -> region overrides. */
@@ -86,6 +93,11 @@ export const configSchema = z
         mapping: z.string().optional(),
         /** Rejection or archive reason text -> rejection type, over the shipped defaults. */
         rejectionTypes: z.record(z.string(), z.enum(['rejected', 'withdrew', 'other'])).default({}),
+        /**
+         * The job custom field that holds the level in a warehouse sync (`custom_employee_level_designation`);
+         * default: the first custom level column the adapter reads that has a value (docs/importing.md).
+         */
+        levelField: z.string().regex(/^[a-z0-9_]+$/, 'vendors.levelField is a column name: lower-case letters, digits and _').optional(),
       })
       .strict()
       .default({ includeProspects: false, includeMigrated: false, officeCountries: {}, rejectionTypes: {} }),

@@ -17,7 +17,7 @@ export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const sampleDir = path.join(repoRoot, 'data', 'sample');
 
 export interface RefreshOptions {
-  /** Folder of exports; empty or missing -> the bundled sample. */
+  /** Folder of exports; empty or missing -> the bundled sample (into the given warehouse: runRefresh keeps them apart). */
   readonly inbox: string;
   readonly asOf?: string | undefined;
   /** Where the snapshot goes (the site reads it from here at build time). */
@@ -161,7 +161,7 @@ export async function refreshInto(warehouse: Warehouse, config: Config, options:
   const asOf = options.asOf ?? (useInbox ? todayIn(config.timeZone) : DEFAULT_END);
   const snapshotDir = options.snapshotDir ?? path.join(repoRoot, 'data', 'snapshot');
   log(`writing the snapshot as of ${asOf}`);
-  const { manifest } = await writeSnapshot(warehouse, config, { asOf, outDir: snapshotDir });
+  const { manifest } = await writeSnapshot(warehouse, config, { asOf, outDir: snapshotDir, data: useInbox ? 'real' : 'sample' });
   let outDir: string | null = null;
   if (options.build !== false) {
     outDir = options.outDir ?? path.join(repoRoot, 'dist');

@@ -15,7 +15,8 @@ import { DEFAULT_END } from '../generate/index.ts';
 import { alertsFor } from '../alerts/index.ts';
 import { prepareMetrics } from '../metrics/index.ts';
 import type { AlertsReport } from '../alerts/schema.ts';
-import { expandInputs, hasExports, ingest } from '../ingest/index.ts';
+import { expandInputs, hasExports, ingest, type FileResult } from '../ingest/index.ts';
+import type { Derivation } from '../vendors/derive.ts';
 import { sha256File } from '../ingest/sniff.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
 import { archiveFile, archivedPath } from './archive.ts';
@@ -24,18 +25,30 @@ import { acquireLock } from './lock.ts';
 import { notify } from './notify.ts';
 import { appendRun, processAlive, readRuns, type RunRecord } from './runs.ts';
 import { collectGenerations, completeMarker, publish, startGeneration, stateLayout, type StateLayout } from './state.ts';
+import { cleanStartReasons, holdsLoadedFiles, planRefresh, publishedOrigin, type RunPlan } from './origin.ts';
+import type { CleanStart, DataOrigin } from '../schemas/snapshot.ts';
 
 export interface RunRefreshOptions {
-  /** Folder of exports; empty or missing -> the bundled sample. */
+  /**
+   * Folder of exports. Empty or missing: the warehouse's own data when it holds real exports, else the
+   * bundled sample (never the two together).
+   */
   readonly inbox: string;
   readonly asOf?: string | undefined;
   readonly layout?: StateLayout;
   readonly logger?: Logger;
   /** Webhook for failures and new alarms (config `notify.webhookUrl` or HIRESCOPE_WEBHOOK_URL). */
   readonly webhookUrl?: string | undefined;
-  /** `rebuild`: start from an empty warehouse and replay the archive instead of reading the inbox. */
-  readonly mode?: 'refresh' | 'rebuild';
+  /**
+   * `rebuild`: start from an empty warehouse and replay the archive (since its last clean start) instead
+   * of reading the inbox. `reset`: publish an empty warehouse; the archive is kept.
+   */
+  readonly mode?: RunMode;
+  /** refresh: start from an empty warehouse instead of a copy of the published one. */
+  readonly fresh?: boolean;
 }
+
+export type RunMode = 'refresh' | 'rebuild' | 'reset';
 
 export interface RunRefreshResult {
   readonly runId: string;
@@ -54,12 +67,25 @@ interface ArchiveEntry {
   runId: string;
 }
 
+/**
+ * A line of the archive index written before the files of a run that started from an empty warehouse:
+ * `rebuild` replays only the files after the last one, so a sample run is never replayed before a real
+ * one, nor anything before a `reset`.
+ */
+interface CleanStartEntry {
+  cleanStart: true;
+  runId: string;
+  data: DataOrigin;
+}
+
+type IndexLine = ArchiveEntry | CleanStartEntry;
+
 function archiveIndex(layout: StateLayout): string {
   return path.join(layout.archiveDir, 'index.jsonl');
 }
 
-/** Loaded files of every run, in the order they were ingested (what `rebuild` replays). */
-export function readArchiveIndex(layout: StateLayout): ArchiveEntry[] {
+/** Loaded files of every run, in the order they were ingested, and the clean starts between them. */
+export function readArchiveIndex(layout: StateLayout): IndexLine[] {
   const file = archiveIndex(layout);
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
@@ -67,11 +93,24 @@ export function readArchiveIndex(layout: StateLayout): ArchiveEntry[] {
     .filter((line) => line.trim())
     .flatMap((line) => {
       try {
-        return [JSON.parse(line) as ArchiveEntry];
+        return [JSON.parse(line) as IndexLine];
       } catch {
         return [];
       }
     });
+}
+
+/**
+ * What `rebuild` replays: the files loaded since the last clean start, and what they are (an index
+ * written before clean starts were marked: all of it, judged by what is published).
+ */
+export function replayFromArchive(layout: StateLayout, published: DataOrigin | 'none'): { files: ArchiveEntry[]; data: DataOrigin } {
+  const lines = readArchiveIndex(layout);
+  const lastStart = lines.findLastIndex((line) => 'cleanStart' in line);
+  const files = lines.slice(lastStart + 1).filter((line): line is ArchiveEntry => !('cleanStart' in line));
+  const marker = lines[lastStart] as CleanStartEntry | undefined;
+  const data = marker?.data ?? (files.length === 0 ? 'empty' : published === 'sample' ? 'sample' : 'real');
+  return { files, data };
 }
 
 /** Test hook: stop at the start of a phase so a fault test can kill the process exactly there. */
@@ -121,24 +160,72 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
   let warehouse: Warehouse | undefined;
   try {
     await enter('prepare');
-    const next = startGeneration(layout, runId, { empty: mode === 'rebuild' });
+    const published = publishedOrigin(layout);
+    // The inbox pointed at the bundled sample is the sample, not real exports.
+    const inboxExports = mode === 'refresh' && path.resolve(options.inbox) !== sampleDir && hasExports(options.inbox);
+    const mayCopy = mode === 'refresh' && !options.fresh && published.data !== 'sample';
+    let next = startGeneration(layout, runId, { empty: !mayCopy });
+    const copied = mayCopy && existsSync(next.warehouse);
     warehouse = await openGenerationWarehouse(next.warehouse, config);
+    let plan: RunPlan;
+    let data: DataOrigin;
+    let replay: ArchiveEntry[] = [];
+    if (mode === 'refresh') {
+      const holdsReal = published.data === 'real' || (published.data !== 'sample' && copied && (await holdsLoadedFiles(warehouse)));
+      plan = planRefresh(published.data, inboxExports, holdsReal, options.fresh ?? false);
+      data = plan.source === 'sample' ? 'sample' : 'real';
+      if (plan.clean && copied) {
+        // A warehouse with no loaded file (plain, or after reset) about to take the sample: start from nothing.
+        warehouse.close();
+        warehouse = undefined;
+        next = startGeneration(layout, runId, { empty: true });
+        warehouse = await openGenerationWarehouse(next.warehouse, config);
+      }
+    } else if (mode === 'rebuild') {
+      const replayed = replayFromArchive(layout, published.data);
+      replay = replayed.files;
+      data = replayed.data;
+      plan = { source: 'archive', clean: true };
+    } else {
+      data = 'empty';
+      plan = { source: 'reset', clean: true, announce: cleanStartReasons.reset };
+    }
+    const source = plan.source;
+    // The last clean start stays on the Data quality page until the next one (a sample shows its banner instead).
+    const cleanStart: CleanStart | null = plan.announce
+      ? { runId, at: started.toISOString(), reason: plan.announce }
+      : source === 'sample'
+        ? null
+        : published.cleanStart;
+    if (plan.announce) logger.event('clean-start', { runId, previous: published.data, data, reason: plan.announce });
+    if (source === 'warehouse') {
+      logger.event('nothing-new', {
+        inbox: options.inbox,
+        note: 'the inbox holds no exports: refreshing on the real data the warehouse already has (the sample is never loaded over it)',
+      });
+    }
+    if (source === 'sample') logger.event('sample', { inbox: options.inbox, note: 'the inbox holds no exports: loading the bundled sample into its own clean warehouse' });
 
     await enter('archive');
     let inputs: string[];
-    let source: string;
+    // The runs to replay, each as one ingest call: a whole export replaces the one before it (snapshot
+    // semantics), so the files of two runs must not be read as parts of one export.
+    let batches: string[][];
     if (mode === 'rebuild') {
       const seen = new Set<string>();
-      inputs = readArchiveIndex(layout)
-        .filter((entry) => !seen.has(entry.sha256) && seen.add(entry.sha256))
-        .map((entry) => archivedPath(layout.archiveDir, entry.sha256, entry.name));
+      const byRun = new Map<string, string[]>();
+      for (const entry of replay.filter((e) => !seen.has(e.sha256) && seen.add(e.sha256))) {
+        byRun.set(entry.runId, [...(byRun.get(entry.runId) ?? []), archivedPath(layout.archiveDir, entry.sha256, entry.name)]);
+      }
+      batches = [...byRun.values()];
+      inputs = batches.flat();
       const missing = inputs.filter((file) => !existsSync(file));
       if (missing.length) throw new Error(`the archive is missing ${missing.length} file(s): ${missing.slice(0, 3).join(', ')}`);
-      source = 'archive';
     } else {
-      const useInbox = hasExports(options.inbox);
-      inputs = expandInputs([useInbox ? options.inbox : sampleDir]);
-      source = useInbox ? 'inbox' : 'sample';
+      if (source === 'inbox') inputs = expandInputs([options.inbox]);
+      else if (source === 'sample') inputs = expandInputs([sampleDir]);
+      else inputs = [];
+      batches = [inputs];
     }
     const shas = new Map<string, string>();
     for (const [index, file] of inputs.entries()) {
@@ -150,11 +237,19 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
 
     await enter('ingest');
     let done = 0;
-    const ingested = await ingest(warehouse, inputs, {
-      command: mode,
-      config,
-      onFile: (file) => logger.progress('ingest', ++done, inputs.length, `${path.basename(file.path)} ${file.status}`),
-    });
+    const ingested: { files: FileResult[]; derived: Derivation[]; rowsRejected: number } = { files: [], derived: [], rowsRejected: 0 };
+    for (const batch of batches) {
+      const result = await ingest(warehouse, batch, {
+        command: mode,
+        config,
+        // A rebuild replays what was accepted, small exports that were forced included.
+        force: mode === 'rebuild',
+        onFile: (file) => logger.progress('ingest', ++done, inputs.length, `${path.basename(file.path)} ${file.status}`),
+      });
+      ingested.files.push(...result.files);
+      ingested.derived.push(...result.derived);
+      ingested.rowsRejected += result.rowsRejected;
+    }
     const refused = ingested.files.filter((f) => f.status === 'refused');
     if (refused.length) {
       throw new Error(`refused ${refused.length} file(s), nothing published: ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
@@ -167,7 +262,8 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     }
 
     await enter('metrics');
-    const asOf = options.asOf ?? (source === 'inbox' ? todayIn(config.timeZone) : DEFAULT_END);
+    // The bundled sample describes a company up to its generation date; real exports are as of today.
+    const asOf = options.asOf ?? (data === 'sample' ? DEFAULT_END : todayIn(config.timeZone));
     // Prepared once: the snapshot reuses these populations and alerts.
     const context = await prepareMetrics(warehouse, config, { asOf });
     const alerts = await alertsFor(context, config);
@@ -181,6 +277,8 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
         ? { runId: 0, command: lastFailed.command, startedAt: lastFailed.startedAt, error: lastFailed.error ?? null }
         : undefined,
       prepared: { context, alerts },
+      data,
+      cleanStart,
     });
     warehouse.close();
     warehouse = undefined;
@@ -192,7 +290,13 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     writeFileSync(path.join(next.dir, completeMarker), `${runId}\n`);
     publish(layout, next);
     // The archive index names what this generation loaded, for rebuild (after the publish: a killed run's
-    // files are archived but not indexed, like everything else it did).
+    // files are archived but not indexed, like everything else it did), after a clean start when it made one.
+    const startedEmpty = plan.clean || !copied;
+    if (startedEmpty) {
+      mkdirSync(layout.archiveDir, { recursive: true });
+      const marker: CleanStartEntry = { cleanStart: true, runId, data };
+      appendFileSync(archiveIndex(layout), `${JSON.stringify(marker)}\n`);
+    }
     for (const file of loadedInOrder) {
       const entry: ArchiveEntry = { sha256: shas.get(file.path)!, name: path.basename(file.path), runId };
       appendFileSync(archiveIndex(layout), `${JSON.stringify(entry)}\n`);
@@ -219,6 +323,8 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       durationSeconds: (finished.getTime() - started.getTime()) / 1000,
       asOf,
       source,
+      data,
+      ...(plan.announce ? { cleanStart: plan.announce } : {}),
       files: ingested.files.length,
       rowsRead: ingested.files.reduce((n, f) => n + f.rowsRead, 0),
       rowsLoaded: ingested.files.reduce((n, f) => n + f.rowsLoaded, 0),

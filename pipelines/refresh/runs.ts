@@ -15,6 +15,10 @@ export interface RunRecord {
   status: 'running' | 'ok' | 'failed' | 'interrupted';
   asOf?: string;
   source?: string;
+  /** What the published warehouse holds after the run: sample, real or empty. */
+  data?: string;
+  /** Why the run started from an empty warehouse, when it announced one. */
+  cleanStart?: string;
   files?: number;
   rowsRead?: number;
   rowsLoaded?: number;

@@ -11,11 +11,26 @@ export { cubes, type CubeColumnType, type CubeName, type CubeSpec } from './cube
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/**
+ * What a warehouse holds: the bundled synthetic `sample`, `real` exports, or nothing (`empty`, after
+ * `hirescope reset`). The two never share a warehouse: the first refresh that finds real exports on a
+ * sample warehouse starts a clean one.
+ */
+export const dataOrigins = ['sample', 'real', 'empty'] as const;
+export type DataOrigin = (typeof dataOrigins)[number];
+
+/** When and why the warehouse was last started empty (sample replaced by exports, `reset`, `--fresh`). */
+export const cleanStartSchema = z.object({ runId: z.string(), at: z.string(), reason: z.string() });
+export type CleanStart = z.infer<typeof cleanStartSchema>;
+
 export const manifestSchema = z.object({
   version: z.literal(1),
   asOf: isoDate,
   refreshedAt: z.string(),
   timeZone: z.string(),
+  /** The site shows a "Sample data" banner on every page while this is `sample`. */
+  data: z.enum(dataOrigins),
+  cleanStart: cleanStartSchema.nullable(),
   rows: z.record(z.string(), z.number().int().nonnegative()),
   files: z.array(
     z.object({

@@ -21,7 +21,9 @@ import {
   metaSchema,
   paySnapshotSchema,
   qualitySnapshotSchema,
+  type CleanStart,
   type CubeName,
+  type DataOrigin,
   type Manifest,
 } from '../schemas/snapshot.ts';
 import type { z } from 'zod';
@@ -34,6 +36,10 @@ export interface SnapshotOptions {
   readonly refreshedAt?: string;
   /** The last failed refresh (from the run history, which outlives failed generations). */
   readonly lastFailedRun?: { runId: number; command: string; startedAt: string; error: string | null } | undefined;
+  /** What the warehouse holds (default `real`): `sample` puts the "Sample data" banner on every page. */
+  readonly data?: DataOrigin | undefined;
+  /** The last time the warehouse was started empty, shown on the Data quality page. */
+  readonly cleanStart?: CleanStart | null | undefined;
   /**
    * Populations already prepared for `asOf` without filters, and their alerts (a refresh evaluates them
    * first): reused instead of prepared and evaluated a second time (about 2.4 s at a million applications).
@@ -124,7 +130,10 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
     lastFailedRun: lastFailedRun && { ...lastFailedRun, error: withoutDirs(lastFailedRun.error) },
   });
 
-  const manifest = await buildManifest(warehouse, config, asOf, options.refreshedAt ?? new Date().toISOString(), cubeInfo);
+  const manifest = await buildManifest(warehouse, config, asOf, options.refreshedAt ?? new Date().toISOString(), cubeInfo, {
+    data: options.data ?? 'real',
+    cleanStart: options.cleanStart ?? null,
+  });
   writeJson(staging, 'manifest.json', manifestSchema, manifest);
 
   // Swap: the old snapshot is replaced by the complete new one.
@@ -199,6 +208,7 @@ async function buildManifest(
   asOf: string,
   refreshedAt: string,
   cubeInfo: Manifest['cubes'],
+  origin: Pick<Manifest, 'data' | 'cleanStart'>,
 ): Promise<Manifest> {
   const rows: Record<string, number> = {};
   for (const table of ['jobs', 'openings', 'applications', 'stage_history', 'offers', 'compensation', 'benchmarks', 'fx_rates']) {
@@ -210,7 +220,7 @@ async function buildManifest(
        rows_loaded::INTEGER AS rowsLoaded, rows_rejected::INTEGER AS rowsRejected, status
      FROM ingest_files WHERE status = 'loaded' ORDER BY file_id`,
   );
-  return { version: 1, asOf, refreshedAt, timeZone: config.timeZone, rows, files, cubes: cubeInfo };
+  return { version: 1, asOf, refreshedAt, timeZone: config.timeZone, ...origin, rows, files, cubes: cubeInfo };
 }
 
 /** Size of a snapshot folder in bytes. */

@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS ingest_files (
   rows_read      BIGINT NOT NULL,
   rows_loaded    BIGINT NOT NULL,
   rows_rejected  BIGINT NOT NULL,
-  status         VARCHAR NOT NULL,        -- loaded | skipped | refused
+  status         VARCHAR NOT NULL,        -- loaded | skipped | refused | ignored
   message        VARCHAR,
   dropped_columns VARCHAR[] NOT NULL,     -- personal-data columns never stored
   ignored_columns VARCHAR[] NOT NULL,     -- columns outside the canonical list
@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS rejected_rows (
   file_id  INTEGER NOT NULL,
   path     VARCHAR NOT NULL,
   line     BIGINT NOT NULL,               -- physical line where the record starts; the header is line 1
-  "column" VARCHAR,                       -- canonical column name; NULL for a malformed record
+  "column" VARCHAR,                       -- canonical column name (a mapped file: its header and column, `Req App (application_id)`); NULL for a malformed record
   value    VARCHAR,
   reason   VARCHAR NOT NULL,              -- machine-readable code, see pipelines/ingest/validate.ts
   message  VARCHAR NOT NULL

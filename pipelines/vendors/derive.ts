@@ -62,7 +62,7 @@ export async function deriveVendor(warehouse: Warehouse, vendor: Vendor, config:
     regions: path.join(referenceDir, 'country_regions.csv'),
     aliases: path.join(referenceDir, 'country_aliases.csv'),
   });
-  const params = derivationParams(config);
+  const params = { ...derivationParams(config), ...vendor.params?.(config) };
   // One statement per call: parameters bind to a single statement.
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE vendor_office_countries AS

@@ -4,8 +4,9 @@
  * pipelines/sql/vendors/<vendor>/ derives the canonical tables from those raw tables.
  */
 import type { EntityName, TableSpec } from '../ingest/entities.ts';
+import type { Config } from '../lib/config.ts';
 
-export const vendorNames = ['greenhouse', 'greenhouse-harvest', 'lever', 'ashby', 'workable'] as const;
+export const vendorNames = ['greenhouse', 'greenhouse-harvest', 'airbyte-greenhouse', 'lever', 'ashby', 'workable', 'fivetran-greenhouse'] as const;
 export type VendorName = (typeof vendorNames)[number];
 
 export interface VendorTable extends TableSpec {
@@ -33,6 +34,11 @@ export interface Vendor {
   readonly tables: readonly VendorTable[];
   /** Canonical entities derived, in order; each is pipelines/sql/vendors/<name>/<entity>.sql. */
   readonly derives: readonly EntityName[];
+  /**
+   * Settings of this vendor from the config, bound as extra parameters of its derivation queries; throws
+   * (naming the setting) when the config asks for something the vendor cannot read.
+   */
+  readonly params?: (config: Config) => Record<string, string | boolean>;
 }
 
 type TableInput = Omit<VendorTable, 'vendor' | 'name' | 'table' | 'order' | 'signature' | 'hints'> & {

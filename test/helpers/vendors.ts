@@ -70,3 +70,31 @@ export async function rowsOf(db: string, sql: string): Promise<Row[]> {
     warehouse.close();
   }
 }
+
+/**
+ * For each canonical table (table -> the columns compared, SQL over allow-listed names), the rows only in
+ * the canonical warehouse, the rows only in the vendor's, and the vendor's row count.
+ */
+export async function rowDiffs(
+  canonicalDb: string,
+  vendorDb: string,
+  tables: Record<string, string>,
+): Promise<{ table: string; c_only: number; v_only: number; n: number }[]> {
+  const warehouse = await openWarehouse(':memory:');
+  try {
+    await warehouse.run(`ATTACH '${canonicalDb}' AS c (READ_ONLY)`);
+    await warehouse.run(`ATTACH '${vendorDb}' AS v (READ_ONLY)`);
+    const diffs = [];
+    for (const [table, columns] of Object.entries(tables)) {
+      const [diff] = await warehouse.all<{ c_only: number; v_only: number; n: number }>(
+        `SELECT (SELECT count(*) FROM (SELECT ${columns} FROM c.${table} EXCEPT ALL SELECT ${columns} FROM v.${table}))::INTEGER AS c_only,
+                (SELECT count(*) FROM (SELECT ${columns} FROM v.${table} EXCEPT ALL SELECT ${columns} FROM c.${table}))::INTEGER AS v_only,
+                (SELECT count(*) FROM v.${table})::INTEGER AS n`,
+      );
+      diffs.push({ table, ...diff! });
+    }
+    return diffs;
+  } finally {
+    warehouse.close();
+  }
+}

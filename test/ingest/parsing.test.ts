@@ -75,7 +75,8 @@ describe('parsing shortcuts', () => {
     });
     const source = `read_csv('${tmp.dir}/stage_history.csv', header = true, auto_detect = false,
       columns = {'c0': 'VARCHAR', 'c1': 'VARCHAR', 'c2': 'VARCHAR', 'c3': 'VARCHAR'})`;
-    await warehouse.run(checkedTableSql(entitySpec('stage_history'), ['application_id', 'stage', 'entered_at', 'exited_at'], source));
+    const staged = new Map([['application_id', 'c0'], ['stage', 'c1'], ['entered_at', 'c2'], ['exited_at', 'c3']]);
+    await warehouse.run(checkedTableSql(entitySpec('stage_history'), staged, source));
     const rows = await warehouse.all<{ stage: string | null; reason: string | null }>(
       `SELECT stage, err.reason AS reason FROM checked ORDER BY rowid`,
     );

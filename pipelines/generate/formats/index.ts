@@ -2,7 +2,7 @@
  * `generate --format <vendor>`: the same company as the canonical format, written in a vendor's export
  * shape. The canonical files are generated first (into a temporary folder), then DuckDB reads them and
  * each `pipelines/generate/formats/<format>/<file>.sql` (a SELECT over the views c_jobs, c_openings,
- * c_applications, c_stage_history, c_offers and ref_countries) is copied to `<out>/<file>.csv`.
+ * c_applications, c_stage_history, c_offers, c_job_stages and ref_countries) is copied to `<out>/<file>.csv`.
  * Ordered SELECTs make the output byte-identical for the same seed. Pay data (compensation, benchmarks,
  * fx_rates) comes from an HRIS or payroll, not the ATS: it is written in the canonical format beside.
  */
@@ -64,6 +64,18 @@ export async function convertFormat(format: VendorFormat, canonicalDir: string, 
            header = true, auto_detect = false, columns = {${spec}})`,
       );
     }
+    // Each job's interview plan: the stages its applications went through, in their usual order
+    // (plan_order 1, 2...), and the first entry into each — for formats that give stages ids per job.
+    await connection.run(
+      `CREATE VIEW c_job_stages AS
+       SELECT job_id, stage, row_number() OVER (PARTITION BY job_id ORDER BY position, stage) AS plan_order, first_entry
+       FROM (
+         SELECT a.job_id, h.stage, avg(h.n) AS position, min(h.entered_at) AS first_entry
+         FROM (SELECT application_id, stage, entered_at, row_number() OVER (PARTITION BY application_id ORDER BY entered_at, stage) AS n FROM c_stage_history) h
+         JOIN c_applications a USING (application_id)
+         GROUP BY ALL
+       )`,
+    );
     await connection.run(
       `CREATE VIEW ref_countries AS SELECT code, name FROM read_csv(${literal(path.join(referenceDir, 'country_regions.csv'))},
          header = true, auto_detect = false, columns = {'code': 'VARCHAR', 'name': 'VARCHAR', 'region': 'VARCHAR', 'source': 'VARCHAR'})`,

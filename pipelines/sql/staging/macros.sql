@@ -63,3 +63,29 @@ CREATE OR REPLACE TEMP MACRO hs_location_country(location) AS
 -- application was not rejected (the caller decides: pending, or accepted for a hire).
 CREATE OR REPLACE TEMP MACRO hs_offer_settled_by(application_status, rejection_type) AS
   CASE WHEN application_status = 'rejected' THEN CASE WHEN rejection_type = 'withdrew' THEN 'declined' ELSE 'rescinded' END END;
+
+-- Greenhouse rejection reason types by name, any case (Harvest, Airbyte's Harvest v1/v2 records): "We
+-- rejected them" / "Security concern" -> rejected, "They rejected us" -> withdrew, "None specified" ->
+-- other; NULL for anything else (the caller decides).
+CREATE OR REPLACE TEMP MACRO hs_greenhouse_rejection_type(type_name) AS
+  CASE lower(trim(type_name))
+    WHEN 'we rejected them' THEN 'rejected'
+    WHEN 'security concern' THEN 'rejected'
+    WHEN 'they rejected us' THEN 'withdrew'
+    WHEN 'none specified' THEN 'other'
+  END;
+
+-- Greenhouse offer statuses (Data Lake and Harvest v1/v2: unresolved; Harvest v3: Created, any case):
+-- accepted, rejected -> declined, deprecated, and an offer not resolved -> settled by its application's
+-- rejection (hs_offer_settled_by), else pending. Its resolution: the application's rejected_at for an
+-- offer settled so, else the offer's own resolved_at.
+CREATE OR REPLACE TEMP MACRO hs_greenhouse_offer_status(status, application_status, rejection_type) AS
+  CASE lower(status)
+    WHEN 'accepted' THEN 'accepted'
+    WHEN 'rejected' THEN 'declined'
+    WHEN 'deprecated' THEN 'deprecated'
+    WHEN 'unresolved' THEN coalesce(hs_offer_settled_by(application_status, rejection_type), 'pending')
+    WHEN 'created' THEN coalesce(hs_offer_settled_by(application_status, rejection_type), 'pending')
+  END;
+CREATE OR REPLACE TEMP MACRO hs_greenhouse_offer_resolved_at(status, resolved_at, application_status, rejected_at) AS
+  CASE WHEN lower(status) IN ('unresolved', 'created') AND application_status = 'rejected' THEN rejected_at ELSE resolved_at END;

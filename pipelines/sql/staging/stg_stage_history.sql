@@ -27,9 +27,11 @@ CREATE OR REPLACE TEMP TABLE stg_stay_ends AS
 WITH open_apps AS (
   SELECT DISTINCT application_id FROM stage_history WHERE exited_at IS NULL
 ), ordered AS (
+  -- Stays entered at the same instant follow the canonical stage order (then the name).
   SELECT h.application_id, h.stage, h.entered_at, h.exited_at,
-    lead(h.entered_at) OVER (PARTITION BY h.application_id ORDER BY h.entered_at, h.stage) AS next_entered
+    lead(h.entered_at) OVER (PARTITION BY h.application_id ORDER BY h.entered_at, n.rank NULLS LAST, h.stage) AS next_entered
   FROM stage_history h SEMI JOIN open_apps o USING (application_id)
+  JOIN stg_stage_names n ON n.stage_name = h.stage
 ), ends AS (
   SELECT a.application_id,
     CASE coalesce(a.status, CASE t.outcome WHEN 'hired' THEN 'hired' WHEN 'rejected' THEN 'rejected' WHEN 'withdrew' THEN 'rejected' END)

@@ -3,13 +3,7 @@
 -- application: every 10th rejected application still shows its last stage as current (exited_at empty),
 -- which the adapter closes at the rejection.
 WITH stage_ids AS (
-  SELECT job_id, stage, regexp_extract(job_id, '\d+')::BIGINT * 100 + row_number() OVER (PARTITION BY job_id ORDER BY position, stage) AS stage_id
-  FROM (
-    SELECT a.job_id, h.stage, avg(h.n) AS position
-    FROM (SELECT application_id, stage, row_number() OVER (PARTITION BY application_id ORDER BY entered_at, stage) AS n FROM c_stage_history) h
-    JOIN c_applications a USING (application_id)
-    GROUP BY ALL
-  )
+  SELECT job_id, stage, regexp_extract(job_id, '\d+')::BIGINT * 100 + plan_order AS stage_id FROM c_job_stages
 ), stays AS (
   SELECT h.application_id, h.stage, h.entered_at, h.exited_at, a.status, a.job_id,
     row_number() OVER (PARTITION BY h.application_id ORDER BY h.entered_at DESC, h.stage DESC) AS from_last,

@@ -5,13 +5,7 @@
 -- job, jobless: job_id empty, the job in prospective_job_ids; every 160th of them already converted) —
 -- rows the adapter leaves out by default.
 WITH stage_ids AS (
-  SELECT job_id, stage, regexp_extract(job_id, '\d+')::BIGINT * 100 + row_number() OVER (PARTITION BY job_id ORDER BY position, stage) AS stage_id
-  FROM (
-    SELECT a.job_id, h.stage, avg(h.n) AS position
-    FROM (SELECT application_id, stage, row_number() OVER (PARTITION BY application_id ORDER BY entered_at, stage) AS n FROM c_stage_history) h
-    JOIN c_applications a USING (application_id)
-    GROUP BY ALL
-  )
+  SELECT job_id, stage, regexp_extract(job_id, '\d+')::BIGINT * 100 + plan_order AS stage_id FROM c_job_stages
 ), current_stage AS (
   SELECT h.application_id, i.stage_id
   FROM c_stage_history h JOIN c_applications a USING (application_id) JOIN stage_ids i ON i.job_id = a.job_id AND i.stage = h.stage

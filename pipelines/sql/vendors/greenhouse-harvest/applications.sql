@@ -60,12 +60,7 @@ SELECT
       WHEN a.reason_type_key = 'THEY_REJECTED_US' THEN 'withdrew'
       WHEN a.reason_type_key = 'NONE_SPECIFIED' THEN 'other'
     END,
-    CASE a.reason_type_name
-      WHEN 'we rejected them' THEN 'rejected'
-      WHEN 'security concern' THEN 'rejected'
-      WHEN 'they rejected us' THEN 'withdrew'
-      WHEN 'none specified' THEN 'other'
-    END,
+    hs_greenhouse_rejection_type(a.reason_type_name),
     'other') END AS rejection_type,
   CASE WHEN a.canonical_status = 'rejected' THEN a.reason_name END AS rejection_reason,
   CASE WHEN a.canonical_status = 'hired' THEN coalesce(a.hired_at, ls.exited_at, ac.resolved_at) END AS hired_at,

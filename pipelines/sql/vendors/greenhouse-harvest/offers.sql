@@ -8,16 +8,11 @@
 SELECT
   o.id AS offer_id,
   o.application_id,
-  CASE o.status
-    WHEN 'accepted' THEN 'accepted'
-    WHEN 'rejected' THEN 'declined'
-    WHEN 'deprecated' THEN 'deprecated'
-    WHEN 'created' THEN coalesce(hs_offer_settled_by(a.status, a.rejection_type), 'pending')
-  END AS status,
+  hs_greenhouse_offer_status(o.status, a.status, a.rejection_type) AS status,
   o.version,
   o.created_at,
   (o.sent_on + INTERVAL 12 HOUR)::TIMESTAMPTZ AS sent_at,
-  CASE WHEN o.status = 'created' AND a.status = 'rejected' THEN a.rejected_at ELSE o.resolved_at END AS resolved_at,
+  hs_greenhouse_offer_resolved_at(o.status, o.resolved_at, a.status, a.rejected_at) AS resolved_at,
   o.starts_on AS start_date,
   o.salary AS base_salary,
   o.currency,

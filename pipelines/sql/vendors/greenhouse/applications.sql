@@ -16,14 +16,7 @@ SELECT
   s.type AS source_type,
   CASE lower(a.status) WHEN 'active' THEN 'active' WHEN 'rejected' THEN 'rejected' WHEN 'hired' THEN 'hired' END AS status,
   a.rejected_at,
-  CASE WHEN a.rejection_reason_id IS NOT NULL THEN coalesce(
-    rt.rejection_type,
-    CASE lower(trim(r.type))
-      WHEN 'we rejected them' THEN 'rejected'
-      WHEN 'they rejected us' THEN 'withdrew'
-      WHEN 'none specified' THEN 'other'
-    END,
-    'other') END AS rejection_type,
+  CASE WHEN a.rejection_reason_id IS NOT NULL THEN coalesce(rt.rejection_type, hs_greenhouse_rejection_type(r.type), 'other') END AS rejection_type,
   r.name AS rejection_reason,
   a.hired_at,
   a._file_id,
