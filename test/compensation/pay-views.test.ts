@@ -76,6 +76,17 @@ describe('pay views of the snapshot', () => {
       );
       expect(pairs.length).toBeGreaterThan(10);
       expect(pairs.filter((difference) => difference > 0 && difference < 5)).toEqual([]);
+      // offers against bands: a published group holds 5 or more offers; median penetrations have 2 decimals
+      type Offers = { overall: { offers: number; unbanded: number; suppressed: boolean; medianPenetration: number | null }; cells: { offers: number; suppressed: boolean; medianPenetration: number | null }[] };
+      const groups = pay.views.flatMap((v) => {
+        const o = v.offersVsBands as Offers;
+        return [{ offers: o.overall.offers - o.overall.unbanded, suppressed: o.overall.suppressed, medianPenetration: o.overall.medianPenetration }, ...o.cells];
+      });
+      expect(groups.filter((g) => !g.suppressed).length).toBeGreaterThan(0);
+      for (const g of groups.filter((x) => !x.suppressed)) {
+        expect(g.offers).toBeGreaterThanOrEqual(5);
+        if (g.medianPenetration !== null) expect(Math.round(g.medianPenetration * 100) / 100).toBe(g.medianPenetration);
+      }
       const byName = new Map(pay.views.map((v) => [v.department, v]));
       expect(byName.get('data')).toEqual({ ...byName.get('Data'), department: 'data' });
     } finally {
