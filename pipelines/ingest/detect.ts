@@ -77,10 +77,10 @@ interface Candidate {
  * never a canonical file nor a vendor's own export (issue 14: Fivetran's hiring_team.csv, with a job_id,
  * was read as canonical jobs and set every job's title to null).
  */
-const syncMarkers: readonly { readonly prefix: string; readonly label: string }[] = [
-  { prefix: '_fivetran_', label: 'Fivetran' },
-  { prefix: '_airbyte_', label: 'Airbyte' },
-  { prefix: '_sdc_', label: 'Stitch' },
+const syncMarkers: readonly { readonly prefix: string; readonly label: string; readonly vendors: string }[] = [
+  { prefix: '_fivetran_', label: 'Fivetran', vendors: 'fivetran-' },
+  { prefix: '_airbyte_', label: 'Airbyte', vendors: 'airbyte-' },
+  { prefix: '_sdc_', label: 'Stitch', vendors: 'stitch-' },
 ];
 const markerOf = (normalizedColumn: string) => syncMarkers.find((m) => normalizedColumn.startsWith(normalizeHeader(m.prefix)));
 
@@ -160,7 +160,9 @@ export function detectEntity(header: readonly string[], fileName: string, option
       ? []
       : vendorTableSpecs
           .filter((t) => only === undefined || t.vendor === only)
-          .filter((t) => t.signature.map((c) => markerOf(normalizeHeader(c))).find((m) => m !== undefined) === marker)
+          // A marked header: only the sync's layouts (`fivetran-*`); an unmarked one: no table whose
+          // signature demands a marker (an Airbyte record may come bare, so those stay candidates).
+          .filter((t) => (marker ? t.vendor.startsWith(marker.vendors) : !t.signature.some((c) => markerOf(normalizeHeader(c)))))
           .map((t) => candidateFor(t, present, fileName, t));
   const candidates = [...canonical, ...vendor];
 
@@ -170,7 +172,7 @@ export function detectEntity(header: readonly string[], fileName: string, option
     (c) =>
       c.missing.length === 0 &&
       (c.vendor
-        ? c.needed > WEAK_SIGNATURE || c.named || c.covers
+        ? c.needed > WEAK_SIGNATURE || c.named || c.covers || marker !== undefined
         : c.matched >= Math.min(MIN_CANONICAL_COLUMNS, c.spec.columns.length)),
   );
   // Another vendor's look-alike never beats a shape of the preferred vendor (canonical shapes still can).
@@ -204,7 +206,7 @@ export function detectEntity(header: readonly string[], fileName: string, option
     // The file is named after another table of the same vendor that its header does not complete (Lever's
     // archive_reason without `type` fits the shape of stages): refused, naming both, never mis-filed.
     const named = vendor.find((c) => c.named && c.vendor === best.vendor && c.spec !== best.spec && c.missing.length > 0);
-    if (named && !best.named) {
+    if (named && !best.named && !complete.some((c) => c.named)) {
       throw new RefusedFile(
         `ambiguous file shape: the name says ${label(named)}, but the header lacks ${named.missing.join(', ')}; the header alone fits ${label(best)}. Rename the file or check the export`,
         named.missing[0],
@@ -286,7 +288,7 @@ function nothingMatches(canonical: readonly Candidate[], vendor: readonly Candid
     return new RefusedFile(error.message + triedText, error.column);
   }
   const first = tried[0] ?? closest(vendor);
-  const what = sync ? `a ${sync} sync table hirescope does not know` : 'unknown file shape';
+  const what = sync ? `unknown ${sync} sync table` : 'unknown file shape';
   if (!first) return new RefusedFile(`${what}: no ${sync ?? ''} layout of it is supported (see docs/importing.md)`.replace('  ', ' '));
   return new RefusedFile(`${what}: closest is ${label(first)}, ${lacking(first)}${triedText}`, first.missing[0]);
 }

@@ -132,9 +132,11 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const dominant = ranked[0] && ranked[0][1] !== ranked[1]?.[1] ? (ranked[0][0] as VendorName) : undefined;
   const planned = firstLook.map((p) => {
-    if (!dominant || !p.detection?.vendor || p.detection.vendor === dominant || !p.header) return p;
+    // A refused file gets the same second look: it may be refused only as another vendor's look-alike.
+    if (!dominant || (!p.detection?.vendor && !p.refusal) || p.detection?.vendor === dominant || !p.header) return p;
     try {
-      return { ...p, detection: detectEntity(p.header, p.file, { ...detectOptions, prefer: dominant }) };
+      const { refusal: _refusal, ...rest } = p;
+      return { ...rest, detection: detectEntity(p.header, p.file, { ...detectOptions, prefer: dominant }) };
     } catch {
       return p;
     }
@@ -226,7 +228,7 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { 
   if (item.detection.unused) {
     const table = item.detection.entity.name.split(':')[1];
     const vendorLabel = vendorByName(item.detection.vendor ?? '')?.label ?? item.detection.vendor;
-    return nothingLoaded('ignored', `not used: ${vendorLabel} table ${table}, which hirescope does not read; nothing loaded`);
+    return nothingLoaded('ignored', `not used: table ${table} of ${vendorLabel}, which hirescope does not read; nothing loaded`);
   }
 
   const seen = await warehouse.maybeOne<{ path: string }>(

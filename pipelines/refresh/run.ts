@@ -255,6 +255,11 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       throw new Error(`refused ${refused.length} file(s), nothing published: ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
     }
     const loadedInOrder = ingested.files.filter((f) => f.status === 'loaded');
+    // Whole exports: the rows the previous export held and this one no longer does; tables not read.
+    for (const f of ingested.files) {
+      if (f.rowsRemoved > 0) logger.event('removed', { file: path.basename(f.path), kind: f.kind, rows: f.rowsRemoved });
+      if (f.status === 'ignored') logger.event('ignored', { file: path.basename(f.path), kind: f.kind, why: f.message });
+    }
     // Vendor exports: what was derived, and what was left out by rule (prospects, unreached stages...).
     for (const d of ingested.derived) {
       const leftOut = d.leftOut.map((l) => `${l.rows} ${l.reason}`).join(', ');
