@@ -33,8 +33,9 @@ commands:
                                        --force loads an export under half the size of the previous one
   rejects                              list quarantined rows (file, line, column, value, reason)
   status                               tables, row counts, last run, freshness
-  metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S]
-                                       compute every hiring metric
+  metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish]
+                                       compute every hiring metric; --publish: pay and offer figures as
+                                       published on the site (README "What is published"), not exact
   alerts [--fail-on watch|alarm] [metrics filters]
                                        evaluate alert rules; exit 3 when one at or above the level fires
   refresh [--inbox DIR] [--fresh] [--as-of D] [--log json|human]
@@ -145,7 +146,7 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         return await withWarehouse(values.db, values.config, (w) => statusCommand(w, out));
       }
       case 'metrics': {
-        const { values, positionals } = parse(rest, metricOptions);
+        const { values, positionals } = parse(rest, { ...metricOptions, publish: { type: 'boolean', default: false } });
         if (values.help) return help(out);
         noPositionals(positionals);
         return await withWarehouse(values.db, values.config, (w, settings) => metricsCommand(w, settings, values, out));

@@ -1,4 +1,8 @@
-/** `hirescope export pay-bands --out FILE.csv`: the published pay bands for spreadsheets (aggregates only). */
+/**
+ * `hirescope export pay-bands --out FILE.csv`: the published pay bands for spreadsheets — the site's cells
+ * (disclosure rules applied in SQL: Harrell-Davis under exactFrom, rounded to the cell's grid, secondary
+ * suppression, compa-ratio of the published figures to 2 decimals), aggregates only.
+ */
 import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
@@ -10,7 +14,7 @@ import { parseMetricsArgs, type MetricsArgs } from './metrics.ts';
 
 export const payBandColumns = [
   'role_family', 'level', 'region', 'suppressed', 'n', 'currency', 'p10', 'p25', 'p50', 'p75', 'p90',
-  'market_source', 'market_low', 'market_high', 'market_midpoint', 'compa_ratio', 'below_market',
+  'market_source', 'market_low', 'market_high', 'market_midpoint', 'compa_ratio', 'below_market', 'rounded_to', 'estimator',
 ] as const;
 
 export async function exportCommand(
@@ -23,10 +27,10 @@ export async function exportCommand(
   if (what !== 'pay-bands') throw new UsageError('export takes one of: pay-bands');
   if (!args.out) throw new UsageError('--out FILE.csv is required');
   const { asOf, filters } = parseMetricsArgs(args);
-  const metrics = await computeMetrics(warehouse, config, { asOf, filters });
+  const metrics = await computeMetrics(warehouse, config, { asOf, filters, publish: true });
   const rows = metrics.payBands.map((b) => [
     b.roleFamily, b.level, b.region, b.suppressed, b.n, b.currency, b.p10, b.p25, b.p50, b.p75, b.p90,
-    b.market?.source, b.market?.low, b.market?.high, b.market?.midpoint, b.compaRatio, b.belowMarket,
+    b.market?.source, b.market?.low, b.market?.high, b.market?.midpoint, b.compaRatio, b.belowMarket, b.roundedTo, b.estimator,
   ]);
   // Written beside the target and renamed: a reader never sees half a file.
   mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });

@@ -86,9 +86,15 @@ export function formatMetrics(m: Metrics): string {
   return lines.join('\n');
 }
 
-export async function metricsCommand(warehouse: Warehouse, config: Config, args: MetricsArgs, out: Output): Promise<number> {
+export async function metricsCommand(
+  warehouse: Warehouse,
+  config: Config,
+  args: MetricsArgs & { publish?: boolean | undefined },
+  out: Output,
+): Promise<number> {
   const { asOf, filters } = parseMetricsArgs(args);
-  const metrics = await computeMetrics(warehouse, config, { asOf, filters });
+  // --publish: pay bands and offers against bands under the disclosure rules, as the site shows them
+  const metrics = await computeMetrics(warehouse, config, { asOf, filters, publish: args.publish === true });
   if (out.isJson) out.json(metrics);
   else out.info(formatMetrics(metrics));
   return 0;

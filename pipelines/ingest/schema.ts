@@ -10,6 +10,7 @@ export const referenceDir = path.resolve(import.meta.dirname, '..', '..', 'data'
 export async function ensureSchema(warehouse: Warehouse): Promise<void> {
   await warehouse.run(sqlFile('schema.sql'));
   await warehouse.run(sqlFile('staging/macros.sql'));
+  await warehouse.run(sqlFile('disclosure/screen.sql')); // hs_screen: free text that names a person (issue 15)
   // hs_day(ts): the calendar date of an instant in the session time zone. TIMESTAMPTZ::DATE goes through
   // ICU (0.93 s per 8 M values at bench scale); in UTC — the default zone — the same date is plain
   // arithmetic on the epoch (0.05 s, identical on all 4 M stays of the bench warehouse). The body is chosen

@@ -16,6 +16,7 @@
  * - duplicate_key     the same key appears earlier in the same file
  * A row is reported once, for the first failing column in the entity's column order.
  */
+import { screenedColumns as disclosureScreened } from '../disclosure/rules.ts';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { normalizeHeader, type ColumnSpec, type TableSpec } from './entities.ts';
 import type { Detection } from './detect.ts';
@@ -99,6 +100,12 @@ export function transformParams(
   if (transform.dateFormat) params.date_format = transform.dateFormat;
   return params;
 }
+
+/** Dimension columns whose free text is screened for e-mails, phones and profile URLs (disclosure/screen.sql). */
+const screenedColumns = new Set(disclosureScreened.map(([table, column]) => `${table}.${column}`));
+/** `expression`, screened when it is the value of a dimension column of `table`. */
+export const screened = (table: string, column: string, expression: string) =>
+  screenedColumns.has(`${table}.${column}`) ? `hs_screen(${expression})` : expression;
 
 /** Labels of a mapped file's columns, bound by transformParams. */
 function boundLabels(sources: ReadonlyMap<string, number>): Map<string, Label> {
@@ -232,7 +239,9 @@ export function checkedTableSql(entity: TableSpec, staged: ReadonlyMap<string, s
     }),
   ];
   const errorCase = arms.length ? `CASE\n${arms.join('\n')}\n    END` : 'NULL';
-  const typed = entity.columns.map((column) => `${typedExpression(column, raw(column), transform)} AS ${typedName(column)}`).join(',\n    ');
+  const typed = entity.columns
+    .map((column) => `${screened(entity.table, column.name, typedExpression(column, raw(column), transform))} AS ${typedName(column)}`)
+    .join(',\n    ');
   const output = [...entity.columns.map((column) => `${typedName(column)} AS ${column.name}`), ...carry].join(',\n  ');
   return `
 CREATE OR REPLACE TEMP TABLE checked AS

@@ -1,6 +1,7 @@
 /** `hirescope.config.json` (optional), checked with zod. Later sections add their own keys here. */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { disclosureRules } from '../disclosure/rules.ts';
 
 const stageKey = z.enum(['applied', 'screen', 'technical', 'onsite', 'offer', 'hired']);
 const levelKey = z.enum(['entry', 'mid', 'senior', 'staff', 'principal', 'executive']);
@@ -100,11 +101,23 @@ export const configSchema = z
       })
       .strict()
       .default({ includeProspects: false, includeMigrated: false, officeCountries: {}, rejectionTypes: {} }),
-    /** Pay confidentiality (DESIGN §4): cells with fewer employees are suppressed; never below 3. */
+    /**
+     * Pay confidentiality (DESIGN §4, issue 15; the rules: pipelines/disclosure/rules.ts): cells with fewer
+     * employees than minCell are suppressed (never below 3); cells under exactFrom publish Harrell-Davis
+     * percentiles on a coarser grid.
+     */
     pay: z
-      .object({ minCell: z.number().int().min(3, 'pay.minCell may not be below 3').default(5) })
+      .object({
+        minCell: z.number().int().min(3, 'pay.minCell may not be below 3').default(disclosureRules.minCell),
+        exactFrom: z
+          .number()
+          .int()
+          .min(2, 'pay.exactFrom may not be below 2')
+          .max(200, 'pay.exactFrom may not be above 200')
+          .default(disclosureRules.exactFrom),
+      })
       .strict()
-      .default({ minCell: 5 }),
+      .default({ minCell: disclosureRules.minCell, exactFrom: disclosureRules.exactFrom }),
   })
   .strict();
 

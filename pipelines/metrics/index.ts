@@ -8,6 +8,7 @@ import { minDate, todayIn } from '../lib/time.ts';
 import { ensureSchema } from '../ingest/schema.ts';
 import { metricsSchema, type Filters, type Metrics } from '../schemas/metrics.ts';
 import { loadReference } from './reference.ts';
+import { installDisclosure } from '../disclosure/rules.ts';
 import type { MetricContext } from './metric.ts';
 import { offerAcceptance } from './offerAcceptance.ts';
 import { timeToFill } from './timeToFill.ts';
@@ -38,6 +39,8 @@ export interface MetricsRequest {
   /** Default: today in the organisation time zone. */
   readonly asOf?: string | undefined;
   readonly filters?: Filters;
+  /** The published figures (issue 15: disclosure rules, as on the site), not the operator's exact ones. */
+  readonly publish?: boolean | undefined;
 }
 
 /**
@@ -49,6 +52,7 @@ export async function prepareMetrics(warehouse: Warehouse, config: Config, reque
   const filters = request.filters ?? {};
   await ensureSchema(warehouse);
   await loadReference(warehouse, config);
+  await installDisclosure(warehouse, config);
   const level = filters.level
     ? ((await warehouse.maybeOne<{ level: string }>(
         `SELECT coalesce((SELECT level FROM ref_level WHERE alias_key = lower(trim($level))), lower(trim($level))) AS level`,
@@ -64,6 +68,7 @@ export async function prepareMetrics(warehouse: Warehouse, config: Config, reque
     level,
     source: filters.source ?? null,
     min_cell: config.pay.minCell,
+    publish: request.publish === true,
     // one pay view (these filters); the snapshot asks f_pay.sql for one per department too
     pay_views: false,
   };

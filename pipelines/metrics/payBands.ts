@@ -1,6 +1,6 @@
 /** DESIGN §4 pay bands (with market comparison) and offers against bands — aggregates only. */
 import { z } from 'zod';
-import { paramsFor, sqlFile } from '../lib/duckdb.ts';
+import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import { offersVsBandsSchema, payBandSchema } from '../schemas/metrics.ts';
 import { queryMetric, type MetricContext, type MetricDefinition } from './metric.ts';
 
@@ -16,6 +16,8 @@ interface BandRow {
   p50: number | null;
   p75: number | null;
   p90: number | null;
+  rounded_to: number | null;
+  estimator: 'harrell-davis' | 'sample' | null;
   market_source: string | null;
   market_low: number | null;
   market_high: number | null;
@@ -41,6 +43,7 @@ export const payBands: MetricDefinition<typeof bandsSchema> = {
   sql: ['filters/f_fx.sql', 'filters/f_compensation.sql', 'filters/f_benchmarks.sql', 'filters/f_pay.sql', 'metrics/pay_bands.sql'],
   schema: bandsSchema,
   async compute(context) {
+    if (context.params.publish === true) return (await publishedView(context)).payBands;
     await materialisePayBands(context);
     return bandsOf(await context.warehouse.all<BandRow>(`SELECT * FROM m_pay_bands WHERE scope IS NULL`));
   },
@@ -59,6 +62,9 @@ function bandsOf(rows: readonly BandRow[]): z.infer<typeof bandsSchema> {
     p50: r.p50,
     p75: r.p75,
     p90: r.p90,
+    // published figures say how they were made (issue 15); the operator's exact figures do not
+    ...(r.rounded_to === null ? {} : { roundedTo: r.rounded_to }),
+    ...(r.estimator === null ? {} : { estimator: r.estimator }),
     market:
       r.market_source === null || r.market_midpoint === null
         ? null
@@ -89,8 +95,12 @@ interface OfferRow {
   above_declined: number | null;
 }
 
-const acceptance = (accepted: number | null, declined: number | null) =>
-  accepted === null || declined === null ? null : { accepted, declined, rate: accepted + declined > 0 ? accepted / (accepted + declined) : null };
+/** A position group's acceptance; published rates have 2 decimals (issue 15: ratios of published counts). */
+const acceptance = (accepted: number | null, declined: number | null, publish: boolean) => {
+  if (accepted === null || declined === null) return null;
+  const rate = accepted + declined > 0 ? accepted / (accepted + declined) : null;
+  return { accepted, declined, rate: rate !== null && publish ? Math.round(rate * 100) / 100 : rate };
+};
 
 export const offersVsBands: MetricDefinition<typeof offersVsBandsSchema> = {
   id: 'offersVsBands',
@@ -101,13 +111,20 @@ export const offersVsBands: MetricDefinition<typeof offersVsBandsSchema> = {
   sql: ['metrics/offers_vs_bands.sql'],
   schema: offersVsBandsSchema,
   async compute(context) {
-    return offersOf(await queryMetric<OfferRow>(context, 'offers_vs_bands'));
+    if (context.params.publish === true) return (await publishedView(context)).offersVsBands;
+    return offersOf(await queryMetric<OfferRow>(context, 'offers_vs_bands'), false);
   },
 };
 
+const noOffers: OfferRow = {
+  scope: null, overall: true, role_family: null, level: null, region: null, offers: 0, suppressed: true, unbanded: 0,
+  below: null, within: null, above: null, median_penetration: null,
+  below_accepted: null, below_declined: null, within_accepted: null, within_declined: null, above_accepted: null, above_declined: null,
+};
+
 /** The document of one scope's rows (its overall row is always there: offers_vs_bands.sql). */
-function offersOf(rows: readonly OfferRow[]): z.infer<typeof offersVsBandsSchema> {
-  const overall = rows.find((r) => r.overall)!;
+function offersOf(rows: readonly OfferRow[], publish: boolean): z.infer<typeof offersVsBandsSchema> {
+  const overall = rows.find((r) => r.overall) ?? noOffers;
   return {
     overall: {
       offers: overall.offers,
@@ -118,9 +135,9 @@ function offersOf(rows: readonly OfferRow[]): z.infer<typeof offersVsBandsSchema
       above: overall.above,
       medianPenetration: overall.median_penetration,
       acceptance: {
-        below: acceptance(overall.below_accepted, overall.below_declined),
-        within: acceptance(overall.within_accepted, overall.within_declined),
-        above: acceptance(overall.above_accepted, overall.above_declined),
+        below: acceptance(overall.below_accepted, overall.below_declined, publish),
+        within: acceptance(overall.within_accepted, overall.within_declined, publish),
+        above: acceptance(overall.above_accepted, overall.above_declined, publish),
       },
     },
     cells: rows
@@ -139,14 +156,58 @@ function offersOf(rows: readonly OfferRow[]): z.infer<typeof offersVsBandsSchema
   };
 }
 
+type PayView = { payBands: z.infer<typeof bandsSchema>; offersVsBands: z.infer<typeof offersVsBandsSchema> };
+
 /**
- * Pay bands and offers against bands of every scope of pay_scopes in one pass each (the snapshot's views
- * per department; see pipelines/sql/filters/f_pay.sql), keyed by scope (null: all departments) in
- * the order of the scopes: all first, then by name.
+ * The published pay views (issue 15): the company and every department of the compensation data, each
+ * with the disclosure rules of pipelines/disclosure applied in SQL (pay_bands.sql, offers_vs_bands.sql),
+ * keyed by scope (null: all departments) in the order of the scopes: all first, then by name. The site,
+ * the CSV export and `metrics --publish` all read these, so a department's figures are the same
+ * wherever they appear, and secondary suppression sees every nested pair. The populations keep the
+ * request's other filters (region, level, source, period); the department filter picks a view.
  */
-export async function payViews(
-  context: MetricContext,
-): Promise<Map<string | null, { payBands: z.infer<typeof bandsSchema>; offersVsBands: z.infer<typeof offersVsBandsSchema> }>> {
+export async function publishedPayViews(context: MetricContext): Promise<Map<string | null, PayView>> {
+  const params = { ...context.params, department: null, pay_views: true, publish: true };
+  // without a department filter (the snapshot) the populations are already the company's
+  const refilter = context.params.department === null ? ['f_pay'] : ['f_compensation', 'f_offers', 'f_pay'];
+  await applyFilterFiles(context.warehouse, params, refilter);
+  try {
+    return await viewsOf({ ...context, params });
+  } finally {
+    await applyFilterFiles(context.warehouse, context.params, refilter);
+  }
+}
+
+/** The filter files (pipelines/sql/filters) with these parameters. */
+async function applyFilterFiles(warehouse: Warehouse, params: MetricContext['params'], names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const sql = sqlFile(`filters/${name}.sql`);
+    await warehouse.run(sql, paramsFor(sql, params));
+  }
+}
+
+const published = new WeakMap<MetricContext, Promise<PayView>>();
+
+/** The published view of the request's department filter (metrics --publish), computed once per context. */
+function publishedView(context: MetricContext): Promise<PayView> {
+  let view = published.get(context);
+  if (!view) {
+    view = (async () => {
+      const views = await publishedPayViews(context);
+      const department = context.params.department;
+      if (department === null || department === undefined) return views.get(null)!;
+      // the filter matches case-insensitively (f_compensation.sql); spellings of one department share a view
+      const match = [...views.keys()].find((scope) => scope !== null && scope.toLowerCase() === String(department).toLowerCase());
+      // a department without compensation rows: no cell, and its offers have no band to be placed in
+      return (match !== undefined && views.get(match)) || { payBands: [], offersVsBands: offersOf([], true) };
+    })();
+    published.set(context, view);
+  }
+  return view;
+}
+
+async function viewsOf(context: MetricContext): Promise<Map<string | null, PayView>> {
+  const publish = context.params.publish === true;
   await materialisePayBands(context);
   const bands = await context.warehouse.all<BandRow>(`SELECT * FROM m_pay_bands`);
   const offers = await queryMetric<OfferRow>(context, 'offers_vs_bands');
@@ -154,7 +215,7 @@ export async function payViews(
   return new Map(
     scopes.map(({ scope }) => [
       scope,
-      { payBands: bandsOf(bands.filter((r) => r.scope === scope)), offersVsBands: offersOf(offers.filter((r) => r.scope === scope)) },
+      { payBands: bandsOf(bands.filter((r) => r.scope === scope)), offersVsBands: offersOf(offers.filter((r) => r.scope === scope), publish) },
     ]),
   );
 }

@@ -101,6 +101,9 @@ export const payBandSchema = z
     p50: dollars,
     p75: dollars,
     p90: dollars,
+    /** Published figures only (issue 15): the grid the cell's pay figures are rounded to, and how its percentiles were estimated. */
+    roundedTo: z.number().int().positive().optional(),
+    estimator: z.enum(['harrell-davis', 'sample']).optional(),
     market: z.object({ source: z.string(), low: dollars, high: dollars, midpoint: z.number().int() }).nullable(),
     compaRatio: z.number().nullable(),
     belowMarket: z.boolean().nullable(),

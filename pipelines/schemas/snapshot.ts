@@ -60,8 +60,18 @@ export const metaSchema = z.object({
 });
 export type Meta = z.infer<typeof metaSchema>;
 
-/** Pay figures on the site are rounded to this many dollars (see README: no exact individual salary). */
-export const sitePayRounding = 100;
+/**
+ * The disclosure rules the pay views were published with (pipelines/disclosure/rules.ts; README "What is
+ * published"): minCell, exactFrom, the grid below and from exactFrom, digits of ratios, people for P10/P90.
+ */
+export const disclosureSchema = z.object({
+  minCell: z.number().int(),
+  exactFrom: z.number().int(),
+  gridBelowExactFrom: z.number().int(),
+  gridFromExactFrom: z.number().int(),
+  ratioDigits: z.number().int(),
+  tailsFrom: z.number().int(),
+});
 
 export const payViewSchema = z.object({
   department: z.string().nullable(),
@@ -71,7 +81,9 @@ export const payViewSchema = z.object({
 export const paySnapshotSchema = z.object({
   asOf: isoDate,
   minCell: z.number().int(),
+  /** The finest grid of published pay (cells of exactFrom people or more); smaller cells: disclosure.gridBelowExactFrom. */
   roundedTo: z.number().int(),
+  disclosure: disclosureSchema,
   views: z.array(payViewSchema),
 });
 export type PaySnapshot = z.infer<typeof paySnapshotSchema>;
@@ -104,6 +116,8 @@ export const qualitySnapshotSchema = z.object({
     }),
   ),
   totals: dataQualitySchema,
+  /** Values of dimension columns replaced by "Other (redacted)" at ingest (an e-mail, phone or profile URL), per table and column. */
+  redacted: z.array(z.object({ table: z.string(), column: z.string(), rows: z.number().int() })),
   lastRun: z
     .object({ runId: z.number().int(), command: z.string(), startedAt: z.string(), status: z.string(), error: z.string().nullable() })
     .nullable(),

@@ -12,7 +12,8 @@ import type { MetricContext } from '../metrics/metric.ts';
 import { applyFilters, prepareMetrics } from '../metrics/index.ts';
 import { timeToFillBenchmark } from '../metrics/reference.ts';
 import { dataQuality } from '../metrics/dataQuality.ts';
-import { payViews } from '../metrics/payBands.ts';
+import { publishedPayViews } from '../metrics/payBands.ts';
+import { rulesOf, screenedColumns } from '../disclosure/rules.ts';
 import {
   alertsSnapshotSchema,
   cubes,
@@ -20,7 +21,6 @@ import {
   metaSchema,
   paySnapshotSchema,
   qualitySnapshotSchema,
-  sitePayRounding,
   type CleanStart,
   type CubeName,
   type DataOrigin,
@@ -51,9 +51,6 @@ export interface SnapshotResult {
   readonly outDir: string;
   readonly manifest: Manifest;
 }
-
-const payFields = ['p10', 'p25', 'p50', 'p75', 'p90'] as const;
-const roundPay = (value: number | null) => (value === null ? null : Math.round(value / sitePayRounding) * sitePayRounding);
 
 function writeJson<S extends z.ZodType>(dir: string, name: string, schema: S, value: z.infer<S>): void {
   const checked = schema.parse(value);
@@ -119,28 +116,12 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   writeJson(staging, 'alerts.json', alertsSnapshotSchema, reusable ? options.prepared!.alerts : await alertsFor(context, config));
   const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(context));
 
-  // Pay: one view per department filter (and all), computed and suppressed in SQL in one pass for all
-  // views (filters/f_pay.sql: 1.2 s -> 0.2 s for 10 departments at bench scale); rounded for the site.
-  await applyFilters(warehouse, { ...context.params, pay_views: true }, ['f_pay']);
-  const scoped = await payViews(context);
-  await applyFilters(warehouse, context.params, ['f_pay']);
-  const views = [...scoped].map(([department, { payBands: bands, offersVsBands: offers }]) => {
-    return {
-      department,
-      payBands: bands.map((band) => ({
-        ...band,
-        ...Object.fromEntries(payFields.map((field) => [field, roundPay(band[field])])),
-        market: band.market && {
-          ...band.market,
-          low: roundPay(band.market.low),
-          high: roundPay(band.market.high),
-          midpoint: roundPay(band.market.midpoint)!,
-        },
-      })),
-      offersVsBands: offers,
-    };
-  });
-  writeJson(staging, 'pay.json', paySnapshotSchema, { asOf, minCell: config.pay.minCell, roundedTo: sitePayRounding, views });
+  // Pay: one view per department filter (and all), computed, estimated, rounded and suppressed in SQL in
+  // one pass for all views under the disclosure rules (pipelines/disclosure; filters/f_pay.sql).
+  const scoped = await publishedPayViews(context);
+  const views = [...scoped].map(([department, { payBands, offersVsBands }]) => ({ department, payBands, offersVsBands }));
+  const rules = rulesOf(config);
+  writeJson(staging, 'pay.json', paySnapshotSchema, { asOf, minCell: rules.minCell, roundedTo: rules.gridFromExactFrom, disclosure: rules, views });
 
   const lastFailedRun = options.lastFailedRun ?? quality.lastFailedRun;
   writeJson(staging, 'quality.json', qualitySnapshotSchema, {
@@ -188,6 +169,12 @@ async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Await
        list(line::INTEGER ORDER BY line)[1:5] AS lines
      FROM rejected_rows GROUP BY file_id, path, "column", reason ORDER BY file_id DESC, count DESC, reason`,
   );
+  // values screened at ingest (hs_screen: pipelines/sql/disclosure/screen.sql); identifiers from the fixed list
+  const redacted = await warehouse.all<{ table: string; column: string; rows: number }>(
+    `SELECT * FROM (${screenedColumns
+      .map(([table, column]) => `SELECT '${table}' AS "table", '${column}' AS "column", count(*) FILTER (WHERE ${column} = hs_redacted())::INTEGER AS rows FROM ${table}`)
+      .join(' UNION ALL ')}) WHERE rows > 0 ORDER BY "table", "column"`,
+  );
   const derived = await warehouse.all<{ vendor: string; entity: string; rows: number; leftOut: string }>(
     `SELECT vendor, entity, rows, left_out AS leftOut FROM vendor_derived
      ORDER BY vendor, list_position(['jobs', 'openings', 'applications', 'stage_history', 'offers'], entity)`,
@@ -208,6 +195,7 @@ async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Await
     rejects: rejects.map((r) => ({ ...r, lines: [...r.lines] })),
     derived: derived.map((d) => ({ vendor: d.vendor, entity: d.entity, rows: d.rows, leftOut: JSON.parse(d.leftOut) as { reason: string; rows: number }[] })),
     totals,
+    redacted,
     lastRun: lastRun ?? null,
     lastFailedRun: lastFailedRun ?? null,
     latestDataAt: latest?.at ?? null,

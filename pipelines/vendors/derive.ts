@@ -10,6 +10,7 @@ import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import type { Config } from '../lib/config.ts';
 import { entitySpec } from '../ingest/entities.ts';
 import { referenceDir } from '../ingest/schema.ts';
+import { screened } from '../ingest/validate.ts';
 import { ensureVendorTables } from './index.ts';
 import type { Vendor } from './types.ts';
 
@@ -109,7 +110,8 @@ export async function deriveVendor(warehouse: Warehouse, vendor: Vendor, config:
             OR EXISTS (SELECT 1 FROM vd_${name} d WHERE ${match})`,
         { kinds: `${vendor.name}:%` },
       );
-      await warehouse.run(`INSERT INTO ${spec.table} (${columns}, _file_id) SELECT ${columns}, _file_id FROM vd_${name}`);
+      const values = spec.columns.map((c) => screened(spec.table, c.name, c.name)).join(', '); // free text screened as at ingest
+      await warehouse.run(`INSERT INTO ${spec.table} (${columns}, _file_id) SELECT ${values}, _file_id FROM vd_${name}`);
     }
     for (const d of derivations) {
       await warehouse.run(

@@ -71,7 +71,7 @@ describe('pay bands', () => {
   });
 
   it('honours a larger minCell and never publishes a minimum or maximum', async () => {
-    const m = await metricsOf(files, { asOf }, { pay: { minCell: 7 } });
+    const m = await metricsOf(files, { asOf }, { pay: { minCell: 7, exactFrom: 20 } });
     expect(m.payBands.find((b) => b.roleFamily === 'engineering' && b.region === 'EU')).toMatchObject({ suppressed: true, n: null });
     for (const band of m.payBands) expect(Object.keys(band).some((k) => /min|max/i.test(k))).toBe(false);
   });
@@ -122,7 +122,7 @@ describe('offers against bands', () => {
   };
 
   it('places each offer in its cell and reports only aggregates', async () => {
-    const m = await metricsOf(offerFiles, { asOf }, { pay: { minCell: 3 } });
+    const m = await metricsOf(offerFiles, { asOf }, { pay: { minCell: 3, exactFrom: 20 } });
     // penetration = (offer - 111000) / 88000: -0.0682, -0.0341, 0.4432, 0.5, 1, 1.0682; median (0.4432 + 0.5) / 2
     const median = (39000 / 88000 + 0.5) / 2;
     expect(m.offersVsBands.cells).toEqual([
@@ -157,12 +157,20 @@ describe('hirescope export pay-bands', () => {
           expect(run.status).toBe(0);
           const text = readFileSync(out, 'utf8');
           const lines = text.trim().split('\n');
-          expect(lines[0]).toBe('role_family,level,region,suppressed,n,currency,p10,p25,p50,p75,p90,market_source,market_low,market_high,market_midpoint,compa_ratio,below_market');
+          expect(lines[0]).toBe('role_family,level,region,suppressed,n,currency,p10,p25,p50,p75,p90,market_source,market_low,market_high,market_midpoint,compa_ratio,below_market,rounded_to,estimator');
           // the market source that looks like a formula is neutralised with an apostrophe
           expect(text).toContain(`"'=HYPERLINK(""x"")"`);
           expect(text).not.toMatch(/(^|,)=/m);
           // a suppressed cell: no n, no percentile
           expect(lines.some((l) => l.startsWith('engineering,mid,APAC,true,,USD,,,,,,'))).toBe(true);
+          // the site's published cells, not the exact ones. US senior, 100k..210k (n = 12 < 20): Harrell-Davis
+          // P10..P90 107,386.30 / 124,993.87 / 155,000 / 185,006.13 / 202,613.70 on the $1,000 grid;
+          // compa-ratio 155000 / 160000 = 0.96875 -> 0.97
+          expect(lines).toContain(`engineering,senior,US,false,12,USD,107000,125000,155000,185000,203000,"'=HYPERLINK(""x"")",140000,180000,160000,0.97,false,1000,harrell-davis`);
+          // EU senior, 88k..143k (n = 6): P25 99,083.88 -> 99,000; P50 115,500 -> 116,000 (half up); P75
+          // 131,916.12 -> 132,000; seed market 95k-130k, midpoint 112,500: 116000 / 112500 = 1.0311 -> 1.03
+          const eu = lines.find((l) => l.startsWith('engineering,senior,EU,'));
+          expect(eu).toMatch(/^engineering,senior,EU,false,6,USD,,99000,116000,132000,,.*Seed article.*,95000,130000,112500,1\.03,false,1000,harrell-davis$/);
         } finally {
           tmp.cleanup();
         }

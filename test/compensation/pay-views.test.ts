@@ -1,6 +1,6 @@
 /**
- * The site's pay views (pay.json: one per department, and all) are exactly what the metrics engine gives
- * with that department filter, rounded for the site. The snapshot computes every view in one pass; this
+ * The site's pay views (pay.json: one per department, and all) are exactly what `metrics --publish` gives
+ * with that department filter (the disclosure rules of issue 15 applied in SQL, the same for both). The snapshot computes every view in one pass; this
  * pins it to the definition (DESIGN §4) that filters one department at a time — including a department
  * spelled two ways, which the case-insensitive filter treats as one: both spellings get the same view.
  */
@@ -12,13 +12,10 @@ import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { ingest } from '../../pipelines/ingest/index.ts';
 import { computeMetrics } from '../../pipelines/metrics/index.ts';
 import { writeSnapshot } from '../../pipelines/snapshot/index.ts';
-import { sitePayRounding } from '../../pipelines/schemas/snapshot.ts';
 import { repoRoot, tempDir } from '../helpers/tmp.ts';
 
-const round = (value: number | null) => (value === null ? null : Math.round(value / sitePayRounding) * sitePayRounding);
-
 describe('pay views of the snapshot', () => {
-  it('equal the metrics with each department filter, rounded to the site step', async () => {
+  it('equal the published metrics with each department filter', async () => {
     const tmp = tempDir('hs-payviews-');
     const inbox = path.join(tmp.dir, 'in');
     cpSync(path.join(repoRoot, 'data', 'sample'), inbox, { recursive: true });
@@ -51,18 +48,44 @@ describe('pay views of the snapshot', () => {
         'data',
       ]);
       for (const view of pay.views) {
-        const metrics = await computeMetrics(warehouse, config, { asOf, filters: view.department === null ? {} : { department: view.department } });
-        const expected = metrics.payBands.map((band) => ({
-          ...band,
-          p10: round(band.p10),
-          p25: round(band.p25),
-          p50: round(band.p50),
-          p75: round(band.p75),
-          p90: round(band.p90),
-          market: band.market && { ...band.market, low: round(band.market.low), high: round(band.market.high), midpoint: round(band.market.midpoint) },
-        }));
-        expect(view.payBands, `payBands of ${view.department}`).toEqual(expected);
+        const metrics = await computeMetrics(warehouse, config, {
+          asOf,
+          filters: view.department === null ? {} : { department: view.department },
+          publish: true,
+        });
+        expect(view.payBands, `payBands of ${view.department}`).toEqual(metrics.payBands);
         expect(view.offersVsBands, `offersVsBands of ${view.department}`).toEqual(metrics.offersVsBands);
+      }
+      // The rules hold in every view of the sample (issue 15): at least minCell people, figures on the cell's
+      // grid, compa-ratios of the published figures to 2 decimals, nested published cells 0 or >= minCell apart.
+      type Band = { roleFamily: string; level: string; region: string; suppressed: boolean; n: number | null; roundedTo?: number; compaRatio: number | null; market: { midpoint: number } | null } & Record<'p10' | 'p25' | 'p50' | 'p75' | 'p90', number | null>;
+      const published = pay.views.flatMap((v) => (v.payBands as Band[]).filter((b) => !b.suppressed).map((b) => ({ ...b, department: v.department })));
+      expect(published.length).toBeGreaterThan(20);
+      expect(published.some((b) => b.department !== null)).toBe(true);
+      for (const b of published) {
+        expect(b.n).toBeGreaterThanOrEqual(5);
+        expect(b.roundedTo).toBe(b.n! < 20 ? 1000 : 100);
+        for (const field of ['p10', 'p25', 'p50', 'p75', 'p90'] as const) if (b[field] !== null) expect(b[field]! % b.roundedTo!).toBe(0);
+        if (b.market) expect(b.compaRatio).toBe(Math.round((b.p50! / b.market.midpoint) * 100) / 100);
+      }
+      const pairs = published.flatMap((child) =>
+        published
+          .filter((parent) => parent !== child && parent.level === child.level && parent.region === child.region)
+          .filter((parent) => (parent.department === null || parent.department === child.department) && (parent.roleFamily === 'all' || parent.roleFamily === child.roleFamily))
+          .map((parent) => parent.n! - child.n!),
+      );
+      expect(pairs.length).toBeGreaterThan(10);
+      expect(pairs.filter((difference) => difference > 0 && difference < 5)).toEqual([]);
+      // offers against bands: a published group holds 5 or more offers; median penetrations have 2 decimals
+      type Offers = { overall: { offers: number; unbanded: number; suppressed: boolean; medianPenetration: number | null }; cells: { offers: number; suppressed: boolean; medianPenetration: number | null }[] };
+      const groups = pay.views.flatMap((v) => {
+        const o = v.offersVsBands as Offers;
+        return [{ offers: o.overall.offers - o.overall.unbanded, suppressed: o.overall.suppressed, medianPenetration: o.overall.medianPenetration }, ...o.cells];
+      });
+      expect(groups.filter((g) => !g.suppressed).length).toBeGreaterThan(0);
+      for (const g of groups.filter((x) => !x.suppressed)) {
+        expect(g.offers).toBeGreaterThanOrEqual(5);
+        if (g.medianPenetration !== null) expect(Math.round(g.medianPenetration * 100) / 100).toBe(g.medianPenetration);
       }
       const byName = new Map(pay.views.map((v) => [v.department, v]));
       expect(byName.get('data')).toEqual({ ...byName.get('Data'), department: 'data' });
