@@ -9,7 +9,8 @@ import path from 'node:path';
 import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { prepareMetrics } from '../../pipelines/metrics/index.ts';
-import { runCli, type CliResult } from '../helpers/processes.ts';
+import { main } from '../../pipelines/cli.ts';
+import { runCli } from '../helpers/processes.ts';
 import {
   arrowRows,
   contactAttack,
@@ -42,15 +43,38 @@ export interface Outputs {
   readonly dist: string;
   readonly warehouse: string;
   /** Every CLI run, by a label such as `export department=Sales`, with its result. */
-  readonly runs: Record<string, CliResult>;
+  readonly runs: Record<string, RunResult>;
   /** Paths of the files written by export (label -> file) and the stdout of metrics (label -> JSON text). */
   readonly csv: Record<string, { file: string; department: string | null }>;
   readonly metrics: Record<string, string>;
 }
 
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * The CLI's own entry point (pipelines/cli.ts main) in this process, its output captured: the same
+ * parsing, commands and exit codes as `hirescope ...`, without a Node start-up per call (dozens of calls
+ * per roster on a shared 2-core machine).
+ */
+async function inProcess(argv: string[]): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, (isJson) => ({
+    isJson,
+    info: (text) => void (isJson ? undefined : (stdout += `${text}\n`)),
+    json: (value) => void (stdout += `${JSON.stringify(value, null, 2)}\n`),
+    error: (text) => void (stderr += `${text}\n`),
+  }));
+  return { code, stdout, stderr };
+}
+
 /** refresh into `state`, then export and metrics for the unfiltered view and each of `views`. */
 export async function buildOutputs(state: string, inbox: string, views: Views): Promise<Outputs> {
-  const runs: Record<string, CliResult> = {};
+  const runs: Record<string, RunResult> = {};
   const refresh = await runCli(['refresh', '--state', state, '--inbox', inbox, '--as-of', asOf, '--log', 'json', '--json'], { timeoutMs: 180_000 });
   runs.refresh = refresh;
   if (refresh.code !== 0) throw new Error(`refresh exited ${refresh.code}: ${refresh.stderr.slice(-2000)}`);
@@ -66,9 +90,9 @@ export async function buildOutputs(state: string, inbox: string, views: Views): 
   for (const [name, args, department] of filters) {
     const file = path.join(state, `pay-bands-${name.replace(/[^A-Za-z0-9=-]/g, '_')}.csv`);
     const common = ['--db', warehouse, '--as-of', asOf, ...args];
-    runs[`export ${name}`] = await runCli(['export', 'pay-bands', '--out', file, ...common], { timeoutMs: 60_000 });
+    runs[`export ${name}`] = await inProcess(['export', 'pay-bands', '--out', file, ...common]);
     csv[name] = { file, department };
-    const run = await runCli(['metrics', ...common, '--json', '--publish'], { timeoutMs: 60_000 });
+    const run = await inProcess(['metrics', ...common, '--json', '--publish']);
     runs[`metrics ${name}`] = run;
     metrics[name] = run.stdout;
   }

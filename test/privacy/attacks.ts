@@ -183,7 +183,8 @@ export function readPayJson(doc: unknown, source = 'pay.json'): Published {
   const pay: PayCell[] = [];
   const offers: OfferCell[] = [];
   for (const view of views) {
-    const department = text(pick(view, 'department'));
+    const filters = pick(view, 'filters', 'scope');
+    const department = text(pick(view, 'department')) ?? (isObject(filters) ? text(pick(filters, 'department')) : null);
     const where = `${source} view ${department ?? 'all'}`;
     const bands = pick(view, 'payBands', 'pay_bands', 'bands');
     if (Array.isArray(bands)) for (const b of bands.filter(isObject)) {
@@ -200,10 +201,12 @@ export function readMetricsJson(doc: unknown, source = 'metrics.json'): Publishe
   if (!isObject(doc)) throw new Error(`${source}: not a JSON object`);
   const filters = isObject(doc.filters) ? doc.filters : {};
   const department = text(pick(filters, 'department'));
-  const bands = pick(doc, 'payBands', 'pay_bands');
+  const nested = pick(doc, 'pay', 'compensation');
+  const bands = pick(doc, 'payBands', 'pay_bands') ?? (isObject(nested) ? pick(nested, 'payBands', 'pay_bands', 'bands') : undefined);
   const pay = Array.isArray(bands) ? bands.filter(isObject).flatMap((b) => payCell(b, source, department, null) ?? []) : [];
   const minCell = figure(pick(doc, 'minCell')) ?? (isObject(doc.pay) ? figure(pick(doc.pay, 'minCell')) : null);
-  return { pay, offers: offerCells(pick(doc, 'offersVsBands', 'offers_vs_bands'), source, department), minCell: minCell?.value ?? DEFAULT_MIN_CELL };
+  const offers = pick(doc, 'offersVsBands', 'offers_vs_bands') ?? (isObject(nested) ? pick(nested, 'offersVsBands', 'offers_vs_bands') : undefined);
+  return { pay, offers: offerCells(offers, source, department), minCell: minCell?.value ?? DEFAULT_MIN_CELL };
 }
 
 /** RFC 4180 CSV into rows of strings (quotes, doubled quotes, commas and newlines in fields). */
@@ -562,7 +565,7 @@ export function penetrationAttack(published: Published, roster: Roster): Finding
 
 const countKey = /^(n|count|people|employees|headcount|offers|size|rows)$/i;
 const amountKey =
-  /^(p\d{1,2}|median|mean|avg|average|min|max|sum|total|salary|salaries|pay|base|base_?salary|usd|usd_?base|amount|offer_?amount|offer_?salary|compa_?ratio|penetration|median_?penetration)$/i;
+  /^(p\d{1,2}|median|mean|avg|average|min|max|sum|salary|salaries|pay|base|base_?salary|usd|usd_?base|amount|offer_?amount|offer_?salary|compa_?ratio|penetration|median_?penetration)$/i;
 
 /** Rows (objects) holding an amount and a count of 1 or 2. */
 export function smallRowAttack(rows: Iterable<Record<string, unknown>>, source: string): Finding[] {

@@ -33,7 +33,7 @@ import { repoRoot } from '../helpers/tmp.ts';
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'privacy', 'main-4cbb370');
 const read = (set: string, file: string) => readFileSync(path.join(fixtures, set, file), 'utf8');
 
-function load(set: 'sample' | 'adversarial', departments: string[] = []) {
+function load(set: 'sample' | 'adversarial' | 'nineteen-plus-one', departments: string[] = []) {
   const roster = rosterFromCsv(read(set, 'roster.csv'));
   const payJson = readPayJson(JSON.parse(read(set, 'data-pay.json')), 'pay.json');
   const html = readPayHtml(read(set, 'pay-bands-index.html'), 'pay-bands.html');
@@ -122,6 +122,16 @@ describe('(c) differencing nested views, on main', () => {
     expect(counts).toContainEqual(['seu-p-01', 'seu-p-02', 'seu-p-03']);
     // P25: 3 x 104,500 - 2 x 104,700 = 104,100, within $100 +-$50 steps of seu-p-01's 104,000
     expect(recovering(findings, 'pay.json view all', 104100)).toEqual([['seu-p-01']]);
+  });
+
+  it('a department of 19 inside a company cell of 20: 2 x 109,500 - 110,000 = 109,000, the lone designer', () => {
+    const n1 = load('nineteen-plus-one', ['Research', 'Design', 'Sales', 'Marketing']);
+    const pairs = differencingAttack(n1.all, n1.roster);
+    // company mid / US n = 20: (s10 + s11) / 2 = (109,000 + 110,000) / 2 = 109,500; Research n = 19: s10 = 110,000
+    expect(recovering(pairs, 'pay.json view all - pay.json view Research', 109000)).toContainEqual(['d-01']);
+    expect(recovering(pairs, 'export all - export Research', 109000)).toContainEqual(['d-01']);
+    // and within the company view, role family engineering (19) against all (20)
+    expect(recovering(pairs, 'pay.json view all', 109000)).toEqual([['d-01']]);
   });
 
   it('offers: company mid / US (6 offers) minus Research (5) isolates the Platform offer', () => {
