@@ -69,8 +69,6 @@ export interface PayCell {
   readonly percentiles: Partial<Record<PercentileField, Figure>>;
   readonly midpoint: Figure | null;
   readonly compaRatio: Figure | null;
-  /** Step the artefact says its pay figures are rounded to (pay.json `roundedTo`), if it says. */
-  readonly declaredStep: number | null;
 }
 
 /** A published offers-against-bands group. */
@@ -119,7 +117,7 @@ export function figure(v: unknown): Figure | null {
   return null;
 }
 
-function payCell(o: Json, source: string, department: string | null, declaredStep: number | null): PayCell | null {
+function payCell(o: Json, source: string, department: string | null): PayCell | null {
   const level = text(pick(o, 'level'));
   const region = text(pick(o, 'region'));
   if (level === null || region === null) return null;
@@ -140,7 +138,6 @@ function payCell(o: Json, source: string, department: string | null, declaredSte
     percentiles,
     midpoint: figure(isObject(market) ? pick(market, 'midpoint') : pick(o, 'market_midpoint', 'marketMidpoint')),
     compaRatio: figure(pick(o, 'compaRatio', 'compa_ratio')),
-    declaredStep,
   };
 }
 
@@ -177,7 +174,6 @@ export interface Published {
 /** dist/data/pay.json: one view per department (and all), each with payBands and offersVsBands. */
 export function readPayJson(doc: unknown, source = 'pay.json'): Published {
   if (!isObject(doc)) throw new Error(`${source}: not a JSON object`);
-  const step = figure(pick(doc, 'roundedTo'));
   const minCell = figure(pick(doc, 'minCell'))?.value ?? DEFAULT_MIN_CELL;
   const views = Array.isArray(doc.views) ? doc.views.filter(isObject) : [doc];
   const pay: PayCell[] = [];
@@ -188,7 +184,7 @@ export function readPayJson(doc: unknown, source = 'pay.json'): Published {
     const where = `${source} view ${department ?? 'all'}`;
     const bands = pick(view, 'payBands', 'pay_bands', 'bands');
     if (Array.isArray(bands)) for (const b of bands.filter(isObject)) {
-      const cell = payCell(b, where, department, step?.value ?? null);
+      const cell = payCell(b, where, department);
       if (cell) pay.push(cell);
     }
     offers.push(...offerCells(pick(view, 'offersVsBands', 'offers_vs_bands'), where, department));
@@ -203,7 +199,7 @@ export function readMetricsJson(doc: unknown, source = 'metrics.json'): Publishe
   const department = text(pick(filters, 'department'));
   const nested = pick(doc, 'pay', 'compensation');
   const bands = pick(doc, 'payBands', 'pay_bands') ?? (isObject(nested) ? pick(nested, 'payBands', 'pay_bands', 'bands') : undefined);
-  const pay = Array.isArray(bands) ? bands.filter(isObject).flatMap((b) => payCell(b, source, department, null) ?? []) : [];
+  const pay = Array.isArray(bands) ? bands.filter(isObject).flatMap((b) => payCell(b, source, department) ?? []) : [];
   const minCell = figure(pick(doc, 'minCell')) ?? (isObject(doc.pay) ? figure(pick(doc.pay, 'minCell')) : null);
   const offers = pick(doc, 'offersVsBands', 'offers_vs_bands') ?? (isObject(nested) ? pick(nested, 'offersVsBands', 'offers_vs_bands') : undefined);
   return { pay, offers: offerCells(offers, source, department), minCell: minCell?.value ?? DEFAULT_MIN_CELL };
@@ -245,7 +241,7 @@ export function csvObjects(input: string): Record<string, string>[] {
 
 /** The `export pay-bands` CSV, exported with `department` as its filter (null: unfiltered). */
 export function readPayCsv(input: string, source: string, department: string | null): Published {
-  const pay = csvObjects(input).flatMap((row) => payCell(row, source, department, null) ?? []);
+  const pay = csvObjects(input).flatMap((row) => payCell(row, source, department) ?? []);
   return { pay, offers: [], minCell: DEFAULT_MIN_CELL };
 }
 
@@ -278,7 +274,7 @@ export function readPayHtml(html: string, source = 'pay-bands/index.html'): Publ
     for (const row of rows) {
       if ('median_penetration' in row) offers.push(...offerCells({ cells: [row] }, source, null));
       else if (percentileFields.some((f) => f in row)) {
-        const cell = payCell(row, source, null, null);
+        const cell = payCell(row, source, null);
         if (cell) pay.push(cell);
       }
     }
@@ -322,9 +318,9 @@ const small = (cell: PayCell, roster: readonly Person[]) => (cell.n ?? membersOf
 
 /**
  * Half the step the pay figures of a group sit on: the finest step among the percentiles of every cell of
- * the same artefact and size class (the issue's grid grows as a cell shrinks), capped by the step the
- * artefact declares. An attacker reads precision from the figures: 73,100 among other $100 figures is
- * +-$50; a group whose figures all sit on $1,000 is +-$500.
+ * the same artefact and size class (the issue's grid grows as a cell shrinks). An attacker reads
+ * precision from the figures, not from what the artefact says of itself: 73,100 among other $100 figures
+ * is +-$50; a group whose figures all sit on $1,000 is +-$500, whatever `roundedTo` claims.
  */
 function halfSteps(cells: readonly PayCell[], roster: readonly Person[]): (cell: PayCell) => number {
   const finest = new Map<string, number>();
@@ -335,7 +331,7 @@ function halfSteps(cells: readonly PayCell[], roster: readonly Person[]): (cell:
       finest.set(k, Math.min(finest.get(k) ?? Infinity, stepOf(f)));
     }
   }
-  return (cell) => Math.min(finest.get(key(cell)) ?? Infinity, cell.declaredStep ?? Infinity) / 2;
+  return (cell) => (finest.get(key(cell)) ?? Infinity) / 2;
 }
 
 const same = (a: string | null, b: string | null) => a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();

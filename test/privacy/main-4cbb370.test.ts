@@ -230,4 +230,46 @@ describe('the attacks claim nothing a coarse grid hides', () => {
     // 0.73 x 165,000 = 120,450 (+-0.005 x 165,000 = +-$825): no claim; 98,000 + 0.68 x 19,000 = 110,920 (+-$595)
     expect([...compaRatioAttack(published, roster), ...smallCellAttack(published, roster), ...penetrationAttack(published, roster)]).toEqual([]);
   });
+
+  it.each(['sample', 'adversarial', 'nineteen-plus-one'] as const)(
+    'main’s %s pay.json put through a stand-in for the defences (grid by size, ratios of rounded figures to 2 decimals, secondary suppression) yields nothing',
+    (set) => {
+      // Not the defences (branch `disclosure`): the crudest version of their rules, only to show that the
+      // attacks fire on what the rules leave exposed and on nothing else. Order statistics are kept (no
+      // Harrell-Davis): even an observed salary rounded to $1,000 is not a claim.
+      type Band = Record<string, unknown> & { roleFamily: string; level: string; region: string; n: number | null; market: { midpoint: number } | null };
+      type Group = Record<string, unknown> & { roleFamily: string; level: string; region: string; offers: number; medianPenetration: number | null };
+      const doc = JSON.parse(read(set, 'data-pay.json')) as { views: { department: string | null; payBands: Band[]; offersVsBands: { cells: Group[] } }[] };
+      const key = (department: string | null, c: { roleFamily: string; level: string; region: string }) => `${department}|${c.roleFamily}|${c.level}|${c.region}`;
+      const people = new Map<string, number>();
+      const offers = new Map<string, number>();
+      for (const v of doc.views) {
+        for (const b of v.payBands) if (b.n !== null) people.set(key(v.department, b), b.n);
+        for (const g of v.offersVsBands.cells) if (g.medianPenetration !== null) offers.set(key(v.department, g), g.offers);
+      }
+      const isolates = (counts: Map<string, number>, department: string | null, c: { roleFamily: string; level: string; region: string }, n: number) =>
+        [key(null, c), key(department, { ...c, roleFamily: 'all' }), key(null, { ...c, roleFamily: 'all' })]
+          .filter((k) => k !== key(department, c))
+          .some((k) => counts.has(k) && counts.get(k)! - n >= 1 && counts.get(k)! - n < 5);
+      for (const v of doc.views) {
+        for (const b of v.payBands) {
+          if (b.n === null) continue;
+          if (isolates(people, v.department, b, b.n)) {
+            Object.assign(b, { suppressed: true, n: null, p10: null, p25: null, p50: null, p75: null, p90: null, compaRatio: null });
+            continue;
+          }
+          const step = b.n < 20 ? 1000 : 100;
+          for (const f of ['p10', 'p25', 'p50', 'p75', 'p90']) if (typeof b[f] === 'number') b[f] = Math.round((b[f] as number) / step) * step;
+          if (b.market && typeof b.p50 === 'number') b.compaRatio = Math.round((b.p50 / b.market.midpoint) * 100) / 100;
+        }
+        for (const g of v.offersVsBands.cells) {
+          if (g.medianPenetration === null) continue;
+          g.medianPenetration = isolates(offers, v.department, g, g.offers) ? null : Math.round(g.medianPenetration * 100) / 100;
+        }
+      }
+      const roster = rosterFromCsv(read(set, 'roster.csv'));
+      const published = readPayJson(doc, 'stand-in pay.json');
+      expect([...compaRatioAttack(published, roster), ...smallCellAttack(published, roster), ...differencingAttack(published, roster), ...penetrationAttack(published, roster)]).toEqual([]);
+    },
+  );
 });
