@@ -22,6 +22,7 @@ import {
   readPayCsv,
   readPayHtml,
   readPayJson,
+  readPayRows,
   smallRowAttack,
   type Finding,
   type Person,
@@ -141,7 +142,11 @@ export function publishedInDist(dist: string): Published {
   const pay = readPayJson(JSON.parse(readFileSync(need(path.join(dist, 'data', 'pay.json')), 'utf8')), 'dist/data/pay.json');
   const html = readPayHtml(readFileSync(need(path.join(dist, 'pay-bands', 'index.html')), 'utf8'), 'dist/pay-bands/index.html');
   if (pay.pay.length === 0) throw new Error('dist/data/pay.json holds no pay cell the attacker can read: format changed?');
-  return merge(pay, html);
+  // Pay precomputed per view into cubes would be read the same way.
+  const cubes = filesUnder(path.join(dist, 'data'))
+    .filter((file) => file.endsWith('.arrow'))
+    .map((file) => readPayRows(arrowRows(new Uint8Array(readFileSync(file))), `dist/data/${path.basename(file)}`));
+  return merge(pay, html, ...cubes);
 }
 
 /** The pay figures of the exports and metrics documents of `outputs`. */

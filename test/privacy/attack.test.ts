@@ -81,7 +81,7 @@ describe.each(cases)('attacks on $name', ({ inbox, views, people }) => {
     expect(roster.people.length).toBeGreaterThanOrEqual(people);
     const sources = new Set(published.pay.filter((c) => Object.keys(c.percentiles).length > 0).map((c) => c.source.split(' ')[0]));
     // pay.json, the pay-bands page, the export and the metrics documents each publish at least one cell
-    expect([...sources].sort()).toEqual(['dist/data/pay.json', 'dist/pay-bands/index.html', 'export', 'metrics']);
+    expect([...sources]).toEqual(expect.arrayContaining(['dist/data/pay.json', 'dist/pay-bands/index.html', 'export', 'metrics']));
   });
 
   it('(a) compa-ratio x market midpoint gives back no salary and no unrounded P50', () => {

@@ -282,6 +282,24 @@ export function readPayHtml(html: string, source = 'pay-bands/index.html'): Publ
   return { pay, offers, minCell: DEFAULT_MIN_CELL };
 }
 
+/**
+ * Pay cells and offer groups in rows of any other shape (a decoded cube, a CSV of another layout): rows
+ * with a level, a region and a percentile or a median penetration; a `department` column names the view.
+ */
+export function readPayRows(rows: Iterable<Record<string, unknown>>, source: string): Published {
+  const pay: PayCell[] = [];
+  const offers: OfferCell[] = [];
+  for (const row of rows) {
+    const department = text(pick(row, 'department'));
+    if (pick(row, 'medianPenetration', 'median_penetration') !== undefined) offers.push(...offerCells({ cells: [row] }, source, department));
+    else if (percentileFields.some((f) => row[f] !== undefined)) {
+      const cell = payCell(row, source, department);
+      if (cell) pay.push(cell);
+    }
+  }
+  return { pay, offers, minCell: DEFAULT_MIN_CELL };
+}
+
 export function merge(...parts: Published[]): Published {
   return { pay: parts.flatMap((p) => p.pay), offers: parts.flatMap((p) => p.offers), minCell: Math.max(...parts.map((p) => p.minCell)) };
 }

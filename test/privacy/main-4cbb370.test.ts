@@ -22,6 +22,7 @@ import {
   readPayCsv,
   readPayHtml,
   readPayJson,
+  readPayRows,
   rosterFromCsv,
   smallCellAttack,
   smallRowAttack,
@@ -176,6 +177,14 @@ describe('(e) rows of amounts about 1 or 2 people', () => {
     );
     expect(smallRowAttack(arrowRows(bytes), 'pay.arrow')).toEqual([
       { attack: 'small-row', source: 'pay.arrow', evidence: 'a row counting n=1 publishes p50=123400' },
+    ]);
+    // and such a cube's cells join the pay attacks: Payments senior has no region column, so none is read
+    expect(readPayRows(arrowRows(bytes), 'pay.arrow').pay).toEqual([]);
+    const withRegion = cubeToIpc({ department: ['Payments'], level: ['senior'], region: ['US'], n: [1], p50: [123400] }, {
+      department: 'category', level: 'category', region: 'category', n: 'int32', p50: 'int32',
+    });
+    expect(readPayRows(arrowRows(withRegion), 'pay.arrow').pay.map((c) => [c.department, c.level, c.region, c.n, c.percentiles.p50?.value])).toEqual([
+      ['Payments', 'senior', 'US', 1, 123400],
     ]);
     const json = { views: [{ department: 'Payments', payBands: [{ level: 'senior', n: 2, medianPenetration: 0.41 }] }] };
     expect(smallRowAttack(jsonObjects(json), 'pay.json').map((f) => f.evidence)).toEqual(['a row counting n=2 publishes medianPenetration=0.41']);
