@@ -56,6 +56,11 @@ export const configSchema = z
       .default({ healthy: 0.85, alarm: 0.75, minOffers: 10 }),
     /** Extra or overriding stage-name mappings: vendor name -> canonical stage key. */
     stageMap: z.record(z.string(), stageKey).default({}),
+    /**
+     * Stage names that end an application (stage logs without a status column): the stage sets the
+     * application's outcome when no status says otherwise. Over the defaults Hired, Rejected, Withdrawn.
+     */
+    terminalStages: z.record(z.string(), z.enum(['hired', 'rejected', 'withdrew'])).default({}),
     /** Extra or overriding level aliases: alias -> canonical level. */
     levelAliases: z.record(z.string(), levelKey).default({}),
     /** Country (ISO alpha-2 code or English name) -> region overrides. */

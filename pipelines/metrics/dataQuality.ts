@@ -5,7 +5,7 @@ export const dataQuality: MetricDefinition<typeof dataQualitySchema> = {
   id: 'dataQuality',
   label: 'Data quality',
   unit: 'rows',
-  description: 'Rows read and loaded, rows quarantined, and stage names no mapping covers.',
+  description: 'Rows read and loaded, rows quarantined, stage names no mapping covers, offers without a resolution date.',
   sql: ['metrics/data_quality.sql'],
   schema: dataQualitySchema,
   async compute(context) {
@@ -15,6 +15,7 @@ export const dataQuality: MetricDefinition<typeof dataQualitySchema> = {
       rows_rejected: number;
       unmapped_stages: string[];
       pay_rows_without_rate: number;
+      offers_without_resolution_date: number;
     }>(context, 'data_quality');
     return {
       rowsRead: r!.rows_read,
@@ -22,6 +23,7 @@ export const dataQuality: MetricDefinition<typeof dataQualitySchema> = {
       rowsRejected: r!.rows_rejected,
       unmappedStages: [...r!.unmapped_stages],
       payRowsWithoutRate: r!.pay_rows_without_rate,
+      offersWithoutResolutionDate: r!.offers_without_resolution_date,
     };
   },
 };

@@ -31,6 +31,16 @@ export async function loadReference(warehouse: Warehouse, config: Config): Promi
       { file: csv(file), overrides: pairs(overrides) },
     );
   await aliases('ref_stage_map', 'name_key', 'stage', 'stage_map.csv', config.stageMap);
+  // Terminal stage names (issue 14: event-log exports): the shipped three, config entries winning.
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ref_terminal_stages AS
+     SELECT name_key, arg_max(outcome, priority) AS outcome FROM (
+       SELECT * FROM (VALUES ('hired', 'hired', 0), ('rejected', 'rejected', 0), ('withdrawn', 'withdrew', 0)) t(name_key, outcome, priority)
+       UNION ALL
+       SELECT lower(trim(p->>0)), p->>1, 1 FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
+     ) GROUP BY name_key`,
+    { overrides: pairs(config.terminalStages) },
+  );
   await aliases('ref_level', 'alias_key', 'level', 'level_aliases.csv', config.levelAliases);
   // Country keys: the ISO code, the English name and the aliases, all lower-cased; config overrides
   // (by code or name) replace the region.
@@ -89,7 +99,7 @@ export async function loadReference(warehouse: Warehouse, config: Config): Promi
          'p50': 'VARCHAR', 'p75': 'VARCHAR', 'p90': 'VARCHAR', 'as_of': 'VARCHAR'})`,
     { file: csv('benchmarks.csv') },
   );
-  for (const view of ['period', 'stg_jobs', 'stg_offers_latest', 'stg_applications', 'stg_openings', 'stg_stage_history']) {
+  for (const view of ['period', 'stg_jobs', 'stg_offers_latest', 'stg_stage_history', 'stg_applications', 'stg_openings']) {
     await warehouse.run(sqlFile(`staging/${view}.sql`));
   }
 }

@@ -145,6 +145,8 @@ export const dataQualitySchema = z.object({
   unmappedStages: z.array(z.string()),
   /** Current employees left out of the pay bands: no exchange rate for their currency at asOf. */
   payRowsWithoutRate: count,
+  /** Counting offers settled (accepted, declined, rescinded) with no resolution date: in the rate, not in monthly trends. */
+  offersWithoutResolutionDate: count,
 });
 
 export const metricsSchema = z.object({

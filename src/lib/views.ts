@@ -71,6 +71,8 @@ export function oarBy(offers: Cube, filters: SiteFilters, column: 'month' | 'dep
   for (const i of filterRows(offers, filters)) {
     const s = status![i];
     if (s !== 'accepted' && s !== 'declined') continue;
+    // An offer settled without a resolution date has no month: it counts in the rate, not in the trend.
+    if (column === 'month' && (keys[i] === null || keys[i] === undefined)) continue;
     const key = text(keys[i]) || 'Unknown';
     const group = groups.get(key) ?? { accepted: 0, declined: 0 };
     group[s] += Number(count![i]);

@@ -8,7 +8,7 @@ WITH onsite_end AS (
   SELECT o.status, date_diff('day', e.ended, hs_day(o.sent_at)) AS days
   FROM f_offers o JOIN onsite_end e USING (application_id)
   WHERE o.sent_at IS NOT NULL AND o.status IN ('accepted', 'declined')
-    AND hs_in_period(hs_day(o.resolved_at), $from::DATE, $to::DATE)
+    AND hs_settled_in(hs_day(o.resolved_at), hs_day(coalesce(o.created_at, o.sent_at)), $from::DATE, $to::DATE)
 )
 SELECT
   count(*) FILTER (WHERE days <= 2 AND status = 'accepted')::INTEGER AS within_accepted,

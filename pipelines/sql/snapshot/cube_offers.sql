@@ -1,6 +1,7 @@
 -- Offers cube for the site: counting offers by resolution month x department x region x level x source x
 -- status, and whether the offer went out within 2 days of the last onsite stay (1), later (0) or n/a (-1).
--- Pending = unresolved at asOf (month NULL), as in metrics/offer_acceptance.sql. Counts only.
+-- Pending = unresolved at asOf (month NULL), as in metrics/offer_acceptance.sql. An offer settled without a
+-- resolution date has month NULL too (it passes every period, and monthly trends leave it out). Counts only.
 WITH onsite_end AS (
   SELECT application_id, onsite_ended AS ended FROM stg_progress WHERE onsite_ended IS NOT NULL
 ), offers AS (
@@ -22,6 +23,6 @@ SELECT
   within2::TINYINT AS within2,
   count(*)::INTEGER AS count
 FROM classified
-WHERE pending OR (status IN ('accepted', 'declined', 'rescinded') AND resolved <= $as_of::DATE)
+WHERE pending OR (status IN ('accepted', 'declined', 'rescinded') AND hs_settled_in(resolved, created, NULL, $as_of::DATE))
 GROUP BY ALL
 ORDER BY ALL;

@@ -3,8 +3,8 @@
 SELECT strftime(a.applied_date, '%Y-%m') AS month, a.department, a.region, a.level, a.source,
   count(*)::INTEGER AS applications,
   count(*) FILTER (WHERE a.status = 'hired')::INTEGER AS hires,
-  count(*) FILTER (WHERE o.status = 'accepted' AND hs_day(o.resolved_at) <= $as_of::DATE)::INTEGER AS offers_accepted,
-  count(*) FILTER (WHERE o.status = 'declined' AND hs_day(o.resolved_at) <= $as_of::DATE)::INTEGER AS offers_declined
+  count(*) FILTER (WHERE o.status = 'accepted' AND hs_settled_in(hs_day(o.resolved_at), hs_day(coalesce(o.created_at, o.sent_at)), NULL, $as_of::DATE))::INTEGER AS offers_accepted,
+  count(*) FILTER (WHERE o.status = 'declined' AND hs_settled_in(hs_day(o.resolved_at), hs_day(coalesce(o.created_at, o.sent_at)), NULL, $as_of::DATE))::INTEGER AS offers_declined
 FROM f_applications a
 LEFT JOIN stg_offers_latest o USING (application_id)
 WHERE a.applied_date <= $as_of::DATE
