@@ -52,7 +52,8 @@ const cases: Case[] = [
 ];
 
 /** A compact list for failure messages: what was recovered, from where, how. */
-const shown = (findings: Finding[]) => findings.slice(0, 20).map((f) => `${f.source}: ${f.evidence}`);
+const shown = (findings: Finding[]) =>
+  findings.length === 0 ? [] : [`${findings.length} finding(s); the first 20:`, ...findings.slice(0, 20).map((f) => `${f.source}: ${f.evidence}`)];
 
 describe.each(cases)('attacks on $name', ({ inbox, views, people }) => {
   const tmp = tempDir('hs-attack-');
