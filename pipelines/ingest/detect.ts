@@ -87,7 +87,8 @@ const markerOf = (normalizedColumn: string) => syncMarkers.find((m) => normalize
 /**
  * A canonical file names at least this many of its entity's columns: the required ones alone identify
  * only entities that require as many (jobs requires job_id only, and a vendor's bridge table of job_id
- * and user_id, or job_id and department_id, is not a jobs file; job_id and title is one).
+ * and user_id, or job_id and department_id, is not a jobs file; job_id and title is one). Fewer only
+ * when the file is named after the entity and has no other column (`jobs.csv` listing job ids).
  */
 const MIN_CANONICAL_COLUMNS = 2;
 /** A vendor table whose signature has at most this many columns (a lookup of id and name) needs its file name or a header of its own columns only. */
@@ -173,7 +174,7 @@ export function detectEntity(header: readonly string[], fileName: string, option
       c.missing.length === 0 &&
       (c.vendor
         ? c.needed > WEAK_SIGNATURE || c.named || c.covers || marker !== undefined
-        : c.matched >= Math.min(MIN_CANONICAL_COLUMNS, c.spec.columns.length)),
+        : c.matched >= Math.min(MIN_CANONICAL_COLUMNS, c.spec.columns.length) || (c.named && c.covers)),
   );
   // Another vendor's look-alike never beats a shape of the preferred vendor (canonical shapes still can).
   const preferredFits = fits.some((c) => c.vendor !== undefined && c.vendor === options.prefer);
