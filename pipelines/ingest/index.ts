@@ -164,6 +164,7 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   // whole; further files of the same table in the call (an export split in parts) add to it by key.
   const fullEntities = config.fullExports === true || options.full ? 'all' : new Set<string>(config.fullExports || []);
   const replaced = new Set<string>();
+  const wholeTables = new Set<string>(); // tables whose previous export a file of this call replaced
   for (const [index, item] of planned.entries()) {
     const entity = item.detection?.entity;
     const isWhole =
@@ -180,7 +181,9 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
           force: options.force ?? false,
         }
       : undefined;
-    const result = await ingestOne(warehouse, runId, { ...item, sha256: await hashes[index]! }, whole);
+    const partAfterReplacement = entity !== undefined && !whole && replaced.has(entity.name) && wholeTables.has(entity.name);
+    const result = await ingestOne(warehouse, runId, { ...item, sha256: await hashes[index]! }, whole, partAfterReplacement);
+    if (result.status === 'loaded' && whole && entity) wholeTables.add(entity.name);
     if (result.status === 'loaded' && entity) replaced.add(entity.name);
     results.push(result);
     options.onFile?.(result);
@@ -208,7 +211,18 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   return { runId, files: results, rowsRejected: sum('rowsRejected'), derived };
 }
 
-async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { readonly sha256: string }, whole?: WholeExport): Promise<FileResult> {
+/**
+ * @param whole the file is a whole export of its table (snapshot semantics)
+ * @param partAfterReplacement another part of the same table was loaded whole earlier in this call: an
+ *   identical file must load again, the replacement removed its rows
+ */
+async function ingestOne(
+  warehouse: Warehouse,
+  runId: number,
+  item: Planned & { readonly sha256: string },
+  whole?: WholeExport,
+  partAfterReplacement = false,
+): Promise<FileResult> {
   const base = {
     path: item.file,
     kind: item.detection?.entity.name ?? null,
@@ -235,7 +249,20 @@ async function ingestOne(warehouse: Warehouse, runId: number, item: Planned & { 
     `SELECT path FROM ingest_files WHERE sha256 = $sha256 AND status = 'loaded' ORDER BY file_id LIMIT 1`,
     { sha256: item.sha256 },
   );
-  if (seen) return nothingLoaded('skipped', `identical to ${seen.path}, already loaded`);
+  // A whole export identical to an earlier file is skipped only while it is still part of its table's
+  // current export (the files of that table loaded by the latest run that loaded one): delivered again
+  // after another export replaced it, it is the snapshot again and loads.
+  const current = whole
+    ? (await warehouse.maybeOne<{ current: boolean }>(
+        `SELECT count(*) > 0 AS current FROM ingest_files
+         WHERE status = 'loaded' AND kind = $kind AND sha256 = $sha256
+           AND run_id = (SELECT run_id FROM ingest_files WHERE status = 'loaded' AND kind = $kind ORDER BY file_id DESC LIMIT 1)`,
+        { kind: item.detection.entity.name, sha256: item.sha256 },
+      ))!.current
+    : true;
+  if (seen && current && !partAfterReplacement) {
+    return nothingLoaded('skipped', `identical to ${seen.path}, already loaded`);
+  }
 
   const fileId = await nextFileId(warehouse);
   const detection = item.detection;

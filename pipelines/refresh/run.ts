@@ -214,7 +214,9 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     if (mode === 'rebuild') {
       const seen = new Set<string>();
       const byRun = new Map<string, string[]>();
-      for (const entry of replay.filter((e) => !seen.has(e.sha256) && seen.add(e.sha256))) {
+      // A file loaded again in a later run (an earlier export delivered again after another one replaced
+      // it) is replayed there too: ingest itself skips a file that is identical to its table's current one.
+      for (const entry of replay.filter((e) => { const k = `${e.runId}/${e.sha256}`; return !seen.has(k) && seen.add(k); })) {
         byRun.set(entry.runId, [...(byRun.get(entry.runId) ?? []), archivedPath(layout.archiveDir, entry.sha256, entry.name)]);
       }
       batches = [...byRun.values()];
@@ -255,6 +257,12 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       throw new Error(`refused ${refused.length} file(s), nothing published: ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
     }
     const loadedInOrder = ingested.files.filter((f) => f.status === 'loaded');
+    // Only files that load are real exports: an inbox of tables hirescope does not read (or of files
+    // already loaded) must not replace the published sample with an empty warehouse.
+    if (plan.announce === cleanStartReasons.sampleReplaced && loadedInOrder.length === 0) {
+      const why = ingested.files.map((f) => `${path.basename(f.path)} ${f.status}${f.message ? ` (${f.message})` : ''}`).join('; ');
+      throw new Error(`no file of the inbox loaded, so the sample stays published: ${why}`);
+    }
     // Whole exports: the rows the previous export held and this one no longer does; tables not read.
     for (const f of ingested.files) {
       if (f.rowsRemoved > 0) logger.event('removed', { file: path.basename(f.path), kind: f.kind, rows: f.rowsRemoved });

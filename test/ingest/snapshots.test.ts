@@ -146,6 +146,42 @@ describe('a vendor table export replaces the previous one whole', () => {
   });
 });
 
+describe('an earlier export delivered again after another replaced it', () => {
+  const db = path.join(tmp.dir, 'again.duckdb');
+  const first = path.join(tmp.dir, 'again-1');
+  const header = 'id,candidate_id,stage_id,source_id,status,prospect,applied_at,rejected_at,rejection_reason_id,migrated,job_id';
+  const row = (i: number) => `${i},${9000 + i},1,1,active,f,2026-01-${String(i).padStart(2, '0')} 10:00:00,,,f,77`;
+  const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => row(from + k));
+
+  it('loads it again (it is the snapshot again), and skips it while it is the current one', async () => {
+    // Greenhouse Data Lake applications (a vendor table: whole exports). 12 rows, then 11 (row 12 deleted
+    // in the ATS), then the 12 again (row 12 restored): the third file is identical to the first, which
+    // is no longer the current export, so it loads: 12 rows. Delivered once more: current, skipped.
+    writeFiles(first, { 'applications.csv': [header, ...rows(1, 12)].join('\n') + '\n' });
+    writeFiles(path.join(tmp.dir, 'again-2'), { 'applications.csv': [header, ...rows(1, 11)].join('\n') + '\n' });
+    expect(ingestJson(db, [first]).json.files[0]).toMatchObject({ status: 'loaded', rowsLoaded: 12 });
+    expect(ingestJson(db, [path.join(tmp.dir, 'again-2')]).json.files[0]).toMatchObject({ status: 'loaded', rowsLoaded: 11, rowsRemoved: 1 });
+    expect(ingestJson(db, [first]).json.files[0]).toMatchObject({ status: 'loaded', rowsLoaded: 12, rowsRemoved: 0 });
+    expect(await count(db, 'SELECT count(*)::INTEGER AS n FROM greenhouse_applications')).toBe(12);
+    expect(ingestJson(db, [first]).json.files[0]).toMatchObject({ status: 'skipped' });
+  });
+
+  it('an export in two parts, delivered again unchanged, is skipped whole: no part is read as the whole', async () => {
+    // Parts of 6 + 6 rows in one call: 12 rows; the same two files again: both still the current export.
+    writeFiles(path.join(tmp.dir, 'parts'), {
+      'applications_1.csv': [header, ...rows(1, 6)].join('\n') + '\n',
+      'applications_2.csv': [header, ...rows(7, 12)].join('\n') + '\n',
+    });
+    const parts = ingestJson(db, [path.join(tmp.dir, 'parts')]);
+    expect(parts.json.files.map((f) => [f.status, f.rowsLoaded])).toEqual([['loaded', 6], ['loaded', 6]]);
+    expect(await count(db, 'SELECT count(*)::INTEGER AS n FROM greenhouse_applications')).toBe(12);
+    const again = ingestJson(db, [path.join(tmp.dir, 'parts')]);
+    expect(again.status).toBe(0);
+    expect(again.json.files.map((f) => f.status)).toEqual(['skipped', 'skipped']);
+    expect(await count(db, 'SELECT count(*)::INTEGER AS n FROM greenhouse_applications')).toBe(12);
+  });
+});
+
 describe('canonical files keep key replacement unless marked full', () => {
   const header = 'application_id,job_id,applied_at,status';
   const all = Array.from({ length: 12 }, (_, i) => `a${i + 1},job-1,2026-01-${String(i + 1).padStart(2, '0')},active`);
