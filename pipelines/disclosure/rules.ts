@@ -32,9 +32,13 @@ export const screenedColumns = [
   ['applications', 'rejection_reason'],
   ['jobs', 'department'],
   ['jobs', 'office'],
+  ['jobs', 'role_family'],
+  ['jobs', 'level'],
   ['openings', 'close_reason'],
   ['stage_history', 'stage'],
   ['compensation', 'department'],
+  ['compensation', 'role_family'],
+  ['compensation', 'level'],
 ] as const;
 
 /** The percentiles published, as the integer keys of the weights table (hs_hd_weights.pct). */

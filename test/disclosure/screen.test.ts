@@ -27,6 +27,11 @@ describe('free-text screening', () => {
   it('redacts e-mails, phones and profile URLs in dimension columns and counts them on the Data quality page', async () => {
     const files = {
       'jobs.csv': csv('job_id,department,office,level,country', ['j1,hr@example.com,Berlin,Senior,DE', 'j2,Engineering,call +49 30 1234567,Senior,DE']),
+      // A role family holding an e-mail on 5 people would be a published pay cell's name (session-4 review).
+      'compensation.csv': csv(
+        'employee_id,level,country,base_salary,currency,role_family',
+        [1, 2, 3, 4, 5].map((i) => `e${i},Senior,DE,${80000 + i * 1000},EUR,jane.roe@example.com`),
+      ),
       'applications.csv': csv('application_id,job_id,applied_at,source,rejection_reason', sources.map((s, i) => `a${i},j1,2026-04-01,"${s.replaceAll('"', '""')}",${i === 0 ? 'see linkedin.com/in/someone' : ''}`)),
     };
     await withLoadedWarehouse(files, async (warehouse, config) => {
@@ -40,10 +45,11 @@ describe('free-text screening', () => {
         const outDir = path.join(tmp.dir, 'data');
         await writeSnapshot(warehouse, config, { asOf: '2026-06-30', outDir, refreshedAt: '2026-06-30T00:00:00Z' });
         const quality = JSON.parse(readFileSync(path.join(outDir, 'quality.json'), 'utf8'));
-        // 7 sources, 1 rejection reason, 1 department, 1 office
+        // 7 sources, 1 rejection reason, 5 role families, 1 department, 1 office
         expect(quality.redacted).toEqual([
           { table: 'applications', column: 'rejection_reason', rows: 1 },
           { table: 'applications', column: 'source', rows: 7 },
+          { table: 'compensation', column: 'role_family', rows: 5 },
           { table: 'jobs', column: 'department', rows: 1 },
           { table: 'jobs', column: 'office', rows: 1 },
         ]);
