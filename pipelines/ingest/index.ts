@@ -163,28 +163,28 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   // Snapshot semantics: the first file of a table in this call replaces the previous export of that table
   // whole; further files of the same table in the call (an export split in parts) add to it by key.
   const fullEntities = config.fullExports === true || options.full ? 'all' : new Set<string>(config.fullExports || []);
-  const replaced = new Set<string>();
+  const loadedTables = new Set<string>(); // tables a file of this call loaded
   const wholeTables = new Set<string>(); // tables whose previous export a file of this call replaced
   for (const [index, item] of planned.entries()) {
     const entity = item.detection?.entity;
     const isWhole =
       entity !== undefined &&
       !item.detection!.unused &&
-      !replaced.has(entity.name) &&
+      !loadedTables.has(entity.name) &&
       (item.detection!.vendor !== undefined || fullEntities === 'all' || fullEntities.has(entity.name));
     const whole: WholeExport | undefined = isWhole
       ? {
           // A vendor's raw table holds only that export; a canonical table also holds rows derived from
-          // vendor exports, which only the canonical files of the entity may not remove.
+          // vendor exports, which a canonical file of the entity may not remove.
           scope: item.detection!.vendor ? 'true' : 't._file_id IN (SELECT file_id FROM ingest_files WHERE kind = $scope_kind)',
           scopeKind: entity.name,
           force: options.force ?? false,
         }
       : undefined;
-    const partAfterReplacement = entity !== undefined && !whole && replaced.has(entity.name) && wholeTables.has(entity.name);
+    const partAfterReplacement = entity !== undefined && !whole && wholeTables.has(entity.name);
     const result = await ingestOne(warehouse, runId, { ...item, sha256: await hashes[index]! }, whole, partAfterReplacement);
     if (result.status === 'loaded' && whole && entity) wholeTables.add(entity.name);
-    if (result.status === 'loaded' && entity) replaced.add(entity.name);
+    if (result.status === 'loaded' && entity) loadedTables.add(entity.name);
     results.push(result);
     options.onFile?.(result);
   }
