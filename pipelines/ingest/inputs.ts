@@ -65,10 +65,8 @@ export function formatBytes(bytes: number): string {
 
 /** The refusal of a file over the cap: its size, the cap, and the key that raises it. */
 export function overCapMessage(bytes: number, maxFileBytes: number): string {
-  return (
-    `${bytes} bytes (${formatBytes(bytes)}), over the size cap of ${maxFileBytes} bytes (${formatBytes(maxFileBytes)}) per file; ` +
-    'nothing read. Raise maxFileBytes in hirescope.config.json to load it'
-  );
+  const both = (n: number) => (n < 1024 ? `${n} bytes` : `${n} bytes (${formatBytes(n)})`);
+  return `${both(bytes)}, over the size cap of ${both(maxFileBytes)} per file; nothing read. Raise maxFileBytes in hirescope.config.json to load it`;
 }
 
 /**
