@@ -99,14 +99,13 @@ export function notUtf8Message(bytes: Buffer, at: number, line: number | undefin
  */
 export function decodeHead(head: Buffer, truncated: boolean, encoding: TextEncoding, bom: number): string {
   const body = head.subarray(bom);
-  if (encoding === 'utf-8') {
-    const bad = firstInvalidUtf8(body, truncated);
-    if (bad >= 0) throw new RefusedFile(notUtf8Message(body, bad, lineOfOffset(body, bad)));
-  }
   try {
     // stream: a character cut by the end of the head waits for bytes that never come, and is dropped.
     return new TextDecoder(encoding, { fatal: true }).decode(body, { stream: truncated });
   } catch {
+    // Only now, on the rare bad file, is the head walked byte by byte to say where and what.
+    const bad = encoding === 'utf-8' ? firstInvalidUtf8(body, truncated) : -1;
+    if (bad >= 0) throw new RefusedFile(notUtf8Message(body, bad, lineOfOffset(body, bad)));
     throw new RefusedFile(`not valid ${encoding.toUpperCase()} text (a broken character in the first megabyte): ${saveAs}`);
   }
 }
