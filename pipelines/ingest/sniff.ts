@@ -49,9 +49,11 @@ async function openRegular(file: string) {
   return { handle, size: stat.size };
 }
 
-/** sha256 of a regular file, streamed. */
+/** sha256 of a regular file, streamed; the error names the file (the refresh's archive phase reports it as is). */
 export async function sha256File(file: string): Promise<string> {
-  const { handle } = await openRegular(file);
+  const { handle } = await openRegular(file).catch((error: Error) => {
+    throw new Error(`${file}: ${error.message}`);
+  });
   const hash = createHash('sha256');
   for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -199,6 +199,20 @@ describe('inputs as exported', () => {
     });
   });
 
+  it('transcodes a UTF-16LE JSON-lines file with a BOM', async () => {
+    // Two records, CRLF-ended, in UTF-16LE: both load, the non-ASCII source intact.
+    const lines = [
+      { application_id: 'u-1', job_id: 'job-1', applied_at: '2026-01-20T10:00:00Z', source: 'Agência José' },
+      { application_id: 'u-2', job_id: 'job-1', applied_at: '2026-01-21T10:00:00Z', source: 'Referral' },
+    ];
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.map((l) => `${JSON.stringify(l)}\r\n`).join(''), 'utf16le')]);
+    expect(await one('utf16.jsonl', bytes)).toMatchObject({ status: 'loaded', rowsLoaded: 2, message: 'read as UTF-16LE, transcoded to UTF-8' });
+    expect(await warehouse.all(`SELECT application_id, source FROM applications WHERE application_id LIKE 'u-%' ORDER BY 1`)).toEqual([
+      { application_id: 'u-1', source: 'Agência José' },
+      { application_id: 'u-2', source: 'Referral' },
+    ]);
+  });
+
   it('reads a JSON-lines file whose first line is over 1 MB', async () => {
     // Line 1 carries a 1,500,000-character rejection reason, line 2 a short record: both load.
     const long = 'r'.repeat(1_500_000);
