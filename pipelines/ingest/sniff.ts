@@ -29,7 +29,7 @@ export interface Sniffed {
 export const isJsonLines = (file: string): boolean => /\.(jsonl|ndjson)$/i.test(file);
 
 const headBytes = 1 << 20;
-/** A JSON-lines head grows until it holds a whole line, up to this (DuckDB's own limit per object is set to match in load.ts). */
+/** A JSON-lines head grows until it holds a whole line, up to this; DuckDB itself read a 20 MB line with its defaults (1.5.6, measured). */
 export const maxJsonLineBytes = 64 << 20;
 
 /**
