@@ -4,7 +4,7 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { UsageError, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
 import { computeMetrics } from '../metrics/index.ts';
-import type { Filters, Metrics } from '../schemas/metrics.ts';
+import type { Filters, Metrics } from '../contract/metrics.ts';
 
 export interface MetricsArgs {
   'as-of'?: string | undefined;

@@ -1,4 +1,4 @@
-import { timeToFillSchema } from '../schemas/metrics.ts';
+import { timeToFillSchema } from '../contract/metrics.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 interface Fill {
@@ -31,14 +31,11 @@ export function kmMedian(curve: readonly { days: number; events: number; surviva
   return curve.find((p) => p.events > 0 && p.survival <= 0.5 + 1e-12)?.days ?? null;
 }
 
+/**
+ * Time to fill: Days from opening to fill (accepted offer resolution, else close) for openings filled in
+ * the period; open openings with aging at asOf; Kaplan-Meier median over openings opened in the period.
+ */
 export const timeToFill: MetricDefinition<typeof timeToFillSchema> = {
-  id: 'timeToFill',
-  label: 'Time to fill',
-  unit: 'days',
-  description:
-    'Days from opening to fill (accepted offer resolution, else close) for openings filled in the period; open openings with aging at asOf; Kaplan-Meier median over openings opened in the period.',
-  sql: ['metrics/time_to_fill.sql', 'metrics/open_aging.sql', 'metrics/km_curve.sql'],
-  schema: timeToFillSchema,
   async compute(context) {
     const [fill] = await queryMetric<Fill>(context, 'time_to_fill');
     const [aging] = await queryMetric<Aging>(context, 'open_aging');

@@ -11,7 +11,7 @@ import { todayIn } from '../lib/time.ts';
 import { DEFAULT_END } from '../generate/index.ts';
 import { hasExports, ingest, type IngestResult } from '../ingest/index.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
-import type { Manifest } from '../schemas/snapshot.ts';
+import type { Manifest } from '../contract/snapshot.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const sampleDir = path.join(repoRoot, 'data', 'sample');

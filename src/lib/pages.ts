@@ -3,10 +3,11 @@
  * a set of filters. The Astro pages render these at build time; the dashboard island recomputes them in
  * the browser when a filter changes — one definition, two places, the same numbers.
  */
-import type { CubeName, Meta, PaySnapshot } from '../../pipelines/schemas/snapshot.ts';
+import type { CubeName, Meta, PaySnapshot } from '../../pipelines/contract/snapshot.ts';
 import type { Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
-import { days, dollars, integer, monthLabel, percent } from './format.ts';
+import { days, dollars, integer, monthLabel, percent } from '../../pipelines/contract/format.ts';
+import { disclosureRules } from '../../pipelines/contract/disclosure.ts';
 import {
   funnel,
   kaplanMeier,
@@ -281,7 +282,7 @@ const payBandsChart: ChartDef = {
     const all = bands.filter((b) => b.roleFamily === 'all');
     return {
       data: all,
-      options: { minCell: context.pay?.minCell ?? 5 },
+      options: { minCell: context.pay?.minCell ?? disclosureRules.minCell },
       table: {
         columns: ['role_family', 'level', 'region', 'n', 'p10', 'p25', 'p50', 'p75', 'p90', 'market_low', 'market_high', 'market_midpoint', 'compa_ratio', 'below_market', 'market_source'],
         rows: bands.map((b) => [

@@ -1,7 +1,7 @@
 /** Render a chart of the registry into an element of the given document (server: jsdom; browser: window). */
 import { charts } from '../components/charts/index.ts';
 import type { ChartId, ChartOutput } from './pages.ts';
-import { toCsv } from '../../pipelines/lib/csvOut.ts';
+import { toCsv } from '../../pipelines/contract/csv.ts';
 
 export function renderChart(chart: ChartId, output: ChartOutput, document: Document, width = 640): Element {
   const draw = charts[chart] as (data: unknown, options: Record<string, unknown>) => Element;

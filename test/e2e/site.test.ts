@@ -15,7 +15,7 @@ import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { computeMetrics } from '../../pipelines/metrics/index.ts';
 import { refreshInto } from '../../pipelines/refresh/index.ts';
 import { serveStatic } from '../../pipelines/serve.ts';
-import type { Metrics } from '../../pipelines/schemas/metrics.ts';
+import type { Metrics } from '../../pipelines/contract/metrics.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
 import { repoRoot, tempDir, writeFiles } from '../helpers/tmp.ts';

@@ -1,7 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { OpenView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { byKnownOrder, defaultWidth, drawEmpty, drawPlot, formatCount, joinProse, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, type Chart, type ChartOptions } from './common.ts';
+import { byKnownOrder } from '../../../pipelines/contract/dimensions.ts';
+import { formatCount } from '../../../pipelines/contract/format.ts';
 
 type Bucket = OpenView['buckets'][number];
 /** DESIGN §3 aging buckets, youngest first (kept here so the chart does not load the views module). */

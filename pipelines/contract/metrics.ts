@@ -3,15 +3,15 @@
  * them and the site imports them for the snapshot. No DuckDB here.
  */
 import { z } from 'zod';
+import { disclosureRules } from './disclosure.ts';
 import { stageKeys } from './stages.ts';
+import { rateStatuses } from './status.ts';
 
 const count = z.number().int().nonnegative();
 const days = z.number().nullable();
 const ratio = z.number().min(0).max(1).nullable();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export { stageKeys };
-export const oarStatuses = ['healthy', 'watch', 'alarm', 'insufficient-data'] as const;
 
 export const filtersSchema = z
   .object({
@@ -32,7 +32,7 @@ export const offerAcceptanceSchema = z.object({
   rescinded: count,
   rate: ratio,
   ci95: z.tuple([z.number(), z.number()]).nullable(),
-  status: z.enum(oarStatuses),
+  status: z.enum(rateStatuses),
   thresholds: z.object({ healthy: z.number(), alarm: z.number() }),
   minOffers: count,
 });
@@ -111,8 +111,8 @@ export const payBandSchema = z
   .refine((b) => !b.suppressed || (b.n === null && [b.p10, b.p25, b.p50, b.p75, b.p90].every((p) => p === null)), {
     message: 'a suppressed cell must not publish n or percentiles',
   })
-  .refine((b) => (b.n !== null && b.n >= 10) || (b.p10 === null && b.p90 === null), {
-    message: 'P10 and P90 need n >= 10',
+  .refine((b) => (b.n !== null && b.n >= disclosureRules.tailsFrom) || (b.p10 === null && b.p90 === null), {
+    message: `P10 and P90 need n >= ${disclosureRules.tailsFrom}`,
   });
 
 const acceptance = z.object({ accepted: count, declined: count, rate: ratio }).nullable();
