@@ -49,3 +49,10 @@ export function monthLabel(key: string): string {
   const [year, month] = key.split('-');
   return `${names[Number(month) - 1] ?? month} ${year}`;
 }
+
+/** A table cell as text: whole numbers grouped, other numbers to 4 decimals, "—" for none. */
+export function cellText(value: string | number | null): string {
+  if (value === null) return '—';
+  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : value.toFixed(4);
+  return value;
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { configSchema, type Config } from '../lib/config.ts';
 import { deriveVendor, needsDerivation, type Derivation } from '../vendors/derive.ts';
-import { ensureVendorTables, vendorByName, vendors, type VendorName } from '../vendors/index.ts';
+import { ensureVendorTables, vendors, type VendorName } from '../vendors/index.ts';
 import { detectEntity, RefusedFile, type Detection, type DetectOptions } from './detect.ts';
 import { applyFile, prepareFile, type WholeExport } from './load.ts';
 import { closestMapped, loadMapping } from './mapping.ts';
@@ -241,7 +241,8 @@ async function ingestOne(
   if (item.refusal || !item.detection) return refuse(item.refusal ?? new RefusedFile('not recognised'));
   if (item.detection.unused) {
     const table = item.detection.entity.name.split(':')[1];
-    const vendorLabel = vendorByName(item.detection.vendor ?? '')?.label ?? item.detection.vendor;
+    const vendor = item.detection.vendor;
+    const vendorLabel = vendors.find((v) => v.name === vendor)?.label ?? vendor;
     return nothingLoaded('ignored', `not used: table ${table} of ${vendorLabel}, which hirescope does not read; nothing loaded`);
   }
 

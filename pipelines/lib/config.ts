@@ -6,6 +6,12 @@ import { levelKeys, regionKeys } from '../contract/dimensions.ts';
 import { stageKeys } from '../contract/stages.ts';
 import { defaultRateLines } from '../contract/status.ts';
 
+/**
+ * The last day of the bundled sample (data/sample, `npm run sample`): the generator's default --end, and
+ * the as-of of a refresh that publishes the sample.
+ */
+export const DEFAULT_END = '2026-09-30';
+
 const stageKey = z.enum(stageKeys);
 const levelKey = z.enum(levelKeys);
 const regionKey = z.enum(regionKeys);

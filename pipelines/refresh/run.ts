@@ -7,11 +7,10 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../lib/config.ts';
+import { DEFAULT_END, type Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { todayIn } from '../lib/time.ts';
-import { DEFAULT_END } from '../generate/index.ts';
 import { alertsFor } from '../alerts/index.ts';
 import { prepareMetrics } from '../metrics/index.ts';
 import type { AlertsReport } from '../contract/alerts.ts';

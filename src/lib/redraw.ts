@@ -8,7 +8,8 @@ import { cubeFromIpc, type Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { statusLabel } from '../../pipelines/contract/status.ts';
 import { cubesFor, kpiTexts, overviewKpis, pageCharts, type ChartContext, type PageId } from './pages.ts';
-import { cellText, csvHref, renderChart } from './render.ts';
+import { csvHref, renderChart } from './render.ts';
+import { cellText } from '../../pipelines/contract/format.ts';
 
 const loadedCubes = new Map<CubeName, Promise<Cube>>();
 let loadedMeta: Promise<Meta> | undefined;

@@ -12,10 +12,3 @@ export function renderChart(chart: ChartId, output: ChartOutput, document: Docum
 export function csvHref(output: ChartOutput): string {
   return `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(output.table.columns, output.table.rows))}`;
 }
-
-/** Table cells as text (numbers kept readable; ratios as they are). */
-export function cellText(value: string | number | null): string {
-  if (value === null) return '—';
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(4);
-  return value;
-}
