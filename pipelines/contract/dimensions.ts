@@ -20,3 +20,13 @@ export function byKnownOrder(order: readonly string[]) {
     return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
   };
 }
+
+/**
+ * Age buckets of open openings in days (DESIGN §3), youngest first: each holds ages up to its limit
+ * (0-30, 31-60, 61-90, 91-180), the last everything older. SQL: hs_aging_bucket (staging/contract.sql).
+ */
+export const agingBuckets = ['0-30', '31-60', '61-90', '91-180', '>180'] as const;
+export type AgingBucket = (typeof agingBuckets)[number];
+export const agingLimits = [30, 60, 90, 180] as const;
+/** Buckets of openings open more than 90 days: shown in the watch colour. */
+export const oldAgingBuckets: readonly AgingBucket[] = ['91-180', '>180'];

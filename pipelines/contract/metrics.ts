@@ -3,6 +3,7 @@
  * them and the site imports them for the snapshot. No DuckDB here.
  */
 import { z } from 'zod';
+import { agingBuckets, type AgingBucket } from './dimensions.ts';
 import { disclosureRules } from './disclosure.ts';
 import { stageKeys } from './stages.ts';
 import { rateStatuses } from './status.ts';
@@ -43,7 +44,7 @@ export const timeToFillSchema = z.object({
   meanDays: days,
   p75Days: days,
   open: count,
-  openAging: z.object({ '0-30': count, '31-60': count, '61-90': count, '91-180': count, '>180': count }),
+  openAging: z.object(Object.fromEntries(agingBuckets.map((b) => [b, count])) as Record<AgingBucket, typeof count>),
   kmMedianDays: days,
   kmCurve: z.array(
     z.object({ days: z.number().int(), atRisk: count, events: count, censored: count, survival: z.number().min(0).max(1) }),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import { referenceDir } from '../ingest/schema.ts';
-import { levelKeys, regionKeys } from '../contract/dimensions.ts';
+import { agingBuckets, agingLimits, levelKeys, regionKeys } from '../contract/dimensions.ts';
 import { stageKeys, stageLabels } from '../contract/stages.ts';
 import { wilsonZ } from '../contract/wilson.ts';
 
@@ -113,6 +113,8 @@ export async function installContract(warehouse: Warehouse): Promise<void> {
     stages: JSON.stringify(stageKeys.map((stage, index) => ({ stage, rank: index + 1, display: stageLabels[stage] }))),
     levels: JSON.stringify(levelKeys),
     regions: JSON.stringify(regionKeys),
+    aging_buckets: JSON.stringify(agingBuckets),
+    aging_limits: JSON.stringify(agingLimits),
     wilson_z: wilsonZ,
   });
 }

@@ -8,6 +8,7 @@ import type { Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { days, dollars, integer, monthLabel, percent } from '../../pipelines/contract/format.ts';
 import { disclosureRules } from '../../pipelines/contract/disclosure.ts';
+import { oldAgingBuckets } from '../../pipelines/contract/dimensions.ts';
 import {
   funnel,
   kaplanMeier,
@@ -380,7 +381,7 @@ export function kpiTexts(k: OverviewKpis) {
     open: {
       value: integer(k.open.open),
       detail: k.open.buckets.map((b) => `${b.bucket}: ${b.count}`).join(' · '),
-      status: (k.open.buckets.filter((b) => b.bucket === '91-180' || b.bucket === '>180').reduce((n, b) => n + b.count, 0) > 0 ? 'watch' : 'healthy') as 'watch' | 'healthy',
+      status: (k.open.buckets.filter((b) => oldAgingBuckets.includes(b.bucket)).reduce((n, b) => n + b.count, 0) > 0 ? 'watch' : 'healthy') as 'watch' | 'healthy',
     },
     hires: { value: integer(k.hires), detail: 'hires dated in the period', status: 'neutral' as const },
   };

@@ -6,6 +6,7 @@
 import { addTo, filterRows, histogramSize, mean, quantile, type Cube, type Histogram } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { stageKeys, stageLabels, type StageKey } from '../../pipelines/contract/stages.ts';
+import { agingBuckets, type AgingBucket } from '../../pipelines/contract/dimensions.ts';
 import { rateStatus, type RateLines, type RateStatus } from '../../pipelines/contract/status.ts';
 import { wilson } from '../../pipelines/contract/wilson.ts';
 
@@ -152,10 +153,9 @@ export function medianByMonth(cube: Cube, filters: SiteFilters): MonthMedian[] {
     });
 }
 
-export const agingBuckets = ['0-30', '31-60', '61-90', '91-180', '>180'] as const;
 export interface OpenView {
   open: number;
-  buckets: { bucket: (typeof agingBuckets)[number]; count: number }[];
+  buckets: { bucket: AgingBucket; count: number }[];
 }
 
 /** Openings open at asOf (a current state: the period does not apply). */

@@ -95,6 +95,7 @@ describe('each shared rule is written out once', () => {
     ['the region order', /'US',\s*'EU',\s*'LatAm',\s*'APAC',\s*'Other'/, 'pipelines/contract/dimensions.ts'],
     ['the stage keys', /'applied',\s*'screen',\s*'technical'/, 'pipelines/contract/stages.ts'],
     ['the stage names', /applied: 'Application Review'/, 'pipelines/contract/stages.ts'],
+    ['the age buckets', /'0-30',\s*'31-60'/, 'pipelines/contract/dimensions.ts'],
     ['the Wilson z', /1\.95996/, 'pipelines/contract/wilson.ts'],
     ['the status rule', /rate >= healthy/, 'pipelines/contract/status.ts'],
     ['the default status lines', /healthy: 0\.85/, 'pipelines/contract/status.ts'],

@@ -1,12 +1,12 @@
 /**
  * Issue 17: the SQL side of the contract is the TypeScript one. The Wilson interval of the metrics
  * (hs_wilson_low/high) equals `wilson` bit for bit on every (k, n) with n <= 120 and on large n; the SQL
- * stage table and sort orders are the contract's; the status rule at its edges.
+ * stage table, sort orders and age buckets are the contract's; the status rule at its edges.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '../../pipelines/lib/duckdb.ts';
 import { installContract } from '../../pipelines/metrics/reference.ts';
-import { levelKeys, regionKeys } from '../../pipelines/contract/dimensions.ts';
+import { agingBuckets, levelKeys, regionKeys } from '../../pipelines/contract/dimensions.ts';
 import { stageKeys, stageLabels } from '../../pipelines/contract/stages.ts';
 import { defaultRateLines, rateStatus, statusWords } from '../../pipelines/contract/status.ts';
 import { wilson } from '../../pipelines/contract/wilson.ts';
@@ -68,6 +68,16 @@ describe('orders and stages in SQL', () => {
       ).map((r) => r.rank);
     expect(await ranks('hs_level_rank', [...levelKeys, 'intern'])).toEqual([1, 2, 3, 4, 5, 6, 99]);
     expect(await ranks('hs_region_rank', [...regionKeys, 'Mars'])).toEqual([1, 2, 3, 4, 5, 99]);
+  });
+});
+
+describe('age buckets of open openings in SQL', () => {
+  it('put 30 days in 0-30, 31 in 31-60, 90 in 61-90, 180 in 91-180 and 181 in >180', async () => {
+    const rows = await warehouse.all<{ bucket: string }>(
+      `SELECT hs_aging_bucket(a) AS bucket FROM (SELECT unnest([0, 30, 31, 60, 61, 90, 91, 180, 181, 5000]) AS a)`,
+    );
+    expect(rows.map((r) => r.bucket)).toEqual(['0-30', '0-30', '31-60', '31-60', '61-90', '61-90', '91-180', '91-180', '>180', '>180']);
+    expect(agingBuckets).toEqual(['0-30', '31-60', '61-90', '91-180', '>180']);
   });
 });
 
