@@ -1,4 +1,4 @@
-/** `hirescope.config.json` (optional), checked with zod. Later sections add their own keys here. */
+/** `hirescope.config.json` (optional), checked with zod. */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { disclosureRules } from '../contract/disclosure.ts';
