@@ -283,7 +283,13 @@ async function withWarehouse(
   work: (w: Warehouse, settings: Config) => Promise<number>,
 ): Promise<number> {
   const settings = loadConfig(config);
-  const warehouse = await openWarehouse(db, { timeZone: settings.timeZone });
+  let warehouse: Warehouse;
+  try {
+    warehouse = await openWarehouse(db, { timeZone: settings.timeZone });
+  } catch (error) {
+    const why = (error as Error).message.includes('not a valid DuckDB database file') ? 'not a DuckDB warehouse file' : (error as Error).message;
+    throw new Error(`${db} cannot be read as a warehouse: ${why} (if it is the published one, \`hirescope rebuild\` recreates it from the archive)`);
+  }
   try {
     return await work(warehouse, settings);
   } finally {
@@ -301,7 +307,7 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
   } catch (error) {
     if (error instanceof UsageError) {
       const name = commandNames.includes(command as CommandName) ? command : undefined;
-      out.error(`${error.message}\nsee hirescope ${name ? `${name} ` : ''}--help`);
+      out.error(`usage error: ${error.message}\nsee hirescope ${name ? `${name} ` : ''}--help`);
       return 2;
     }
     out.error(`error: ${(error as Error).message}`);

@@ -77,7 +77,8 @@ export function cutAtWord(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= width) return flat;
   const room = flat.slice(0, width - 1);
-  const space = room.lastIndexOf(' ');
+  // a word that ends exactly at the cut stays whole
+  const space = flat[width - 1] === ' ' ? room.length : room.lastIndexOf(' ');
   return `${(space > width / 2 ? room.slice(0, space) : room).replace(/[\s,;:.—-]+$/, '')}…`;
 }
 
