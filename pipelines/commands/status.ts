@@ -3,6 +3,7 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { formatTable, type Output } from '../lib/output.ts';
 import { entityNames } from '../ingest/entities.ts';
 import { ensureSchema } from '../ingest/schema.ts';
+import { newestEvent } from '../metrics/asOf.ts';
 import { processAlive, readRuns, type RunRecord } from '../refresh/runs.ts';
 import { currentId, stateLayout, type StateLayout } from '../refresh/state.ts';
 import { repoRoot } from '../refresh/index.ts';
@@ -47,7 +48,8 @@ export interface Status {
   refresh: RefreshStatus;
 }
 
-export async function readStatus(warehouse: Warehouse): Promise<Status> {
+/** `layout`: the refresh state beside this warehouse (commands/refresh.ts layoutFor), never another's. */
+export async function readStatus(warehouse: Warehouse, layout: StateLayout = stateLayout(repoRoot)): Promise<Status> {
   await ensureSchema(warehouse);
   const tables = [];
   for (const name of entityNames) {
@@ -61,27 +63,24 @@ export async function readStatus(warehouse: Warehouse): Promise<Status> {
        rows_loaded::INTEGER AS rowsLoaded, rows_rejected::INTEGER AS rowsRejected, error
      FROM ingest_runs ORDER BY run_id DESC LIMIT 1`,
   );
-  const fresh = await warehouse.maybeOne<{ lastLoadAt: string | null; latestDataAt: string | null; rejected: number }>(
+  const fresh = await warehouse.maybeOne<{ lastLoadAt: string | null; rejected: number }>(
     `SELECT (SELECT hs_iso(max(ingested_at)) FROM ingest_files WHERE status = 'loaded') AS lastLoadAt,
-       (SELECT hs_iso(max(t)) FROM (
-          SELECT max(applied_at) AS t FROM applications UNION ALL SELECT max(entered_at) FROM stage_history
-          UNION ALL SELECT max(coalesce(resolved_at, sent_at, created_at)) FROM offers
-          UNION ALL SELECT max(opened_at) FROM openings)) AS latestDataAt,
        (SELECT count(*)::INTEGER FROM rejected_rows) AS rejected`,
   );
+  const newest = await newestEvent(warehouse);
   return {
     warehouse: warehouse.path,
     tables,
     lastRun: lastRun ?? null,
     lastLoadAt: fresh?.lastLoadAt ?? null,
-    latestDataAt: fresh?.latestDataAt ?? null,
+    latestDataAt: newest?.at ?? null,
     rowsRejected: fresh?.rejected ?? 0,
-    refresh: readRefreshStatus(stateLayout(repoRoot), fresh?.latestDataAt ?? null),
+    refresh: readRefreshStatus(layout, newest?.at ?? null),
   };
 }
 
-export async function statusCommand(warehouse: Warehouse, out: Output): Promise<number> {
-  const status = await readStatus(warehouse);
+export async function statusCommand(warehouse: Warehouse, out: Output, layout?: StateLayout): Promise<number> {
+  const status = await readStatus(warehouse, layout);
   if (out.isJson) {
     out.json(status);
     return 0;

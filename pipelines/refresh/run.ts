@@ -7,10 +7,10 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_END, type Config } from '../lib/config.ts';
+import type { Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
-import { todayIn } from '../lib/time.ts';
+import { defaultAsOf, newestEvent } from '../metrics/asOf.ts';
 import { alertsFor } from '../alerts/index.ts';
 import { prepareMetrics } from '../metrics/index.ts';
 import type { AlertsReport } from '../contract/alerts.ts';
@@ -278,8 +278,9 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     }
 
     await enter('metrics');
-    // The bundled sample describes a company up to its generation date; real exports are as of today.
-    const asOf = options.asOf ?? (data === 'sample' ? DEFAULT_END : todayIn(config.timeZone));
+    // As of the newest event's day, as the CLI (pipelines/metrics/asOf.ts): the bundled sample's end date,
+    // the day of the latest export's newest row for real data.
+    const asOf = options.asOf ?? defaultAsOf(await newestEvent(warehouse), config);
     // Prepared once: the snapshot reuses these populations and alerts.
     const context = await prepareMetrics(warehouse, config, { asOf });
     const alerts = await alertsFor(context, config);

@@ -1,0 +1,8 @@
+-- The filter values the warehouse knows, as the filters read them (stg_jobs, stg_applications): the
+-- departments and levels of the jobs, the sources of the applications, and the level aliases a --level
+-- may be given as. The CLI refuses any other value, naming these (issue 17).
+SELECT 'department' AS dimension, department AS value FROM stg_jobs WHERE department IS NOT NULL
+UNION SELECT 'level', level FROM stg_jobs WHERE level IS NOT NULL
+UNION SELECT 'source', source FROM stg_applications
+UNION SELECT 'level-alias', alias_key FROM ref_level
+ORDER BY dimension, value;
