@@ -57,6 +57,16 @@ export const metaSchema = z.object({
   timeToFillBenchmark: z.object({ days: z.number(), source: z.string() }),
   regionBenchmarks: z.array(z.object({ region: z.string(), low: z.number(), high: z.number(), source: z.string() })),
   minCell: z.number().int(),
+  /**
+   * How fresh the data was when the site was built (pipelines/metrics/asOf.ts freshnessOf, against the
+   * refresh time, the CLI's rule): the newest event's day, its age in days and the configured staleAfterDays.
+   */
+  freshness: z.object({
+    newestEvent: isoDate.nullable(),
+    staleDays: z.number().int().nonnegative().nullable(),
+    staleAfterDays: z.number().int().nonnegative(),
+    stale: z.boolean(),
+  }),
 });
 export type Meta = z.infer<typeof metaSchema>;
 
@@ -121,10 +131,13 @@ export const qualitySnapshotSchema = z.object({
   lastRun: z
     .object({ runId: z.number().int(), command: z.string(), startedAt: z.string(), status: z.string(), error: z.string().nullable() })
     .nullable(),
+  /** The refresh run id (the run history's) or, for a run the warehouse recorded, its number as text. */
   lastFailedRun: z
-    .object({ runId: z.number().int(), command: z.string(), startedAt: z.string(), error: z.string().nullable() })
+    .object({ runId: z.string().min(1), command: z.string(), startedAt: z.string(), error: z.string().nullable() })
     .nullable(),
   latestDataAt: z.string().nullable(),
+  /** Stage names no mapping covers, with the number of stage-history rows under each (counts only). */
+  unmappedStageRows: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative() })),
 });
 export type QualitySnapshot = z.infer<typeof qualitySnapshotSchema>;
 

@@ -46,6 +46,8 @@ export interface RunRefreshOptions {
   readonly mode?: RunMode;
   /** refresh: start from an empty warehouse instead of a copy of the published one. */
   readonly fresh?: boolean;
+  /** The run's start (default: now): its id, its record and the refresh time freshness is judged against. Tests pin it. */
+  readonly now?: Date;
 }
 
 export type RunMode = 'refresh' | 'rebuild' | 'reset';
@@ -139,7 +141,7 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
   const mode = options.mode ?? 'refresh';
   mkdirSync(layout.stateDir, { recursive: true });
   const lock = acquireLock(layout.lockFile, mode);
-  const started = new Date();
+  const started = options.now ?? new Date();
   const runId = `${started.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`;
   const record: RunRecord = { runId, command: mode, pid: process.pid, startedAt: started.toISOString(), status: 'running' };
   appendRun(layout.runsFile, record);
@@ -289,9 +291,10 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     const lastFailed = readRuns(layout.runsFile).filter((r) => r.status === 'failed').at(-1);
     await writeSnapshot(warehouse, config, {
       asOf,
+      refreshedAt: started.toISOString(),
       outDir: next.snapshot,
       lastFailedRun: lastFailed
-        ? { runId: 0, command: lastFailed.command, startedAt: lastFailed.startedAt, error: lastFailed.error ?? null }
+        ? { runId: lastFailed.runId, command: lastFailed.command, startedAt: lastFailed.startedAt, error: lastFailed.error ?? null }
         : undefined,
       prepared: { context, alerts },
       data,

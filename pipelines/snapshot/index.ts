@@ -13,7 +13,7 @@ import { applyFilters, prepareMetrics } from '../metrics/index.ts';
 import { timeToFillBenchmark } from '../metrics/reference.ts';
 import { dataQuality } from '../metrics/dataQuality.ts';
 import { publishedPayViews } from '../metrics/payBands.ts';
-import { newestEvent } from '../metrics/asOf.ts';
+import { freshnessOf, newestEvent } from '../metrics/asOf.ts';
 import { rulesOf, screenedColumns } from '../disclosure/rules.ts';
 import {
   alertsSnapshotSchema,
@@ -37,7 +37,7 @@ export interface SnapshotOptions {
   /** Time written in the manifest (injected so tests are deterministic). */
   readonly refreshedAt?: string;
   /** The last failed refresh (from the run history, which outlives failed generations). */
-  readonly lastFailedRun?: { runId: number; command: string; startedAt: string; error: string | null } | undefined;
+  readonly lastFailedRun?: { runId: string; command: string; startedAt: string; error: string | null } | undefined;
   /** What the warehouse holds (default `real`): `sample` puts the "Sample data" banner on every page. */
   readonly data?: DataOrigin | undefined;
   /** The last time the warehouse was started empty, shown on the Data quality page. */
@@ -98,6 +98,9 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
     `SELECT region, low_days AS low, high_days AS high, source FROM ref_region_benchmarks ORDER BY sort, region`,
   );
   const shrm = await timeToFillBenchmark(warehouse);
+  const refreshedAt = options.refreshedAt ?? new Date().toISOString();
+  // Freshness against the refresh time, by the CLI's rule (metrics --json `freshness`).
+  const freshness = freshnessOf(await newestEvent(warehouse), config, new Date(refreshedAt));
   writeJson(staging, 'meta.json', metaSchema, {
     asOf,
     months: [...categories.months].sort(),
@@ -108,6 +111,7 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
     timeToFillBenchmark: { days: config.timeToFillBenchmarkDays ?? shrm.days, source: config.timeToFillBenchmarkDays ? 'config' : shrm.source },
     regionBenchmarks,
     minCell: config.pay.minCell,
+    freshness,
   });
 
   // Alerts and data quality describe the whole company: computed before pay re-scopes its populations.
@@ -128,7 +132,7 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
     lastFailedRun: lastFailedRun && { ...lastFailedRun, error: withoutDirs(lastFailedRun.error) },
   });
 
-  const manifest = await buildManifest(warehouse, config, asOf, options.refreshedAt ?? new Date().toISOString(), cubeInfo, {
+  const manifest = await buildManifest(warehouse, config, asOf, refreshedAt, cubeInfo, {
     data: options.data ?? 'real',
     cleanStart: options.cleanStart ?? null,
   });
@@ -184,6 +188,7 @@ async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Await
     `SELECT run_id AS runId, command, hs_iso(started_at) AS startedAt, error FROM ingest_runs WHERE status = 'failed' ORDER BY run_id DESC LIMIT 1`,
   );
   const latest = await newestEvent(warehouse);
+  const unmappedStageRows = await warehouse.all<{ name: string; rows: number }>(sqlFile('snapshot/unmapped_stage_rows.sql'));
   return {
     asOf,
     files: files.map((f) => ({ ...f, message: withoutDirs(f.message) })),
@@ -192,8 +197,9 @@ async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Await
     totals,
     redacted,
     lastRun: lastRun ?? null,
-    lastFailedRun: lastFailedRun ?? null,
+    lastFailedRun: lastFailedRun ? { ...lastFailedRun, runId: String(lastFailedRun.runId) } : null,
     latestDataAt: latest?.at ?? null,
+    unmappedStageRows,
   };
 }
 

@@ -262,13 +262,35 @@ const sourcesChart: ChartDef = {
   },
 };
 
-/** The pay view for the department filter, and its cells for the region and level filters. */
+/**
+ * The pay view for the department filter, and its cells for the region and level filters. A department
+ * with no published view has no cells (never the whole company's under its name).
+ */
 export function payView(context: ChartContext) {
-  const view = context.pay?.views.find((v) => v.department === (context.filters.department ?? null)) ?? context.pay?.views[0];
+  const department = context.filters.department ?? null;
+  const view = context.pay?.views.find((v) => v.department === department);
   const bands = (view?.payBands ?? []).filter(
     (b) => (!context.filters.region || b.region === context.filters.region) && (!context.filters.level || b.level === context.filters.level),
   );
   return { view, bands };
+}
+
+/** The compa-ratio table (all role families) for the filters: region, level, n, P50, midpoint, ratio, market. */
+export function compaRows(context: ChartContext): { suppressed: boolean; cells: string[] }[] {
+  return payView(context)
+    .bands.filter((b) => b.roleFamily === 'all')
+    .map((b) => ({
+      suppressed: b.suppressed,
+      cells: [
+        b.region,
+        b.level,
+        b.suppressed ? 'suppressed' : integer(b.n),
+        b.suppressed ? 'suppressed' : dollars(b.p50),
+        dollars(b.market?.midpoint),
+        `${b.compaRatio === null ? '—' : b.compaRatio.toFixed(2)}${b.belowMarket ? ' · below market low' : ''}`,
+        b.market?.source ?? 'no benchmark',
+      ],
+    }));
 }
 
 const payBandsChart: ChartDef = {
@@ -364,26 +386,41 @@ export function overviewKpis(context: ChartContext): OverviewKpis {
   };
 }
 
+/**
+ * A piece of a tile's detail: plain text, or a figure with the metrics --json path it shows (rendered as
+ * `<span data-metric=path>` so a test reads the number the page shows, not a scrape of the sentence).
+ */
+export type DetailPart = string | readonly [metric: string, text: string];
+
+export interface KpiText {
+  value: string;
+  /** The metrics --json path of the value. */
+  metric: string;
+  detail: readonly DetailPart[];
+  status: 'healthy' | 'watch' | 'alarm' | 'insufficient-data' | 'neutral';
+}
+
 /** Texts of the KPI tiles (shared by the build and the island, so both print the same). */
-export function kpiTexts(k: OverviewKpis) {
+export function kpiTexts(k: OverviewKpis): Record<'oar' | 'ttf' | 'open' | 'hires', KpiText> {
   const { oar } = k;
+  const oarDetail: DetailPart[] = oar.ci95
+    ? ['95% CI ', ['offerAcceptance.ci95.0', percent(oar.ci95[0])], '–', ['offerAcceptance.ci95.1', percent(oar.ci95[1])], ' · ', ['offerAcceptance.accepted', integer(oar.accepted)], ' accepted, ', ['offerAcceptance.declined', integer(oar.declined)], ' declined']
+    : [['offerAcceptance.resolved', integer(oar.accepted + oar.declined)], ' resolved offers'];
   return {
-    oar: {
-      value: percent(oar.rate),
-      detail: oar.ci95 ? `95% CI ${percent(oar.ci95[0])}–${percent(oar.ci95[1])} · ${oar.accepted} accepted, ${oar.declined} declined` : `${oar.accepted + oar.declined} resolved offers`,
-      status: oar.status,
-    },
+    oar: { value: percent(oar.rate), metric: 'offerAcceptance.rate', detail: oarDetail, status: oar.status },
     ttf: {
       value: days(k.timeToFill.median),
-      detail: `${integer(k.timeToFill.count)} filled · benchmark ${k.benchmarkDays} d (SHRM) · KM median ${days(k.kmMedian)}`,
+      metric: 'timeToFill.medianDays',
+      detail: [['timeToFill.filled', integer(k.timeToFill.count)], ` filled · benchmark ${k.benchmarkDays} d (SHRM) · KM median `, ['timeToFill.kmMedianDays', days(k.kmMedian)]],
       status: k.timeToFill.median === null ? 'insufficient-data' : k.timeToFill.median <= k.benchmarkDays ? 'healthy' : 'watch',
     },
     open: {
       value: integer(k.open.open),
-      detail: k.open.buckets.map((b) => `${b.bucket}: ${b.count}`).join(' · '),
-      status: (k.open.buckets.filter((b) => oldAgingBuckets.includes(b.bucket)).reduce((n, b) => n + b.count, 0) > 0 ? 'watch' : 'healthy') as 'watch' | 'healthy',
+      metric: 'timeToFill.open',
+      detail: k.open.buckets.flatMap((b, i): DetailPart[] => [...(i ? [' · '] : []), `${b.bucket}: `, [`timeToFill.openAging.${b.bucket}`, integer(b.count)]]),
+      status: k.open.buckets.filter((b) => oldAgingBuckets.includes(b.bucket)).reduce((n, b) => n + b.count, 0) > 0 ? 'watch' : 'healthy',
     },
-    hires: { value: integer(k.hires), detail: 'hires dated in the period', status: 'neutral' as const },
+    hires: { value: integer(k.hires), metric: 'timeToHire.hires', detail: ['hires dated in the period'], status: 'neutral' },
   };
 }
 

@@ -7,7 +7,7 @@ import type { Meta, PaySnapshot } from '../../pipelines/contract/snapshot.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { statusLabel } from '../../pipelines/contract/status.ts';
-import { cubesFor, kpiTexts, overviewKpis, pageCharts, type ChartContext, type PageId } from './pages.ts';
+import { compaRows, cubesFor, kpiTexts, overviewKpis, pageCharts, type ChartContext, type KpiText, type PageId } from './pages.ts';
 import { csvHref, renderChart } from './render.ts';
 import { cellText } from '../../pipelines/contract/format.ts';
 
@@ -79,9 +79,27 @@ export function redraw(page: PageId, context: ChartContext): void {
     if (table) fillTable(table, output.table.columns, output.table.rows);
     figure.querySelector<HTMLAnchorElement>('[data-chart-csv]')?.setAttribute('href', csvHref(output));
   }
+  const compa = document.querySelector<HTMLElement>('[data-compa-body]');
+  if (compa) {
+    const rows = compaRows(context);
+    compa.replaceChildren(
+      ...rows.map((row) => {
+        const tr = document.createElement('tr');
+        tr.dataset.suppressed = String(row.suppressed);
+        for (const [i, cell] of row.cells.entries()) {
+          const td = document.createElement('td');
+          td.textContent = cell;
+          if (i === 6) td.className = 'muted';
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+    document.querySelector<HTMLElement>('[data-compa-empty]')!.hidden = rows.length > 0;
+  }
   if (page === 'overview') {
     const texts = kpiTexts(overviewKpis(context));
-    const tiles: [string, { value: string; detail: string; status: string }][] = [
+    const tiles: [string, KpiText][] = [
       ['offer-acceptance', texts.oar],
       ['time-to-fill', texts.ttf],
       ['open-openings', texts.open],
@@ -92,7 +110,15 @@ export function redraw(page: PageId, context: ChartContext): void {
       if (!tile) continue;
       tile.dataset.status = text.status;
       tile.querySelector('[data-kpi-value]')!.textContent = text.value;
-      tile.querySelector('[data-kpi-detail]')!.textContent = text.detail;
+      tile.querySelector('[data-kpi-detail]')!.replaceChildren(
+        ...text.detail.map((part) => {
+          if (typeof part === 'string') return document.createTextNode(part);
+          const span = document.createElement('span');
+          span.dataset.metric = part[0];
+          span.textContent = part[1];
+          return span;
+        }),
+      );
       tile.querySelector('[data-kpi-status]')!.textContent = text.status in statusLabel ? statusLabel[text.status as keyof typeof statusLabel] : '';
     }
   }

@@ -4,7 +4,7 @@
  * reload). Native selects: keyboard-usable and labelled.
  */
 import { useEffect, useRef, useState } from 'react';
-import { isEmptyFilters, parseFilters, serializeFilters, type SiteFilters } from '../../lib/filters.ts';
+import { isEmptyFilters, parseFilters, resolveFilters, serializeFilters, type SiteFilters } from '../../lib/filters.ts';
 import { monthLabel } from '../../../pipelines/contract/format.ts';
 import type { PageId } from '../../lib/pages.ts';
 
@@ -18,6 +18,9 @@ export default function Dashboard({ page, base, options }: Props) {
   const [filters, setFilters] = useState<SiteFilters>({});
   const [state, setState] = useState<'idle' | 'loading' | 'error'>('idle');
   const ready = useRef(false);
+  // The URL's values in the data's spelling, and what is wrong with the others (shown, never silent).
+  const { filters: applied, problems } = resolveFilters(filters, options);
+  const appliedKey = serializeFilters(applied);
 
   useEffect(() => {
     setFilters(parseFilters(window.location.search));
@@ -29,22 +32,22 @@ export default function Dashboard({ page, base, options }: Props) {
 
   useEffect(() => {
     if (!ready.current) return;
-    const query = serializeFilters(filters);
+    const query = appliedKey;
     const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
     if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
       link.search = query;
     }
-    document.body.dataset.filtered = isEmptyFilters(filters) ? 'false' : 'true';
+    document.body.dataset.filtered = isEmptyFilters(applied) ? 'false' : 'true';
     let cancelled = false;
     setState('loading');
     // Loaded on demand: first paint never waits for the chart code or the cubes.
     Promise.all([import('../../lib/redraw.ts')])
       .then(async ([{ loadContext, redraw }]) => {
-        const context = await loadContext(page, base, filters);
+        const context = await loadContext(page, base, applied);
         if (!cancelled) {
           redraw(page, context);
-          document.body.dataset.drawn = serializeFilters(filters) || 'all';
+          document.body.dataset.drawn = query || 'all';
           setState('idle');
         }
       })
@@ -55,16 +58,26 @@ export default function Dashboard({ page, base, options }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [filters, page, base]);
+    // keyed on the query string: `applied` is a new object each render
+  }, [appliedKey, page, base]);
 
   const set = (key: keyof SiteFilters) => (event: { target: { value: string } }) =>
     setFilters((current) => ({ ...current, [key]: event.target.value || undefined }));
 
-  const select = (key: keyof SiteFilters, label: string, values: string[], format: (v: string) => string = (v) => v, all = 'All') => (
+  const select = (key: keyof SiteFilters, label: string, values: string[], format: (v: string) => string = (v) => v, all = 'All') => {
+    const value = applied[key] ?? filters[key] ?? '';
+    // A value the data does not know is shown as given (never "All" while a filter is applied).
+    const unknown = value !== '' && !values.includes(value);
+    return (
     <label className="filter">
       <span>{label}</span>
-      <select name={key} value={filters[key] ?? ''} onChange={set(key)} data-filter={key}>
+      <select name={key} value={value} onChange={set(key)} data-filter={key} aria-invalid={problems.some((p) => p.key === key) || undefined}>
         <option value="">{all}</option>
+        {unknown && (
+          <option value={value} data-unknown>
+            {value} (unknown)
+          </option>
+        )}
         {values.map((value) => (
           <option key={value} value={value}>
             {format(value)}
@@ -72,7 +85,8 @@ export default function Dashboard({ page, base, options }: Props) {
         ))}
       </select>
     </label>
-  );
+    );
+  };
 
   return (
     <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
@@ -87,6 +101,15 @@ export default function Dashboard({ page, base, options }: Props) {
       <span className="filter-state" role="status" aria-live="polite">
         {state === 'loading' ? 'Updating…' : state === 'error' ? 'Could not load the data for these filters.' : ''}
       </span>
+      {problems.length > 0 && (
+        <ul className="filter-notice" role="alert" data-filter-notice>
+          {problems.map((p) => (
+            <li key={`${p.key}=${p.value}`} data-problem={p.key}>
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

@@ -1,0 +1,338 @@
+/**
+ * Parity, proven (issue 17 Deliver 2): one generated company, one production refresh (runRefresh builds
+ * ONE site for this file), and for every filter combination below every number the site shows — KPI tiles
+ * (data-metric hooks), chart tables (figure[data-chart] tables, by column name) and the compa-ratio table —
+ * equals `metrics --json` for the same filters, as of the same day, after the site's stated rounding
+ * (contract/format.ts: rates 1 decimal in tiles, days whole in tiles, table cells via cellText).
+ *
+ * The CLI side runs the CLI's own request path (parseMetricsArgs -> checkFilters -> computeMetrics) on the
+ * published warehouse; once through the real `hirescope metrics --json` process for the default as-of.
+ * A site month filter is the CLI's date period: from=YYYY-MM -> --from YYYY-MM-01, to=YYYY-MM -> --to
+ * the month's last day.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMetricsArgs } from '../../pipelines/commands/metrics.ts';
+import { checkFilters } from '../../pipelines/commands/filters.ts';
+import { cellText, days, dollars, integer, percent } from '../../pipelines/contract/format.ts';
+import type { Filters, Metrics } from '../../pipelines/contract/metrics.ts';
+import { generate } from '../../pipelines/generate/index.ts';
+import { configSchema } from '../../pipelines/lib/config.ts';
+import { openWarehouse, type Warehouse } from '../../pipelines/lib/duckdb.ts';
+import { computeMetrics } from '../../pipelines/metrics/index.ts';
+import { runRefresh } from '../../pipelines/refresh/run.ts';
+import { stateLayout } from '../../pipelines/refresh/state.ts';
+import { serveStatic } from '../../pipelines/serve.ts';
+import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { runCli } from '../helpers/processes.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const config = configSchema.parse({});
+const tmp = tempDir('hs-parity-');
+const layout = stateLayout(tmp.dir);
+// The refresh time is pinned: freshness is judged against it (2026-10-20, 20 days after the last event).
+const refreshedAt = new Date('2026-10-20T08:00:00Z');
+let server: Server;
+let base: string;
+let browser: Browser;
+let warehouse: Warehouse;
+let siteAsOf: string;
+
+/** A site filter combination (the URL's query string) and how the page is driven to it. */
+interface Combo {
+  readonly query: string;
+  /** set through the dropdowns instead of the URL */
+  readonly dropdowns?: readonly [string, string][];
+  /** the page refuses to guess: a notice says what is wrong (and the numbers are the empty ones) */
+  readonly notice?: RegExp;
+}
+
+// Each dimension alone, pairs, triples, periods, empty results, values in another case, unknown values,
+// a reversed period; a few set with the dropdowns. The generated company (seed 17, scale 0.5) has the
+// departments Engineering, Sales, Product, Marketing, People, Finance, Design and the regions US, EU,
+// LatAm, APAC; its history runs 2025-04 to 2026-09.
+export const combos: readonly Combo[] = [
+  { query: '' },
+  { query: 'department=Engineering' },
+  { query: 'department=Sales' },
+  { query: 'department=Marketing' },
+  { query: 'department=Product' },
+  { query: 'region=US' },
+  { query: 'region=EU' },
+  { query: 'region=LatAm' },
+  { query: 'region=APAC' },
+  { query: 'level=senior' },
+  { query: 'level=mid' },
+  { query: 'level=entry' },
+  { query: 'from=2026-01' },
+  { query: 'to=2025-12' },
+  { query: 'from=2026-04&to=2026-06' },
+  { query: 'from=2026-09&to=2026-09' },
+  { query: 'department=Engineering&region=US' },
+  { query: 'department=Sales&level=senior' },
+  { query: 'region=EU&level=mid' },
+  { query: 'from=2026-01&to=2026-06&department=Engineering' },
+  { query: 'from=2025-10&region=US' },
+  { query: 'to=2026-03&level=staff' },
+  { query: 'department=Finance&region=APAC&level=executive' },
+  { query: 'department=sales' },
+  { query: 'region=eu' },
+  { query: 'level=SENIOR' },
+  { query: 'department=ENGINEERING&region=us' },
+  { query: 'department=Nope', notice: /Unknown department "Nope"/ },
+  { query: 'region=Mars', notice: /Unknown region "Mars"/ },
+  { query: 'from=2026-09&to=2026-01', notice: /The period is empty: From 2026-09 is after To 2026-01/ },
+  { query: 'department=Sales&region=EU', dropdowns: [['department', 'Sales'], ['region', 'EU']] },
+  { query: 'from=2026-01&level=mid', dropdowns: [['from', '2026-01'], ['level', 'mid']] },
+  { query: 'department=Design', dropdowns: [['department', 'Design']] },
+];
+
+const lastDay = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/** The CLI arguments of a site query string. */
+function cliArgs(query: string): Record<string, string> {
+  const params = new URLSearchParams(query);
+  const args: Record<string, string> = {};
+  for (const key of ['department', 'region', 'level'] as const) if (params.get(key)) args[key] = params.get(key)!;
+  if (params.get('from')) args.from = `${params.get('from')}-01`;
+  if (params.get('to')) args.to = lastDay(params.get('to')!);
+  return args;
+}
+
+/**
+ * `metrics --json` for the site filters: the CLI's request path. A value the CLI refuses (exit 2: unknown
+ * value, reversed period) is computed as given, unresolved: the empty numbers the site shows beside its notice.
+ */
+async function cliMetrics(query: string): Promise<{ metrics: Metrics; refused: string | null }> {
+  const { filters } = parseMetricsArgs(cliArgs(query));
+  let checked: Filters = filters;
+  let refused: string | null = null;
+  try {
+    checked = await checkFilters(warehouse, config, filters, siteAsOf);
+  } catch (error) {
+    refused = (error as Error).message;
+  }
+  return { metrics: await computeMetrics(warehouse, config, { asOf: siteAsOf, filters: checked }), refused };
+}
+
+interface Shown {
+  metrics: Record<string, string>;
+  status: string | null;
+  tables: Record<string, { columns: string[]; rows: string[][] }>;
+  compa: string[][];
+  notice: string | null;
+  dropdowns: Record<string, string>;
+}
+
+/** Everything a page shows, read from its hooks. */
+function readShown(page: Page): Promise<Shown> {
+  return page.evaluate(() => {
+    const metrics: Record<string, string> = {};
+    for (const el of document.querySelectorAll<HTMLElement>('[data-metric]')) metrics[el.dataset.metric!] = el.textContent ?? '';
+    const tables: Record<string, { columns: string[]; rows: string[][] }> = {};
+    for (const figure of document.querySelectorAll<HTMLElement>('figure[data-chart]')) {
+      const table = figure.querySelector('[data-chart-table] table')!;
+      tables[figure.dataset.chart!] = {
+        columns: [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
+        rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      };
+    }
+    const compa = [...document.querySelectorAll('[data-compa-body] tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+    const dropdowns: Record<string, string> = {};
+    for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-filter]')) dropdowns[select.name] = select.selectedOptions[0]?.textContent ?? '';
+    return {
+      metrics,
+      status: document.querySelector('[data-kpi="offer-acceptance"]')?.getAttribute('data-status') ?? null,
+      tables,
+      compa,
+      notice: document.querySelector('[data-filter-notice]')?.textContent ?? null,
+      dropdowns,
+    };
+  });
+}
+
+const routes = ['', 'funnel/', 'time-to-fill/', 'offers/', 'sources/', 'pay-bands/'] as const;
+
+/** Open a route with the combination's filters (URL or dropdowns) and wait until the island drew them. */
+async function openWith(route: string, combo: Combo): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (combo.dropdowns) {
+    await page.goto(base + route);
+    await page.waitForSelector('body[data-drawn="all"]');
+    for (const [key, value] of combo.dropdowns) await page.selectOption(`select[data-filter="${key}"]`, value);
+  } else {
+    await page.goto(`${base}${route}${combo.query ? `?${combo.query}` : ''}`);
+  }
+  const drawn = await page.waitForFunction(() => document.body.dataset.drawn, undefined, { timeout: 20_000 });
+  await drawn.dispose();
+  // the island draws the URL's filters after a first pass: wait for the resolved query string
+  await page.waitForFunction((q) => (document.body.dataset.drawn === (q || 'all')), resolvedQuery(combo.query), { timeout: 20_000 });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** The query string the island applies: values in the data's spelling, filter keys in their fixed order. */
+function resolvedQuery(query: string): string {
+  const spelled: Record<string, string> = { sales: 'Sales', engineering: 'Engineering', eu: 'EU', us: 'US', senior: 'senior' };
+  const params = new URLSearchParams(query);
+  const out = new URLSearchParams();
+  for (const key of ['from', 'to', 'department', 'region', 'level']) {
+    const value = params.get(key);
+    if (value) out.set(key, spelled[value.toLowerCase()] ?? value);
+  }
+  return out.toString();
+}
+
+const sorted = (rows: string[][]) => [...rows].sort((a, b) => (a.join('|') < b.join('|') ? -1 : 1));
+const cells = (row: readonly (string | number | null)[]) => row.map(cellText);
+
+/** Check every number of one route against the metrics. */
+function compare(route: string, shown: Shown, m: Metrics, label: string): void {
+  const oar = m.offerAcceptance;
+  const ttf = m.timeToFill;
+  if (route === '') {
+    const expected: Record<string, string> = {
+      'offerAcceptance.rate': percent(oar.rate),
+      'timeToFill.medianDays': days(ttf.medianDays),
+      'timeToFill.filled': integer(ttf.filled),
+      'timeToFill.kmMedianDays': days(ttf.kmMedianDays),
+      'timeToFill.open': integer(ttf.open),
+      'timeToHire.hires': integer(m.timeToHire.hires),
+      ...Object.fromEntries(Object.entries(ttf.openAging).map(([bucket, n]) => [`timeToFill.openAging.${bucket}`, integer(n)])),
+      ...(oar.ci95
+        ? {
+            'offerAcceptance.ci95.0': percent(oar.ci95[0]),
+            'offerAcceptance.ci95.1': percent(oar.ci95[1]),
+            'offerAcceptance.accepted': integer(oar.accepted),
+            'offerAcceptance.declined': integer(oar.declined),
+          }
+        : { 'offerAcceptance.resolved': integer(oar.accepted + oar.declined) }),
+    };
+    expect(shown.metrics, `${label}: KPI tiles`).toEqual(expected);
+    expect(shown.status, `${label}: OAR status`).toBe(oar.status);
+    // the monthly trend adds up to the resolved offers that have a resolution month
+    const trend = shown.tables['oar-trend']!;
+    const sum = (column: string) => trend.rows.reduce((n, r) => n + Number(r[trend.columns.indexOf(column)]!.replaceAll(',', '')), 0);
+    expect(sum('accepted') + sum('declined'), `${label}: OAR trend total`).toBe(oar.accepted + oar.declined - m.dataQuality.offersWithoutResolutionDate);
+  }
+  if (route === '' || route === 'funnel/') {
+    expect(shown.tables.funnel!.rows, `${label}: funnel`).toEqual(
+      m.funnel.map((s) => cells([s.stage, s.reached, s.advanced, s.passThrough, s.rejected, s.withdrew, s.other, s.active])),
+    );
+  }
+  if (route === 'funnel/') {
+    expect(shown.tables['time-in-stage']!.rows, `${label}: time in stage`).toEqual(m.timeInStage.map((s) => cells([s.stage, s.stays, s.medianDays])));
+  }
+  if (route === 'time-to-fill/') {
+    const histogram = shown.tables['ttf-distribution']!.rows;
+    expect(histogram.reduce((n, r) => n + Number(r[1]!.replaceAll(',', '')), 0), `${label}: filled`).toBe(ttf.filled);
+    expect(shown.tables['km-curve']!.rows, `${label}: Kaplan-Meier`).toEqual(ttf.kmCurve.map((p) => cells([p.days, p.atRisk, p.events, p.censored, p.survival])));
+    expect(shown.tables.regions!.rows, `${label}: regions`).toEqual(
+      m.regions.map((r) => cells([r.region, r.filled, r.medianTimeToFillDays, r.benchmarkDays?.[0] ?? null, r.benchmarkDays?.[1] ?? null, r.status])),
+    );
+    expect(shown.tables['open-aging']!.rows, `${label}: open openings`).toEqual(Object.entries(ttf.openAging).map(([b, n]) => cells([b, n])));
+  }
+  if (route === 'offers/') {
+    for (const id of ['oar-by-department', 'oar-by-region', 'oar-by-source']) {
+      const t = shown.tables[id]!;
+      const total = (c: string) => t.rows.reduce((n, r) => n + Number(r[t.columns.indexOf(c)]!.replaceAll(',', '')), 0);
+      expect([total('accepted'), total('declined')], `${label}: ${id} totals`).toEqual([oar.accepted, oar.declined]);
+    }
+    const s = m.offerSpeed;
+    const rate = (g: { accepted: number; declined: number }) => (g.accepted + g.declined ? g.accepted / (g.accepted + g.declined) : null);
+    expect(shown.tables['offer-speed']!.rows, `${label}: offer speed`).toEqual([
+      cells(['within 2 days', s.within2Days.accepted, s.within2Days.declined, rate(s.within2Days)]),
+      cells(['later', s.later.accepted, s.later.declined, rate(s.later)]),
+    ]);
+  }
+  if (route === 'sources/') {
+    expect(sorted(shown.tables.sources!.rows), `${label}: sources`).toEqual(
+      sorted(m.sources.map((s) => cells([s.source, s.applications, s.hires, s.hireRate, s.offersAccepted, s.offersDeclined]))),
+    );
+  }
+  if (route === 'pay-bands/') {
+    // compa-ratio table: region, level, n, P50 (the period does not apply to pay)
+    const all = m.payBands.filter((b) => b.roleFamily === 'all');
+    expect(sorted(shown.compa.map((r) => r.slice(0, 4))), `${label}: compa-ratios`).toEqual(
+      sorted(all.map((b) => [b.region, b.level, b.suppressed ? 'suppressed' : integer(b.n), b.suppressed ? 'suppressed' : dollars(b.p50)])),
+    );
+  }
+}
+
+beforeAll(async () => {
+  const inbox = path.join(tmp.dir, 'inbox');
+  await generate({ seed: 17, scale: 0.5, outDir: inbox });
+  await runRefresh(config, { inbox, layout, now: refreshedAt });
+  server = await serveStatic(layout.distLink, 0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  warehouse?.close();
+  tmp.cleanup();
+});
+
+describe('one as-of', () => {
+  it('the site is as of the day the CLI defaults to (the newest event), and says the data is stale', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(base);
+    siteAsOf = (await page.locator('[data-freshness] strong').textContent())!;
+    // the generator writes nothing after its end, 2026-09-30; its newest event falls on that day
+    expect(siteAsOf).toBe('2026-09-30');
+    // 2026-09-30 -> 2026-10-20 is 20 days, over the default 14
+    expect(await page.locator('[data-stale-warning]').textContent()).toContain('the newest event is from 2026-09-30, 20 days before');
+    await page.close();
+    const cli = await runCli(['metrics', '--json', '--db', layout.warehouseLink]);
+    expect(cli.code).toBe(0);
+    expect((JSON.parse(cli.stdout) as Metrics).asOf).toBe(siteAsOf);
+  }, 60_000);
+});
+
+describe('parity: every number the site shows equals metrics --json for the same filters', () => {
+  it(`holds for the ${combos.length} filter combinations, on the built pages and after a filter change`, async () => {
+    siteAsOf ??= '2026-09-30';
+    // opened after the CLI process of the test above has let go of the file
+    warehouse = await openWarehouse(layout.warehouseLink);
+    expect(combos.length).toBeGreaterThanOrEqual(30);
+    // The built pages (JavaScript off): the unfiltered numbers as rendered at build time.
+    const { metrics: all } = await cliMetrics('');
+    const noScript = await launchBrowser({ javaScript: false });
+    try {
+      for (const route of routes) {
+        const page = await noScript.context.newPage();
+        await page.goto(base + route);
+        compare(route, await readShown(page), all, `built /${route}`);
+        await page.close();
+      }
+    } finally {
+      await noScript.close();
+    }
+    for (const combo of combos) {
+      const { metrics, refused } = await cliMetrics(combo.query);
+      expect(refused !== null, `${combo.query}: the CLI refuses exactly what the site flags`).toBe(combo.notice !== undefined);
+      for (const route of routes) {
+        const page = await openWith(route, combo);
+        const shown = await readShown(page);
+        const label = `?${combo.query} /${route}`;
+        if (combo.notice) expect(shown.notice, label).toMatch(combo.notice);
+        else expect(shown.notice, label).toBeNull();
+        // no dropdown says "All" while its filter is applied
+        for (const [key, value] of new URLSearchParams(combo.query)) expect(shown.dropdowns[key], `${label}: ${key} dropdown`).not.toMatch(/^(All|Beginning|Data date)$/);
+        void value;
+        compare(route, shown, metrics, label);
+        await page.close();
+      }
+    }
+  }, 900_000);
+});
