@@ -1,3 +1,5 @@
+import { levelKeys, regionKeys } from '../../pipelines/contract/dimensions.ts';
+
 /**
  * The dashboard's global filters (DESIGN §6): period by month, department, region, level. They live in the
  * URL query string so a view can be shared and survives a reload.
@@ -55,8 +57,25 @@ export interface FilterProblem {
   readonly message: string;
 }
 
-const known = (options: FilterOptions, key: (typeof filterKeys)[number]): readonly string[] =>
-  key === 'from' || key === 'to' ? options.months : key === 'department' ? options.departments : key === 'region' ? options.regions : options.levels;
+/**
+ * The values each dropdown offers, as the CLI knows them (pipelines/commands/filters.ts knownFilterValues):
+ * regions and levels are the canonical ones in their order, then any other the data holds; departments
+ * and months are the data's.
+ */
+export function knownValues(options: FilterOptions): FilterOptions {
+  const withCanonical = (canonical: readonly string[], data: readonly string[]) => [...canonical, ...data.filter((v) => !canonical.includes(v))];
+  return {
+    months: options.months,
+    departments: options.departments,
+    regions: withCanonical(regionKeys, options.regions),
+    levels: withCanonical(levelKeys, options.levels),
+  };
+}
+
+const known = (options: FilterOptions, key: (typeof filterKeys)[number]): readonly string[] => {
+  const all = knownValues(options);
+  return key === 'from' || key === 'to' ? all.months : key === 'department' ? all.departments : key === 'region' ? all.regions : all.levels;
+};
 
 const listed = (values: readonly string[], most = 12) =>
   values.length <= most ? values.join(', ') : `${values.slice(0, most).join(', ')} … (${values.length - most} more)`;

@@ -10,6 +10,7 @@
  * A site month filter is the CLI's date period: from=YYYY-MM -> --from YYYY-MM-01, to=YYYY-MM -> --to
  * the month's last day.
  */
+import { appendFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -28,7 +29,7 @@ import { stateLayout } from '../../pipelines/refresh/state.ts';
 import { serveStatic } from '../../pipelines/serve.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { runCli } from '../helpers/processes.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { tempDir, writeFiles } from '../helpers/tmp.ts';
 
 const config = configSchema.parse({});
 const tmp = tempDir('hs-parity-');
@@ -52,8 +53,8 @@ interface Combo {
 
 // Each dimension alone, pairs, triples, periods, empty results, values in another case, unknown values,
 // a reversed period; a few set with the dropdowns. The generated company (seed 17, scale 0.5) has the
-// departments Engineering, Sales, Product, Marketing, People, Finance, Design and the regions US, EU,
-// LatAm, APAC; its history runs 2025-04 to 2026-09.
+// departments Customer Success, Data, Design, Engineering, Finance, Marketing, People, Product, Sales and
+// the regions US, EU, LatAm, APAC; its history runs 2025-04 to 2026-09.
 export const combos: readonly Combo[] = [
   { query: '' },
   { query: 'department=Engineering' },
@@ -118,7 +119,8 @@ async function cliMetrics(query: string): Promise<{ metrics: Metrics; refused: s
   } catch (error) {
     refused = (error as Error).message;
   }
-  return { metrics: await computeMetrics(warehouse, config, { asOf: siteAsOf, filters: checked }), refused };
+  // --publish: the pay figures under the disclosure rules, as the site publishes them (issue 15)
+  return { metrics: await computeMetrics(warehouse, config, { asOf: siteAsOf, filters: checked, publish: true }), refused };
 }
 
 interface Shown {
@@ -171,10 +173,10 @@ async function openWith(route: string, combo: Combo): Promise<Page> {
   } else {
     await page.goto(`${base}${route}${combo.query ? `?${combo.query}` : ''}`);
   }
-  const drawn = await page.waitForFunction(() => document.body.dataset.drawn, undefined, { timeout: 20_000 });
+  const drawn = await page.waitForFunction(() => document.body.dataset.drawn, undefined, { timeout: 60_000 });
   await drawn.dispose();
   // the island draws the URL's filters after a first pass: wait for the resolved query string
-  await page.waitForFunction((q) => (document.body.dataset.drawn === (q || 'all')), resolvedQuery(combo.query), { timeout: 20_000 });
+  await page.waitForFunction((q) => (document.body.dataset.drawn === (q || 'all')), resolvedQuery(combo.query), { timeout: 60_000 });
   expect(errors).toEqual([]);
   return page;
 }
@@ -267,9 +269,20 @@ function compare(route: string, shown: Shown, m: Metrics, label: string): void {
   }
 }
 
+// A refresh that fails first (an offers file without its status column), an hour before the good one.
+const failedAt = new Date('2026-10-20T07:00:00Z');
+
 beforeAll(async () => {
+  const bad = path.join(tmp.dir, 'inbox-bad');
+  writeFiles(bad, { 'offers.csv': 'offer_id,application_id\nofr-1,app-1\n' });
+  await expect(runRefresh(config, { inbox: bad, layout, now: failedAt })).rejects.toThrow(/missing required column status/);
   const inbox = path.join(tmp.dir, 'inbox');
   await generate({ seed: 17, scale: 0.5, outDir: inbox });
+  // Three stays in a stage no mapping covers (Culture Chat), for Data quality's unmapped stages.
+  appendFileSync(
+    path.join(inbox, 'stage_history.csv'),
+    ['app-0000001', 'app-0000002', 'app-0000003'].map((app) => `${app},Culture Chat,2025-07-10T10:00:00Z,2025-07-10T11:00:00Z\n`).join(''),
+  );
   await runRefresh(config, { inbox, layout, now: refreshedAt });
   server = await serveStatic(layout.distLink, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -299,6 +312,118 @@ describe('one as-of', () => {
   }, 60_000);
 });
 
+/** Open a route (no console error allowed) and wait until the island has drawn what the URL asks. */
+async function openRoute(route: string, drawn?: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(base + route);
+  if (drawn !== undefined) await page.waitForSelector(`body[data-drawn="${drawn}"]`, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe('panels that ignore the filters say so', () => {
+  it('alerts are company-wide (as `hirescope alerts`), and say so once a filter is applied', async () => {
+    const cli = await runCli(['alerts', '--json', '--db', layout.warehouseLink]);
+    expect(cli.code).toBe(0);
+    const alerts = (JSON.parse(cli.stdout) as { alerts: { message: string }[] }).alerts.map((a) => a.message);
+    const page = await openRoute('', 'all');
+    expect(await page.locator('#alerts-title').textContent()).toBe('Active alerts · company-wide');
+    expect(await page.locator('[data-scope-note]').isVisible()).toBe(false);
+    expect(await page.locator('.alerts li.alert span:not(.badge)').allTextContents()).toEqual(alerts);
+    await page.selectOption('select[data-filter="department"]', 'Sales');
+    await page.waitForSelector('body[data-drawn="department=Sales"]');
+    expect(await page.locator('[data-scope-note]').isVisible()).toBe(true);
+    expect(await page.locator('[data-scope-note]').textContent()).toContain('The filters do not apply to alerts');
+    // the same alerts, whatever the filter
+    expect(await page.locator('.alerts li.alert span:not(.badge)').allTextContents()).toEqual(alerts);
+    await page.close();
+  }, 60_000);
+
+  it('the compa-ratio table follows the region filter', async () => {
+    const page = await openRoute('pay-bands/?region=EU', 'region=EU');
+    const rows = await page.locator('[data-compa-body] tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    // metrics --json --publish --region EU on the generated company (published cells, rounded): region,
+    // level, n, P50 and compa-ratio; no US, LatAm or APAC row
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[5]])).toEqual([
+      ['EU', 'entry', '7', '$53,000', '0.91'],
+      ['EU', 'mid', '11', '$76,000', '0.93'],
+      ['EU', 'senior', '8', '$96,000', '0.88'],
+      ['EU', 'staff', '7', '$145,000', '0.98'],
+      ['EU', 'principal', '5', '$145,000', '0.86'],
+      ['EU', 'executive', 'suppressed', 'suppressed', '—'],
+    ]);
+    await page.close();
+  });
+});
+
+describe('filters that say what they do', () => {
+  it('an unknown department stays in the dropdown, with a notice naming the known ones', async () => {
+    const page = await openRoute('?department=Nope', 'department=Nope');
+    expect(await page.locator('select[data-filter="department"] option:checked').textContent()).toBe('Nope (unknown)');
+    expect(await page.locator('[data-filter-notice]').textContent()).toBe(
+      'Unknown department "Nope": nothing matches it. Known: Customer Success, Data, Design, Engineering, Finance, Marketing, People, Product, Sales.',
+    );
+    // nothing silently empty: the tile says there is nothing, beside the notice
+    expect(await page.locator('[data-kpi="offer-acceptance"] [data-kpi-value]').textContent()).toBe('—');
+    await page.close();
+  });
+
+  it('an unknown region and a reversed period are named; a malformed month is ignored, and said', async () => {
+    const mars = await openRoute('funnel/?region=Mars', 'region=Mars');
+    expect(await mars.locator('select[data-filter="region"] option:checked').textContent()).toBe('Mars (unknown)');
+    expect(await mars.locator('[data-filter-notice]').textContent()).toBe('Unknown region "Mars": nothing matches it. Known: US, EU, LatAm, APAC, Other.');
+    await mars.close();
+    const reversed = await openRoute('?from=2026-09&to=2026-01', 'from=2026-09&to=2026-01');
+    expect(await reversed.locator('[data-filter-notice]').textContent()).toBe('The period is empty: From 2026-09 is after To 2026-01 (give the earlier month first).');
+    expect(await reversed.locator('select[data-filter="from"] option:checked').textContent()).toBe('Sep 2026');
+    await reversed.close();
+    const junk = await openRoute('?from=soon', 'all');
+    expect(await junk.locator('[data-filter-notice]').textContent()).toBe('From "soon" is not a month (YYYY-MM): ignored.');
+    await junk.close();
+  });
+
+  it('a value in another case matches, as in the CLI, and takes the data\'s spelling', async () => {
+    const page = await openRoute('?department=sales', 'department=Sales');
+    expect(new URL(page.url()).search).toBe('?department=Sales');
+    expect(await page.locator('select[data-filter="department"] option:checked').textContent()).toBe('Sales');
+    expect(await page.locator('[data-filter-notice]').count()).toBe(0);
+    const cli = await runCli(['metrics', '--json', '--db', layout.warehouseLink, '--department', 'sales']);
+    const m = JSON.parse(cli.stdout) as Metrics;
+    expect(m.filters.department).toBe('Sales');
+    expect(await page.locator('[data-kpi="offer-acceptance"] [data-kpi-value]').textContent()).toBe(percent(m.offerAcceptance.rate));
+    await page.close();
+  }, 60_000);
+});
+
+describe('data quality', () => {
+  it('names the failed run by its id and time, counts the rows of unmapped stages, and says the data is stale', async () => {
+    const page = await openRoute('data-quality/');
+    // run id: the run's start (failedAt) and this process's pid
+    expect(await page.locator('[data-failed-run-id]').textContent()).toBe(`20261020-070000-${process.pid}`);
+    expect(await page.locator('[data-failed-run-at]').textContent()).toBe('2026-10-20 07:00:00 UTC');
+    // the three Culture Chat stays appended to the generated stage history
+    expect(await page.locator('[data-unmapped-stage]').allTextContents()).toEqual(['Culture Chat (3 rows)']);
+    const freshness = page.locator('[data-freshness-status]');
+    expect(await freshness.getAttribute('data-freshness-status')).toBe('stale');
+    expect(await freshness.locator('.kpi-value').textContent()).toBe('Stale');
+    // 2026-09-30 -> 2026-10-20: 20 days, over 14
+    expect(await freshness.locator('.kpi-detail').textContent()).toBe(
+      'newest event 2026-09-30, 20 days before the refresh (stale after 14) · as of 2026-09-30 · refreshed 2026-10-20 08:00 UTC',
+    );
+    await page.close();
+  });
+
+  it('keeps the filters of the URL in its links', async () => {
+    const page = await openRoute('data-quality/?department=Sales&from=2026-01');
+    await page.waitForFunction(() => document.querySelector<HTMLAnchorElement>('a[data-nav]')!.search !== '');
+    const hrefs = await page.locator('a[data-nav]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).search));
+    expect(new Set(hrefs)).toEqual(new Set(['?from=2026-01&department=Sales']));
+    await page.close();
+  });
+});
+
 describe('parity: every number the site shows equals metrics --json for the same filters', () => {
   it(`holds for the ${combos.length} filter combinations, on the built pages and after a filter change`, async () => {
     siteAsOf ??= '2026-09-30';
@@ -321,15 +446,15 @@ describe('parity: every number the site shows equals metrics --json for the same
     for (const combo of combos) {
       const { metrics, refused } = await cliMetrics(combo.query);
       expect(refused !== null, `${combo.query}: the CLI refuses exactly what the site flags`).toBe(combo.notice !== undefined);
-      for (const route of routes) {
-        const page = await openWith(route, combo);
+      // the six pages of a combination load side by side
+      const pages = await Promise.all(routes.map(async (route) => [route, await openWith(route, combo)] as const));
+      for (const [route, page] of pages) {
         const shown = await readShown(page);
         const label = `?${combo.query} /${route}`;
         if (combo.notice) expect(shown.notice, label).toMatch(combo.notice);
         else expect(shown.notice, label).toBeNull();
         // no dropdown says "All" while its filter is applied
-        for (const [key, value] of new URLSearchParams(combo.query)) expect(shown.dropdowns[key], `${label}: ${key} dropdown`).not.toMatch(/^(All|Beginning|Data date)$/);
-        void value;
+        for (const key of new URLSearchParams(combo.query).keys()) expect(shown.dropdowns[key], `${label}: ${key} dropdown`).not.toMatch(/^(All|Beginning|Data date)$/);
         compare(route, shown, metrics, label);
         await page.close();
       }

@@ -4,7 +4,7 @@
  * reload). Native selects: keyboard-usable and labelled.
  */
 import { useEffect, useRef, useState } from 'react';
-import { isEmptyFilters, parseFilters, resolveFilters, serializeFilters, type SiteFilters } from '../../lib/filters.ts';
+import { isEmptyFilters, knownValues, parseFilters, resolveFilters, serializeFilters, type SiteFilters } from '../../lib/filters.ts';
 import { monthLabel } from '../../../pipelines/contract/format.ts';
 import type { PageId } from '../../lib/pages.ts';
 
@@ -21,6 +21,7 @@ export default function Dashboard({ page, base, options }: Props) {
   // The URL's values in the data's spelling, and what is wrong with the others (shown, never silent).
   const { filters: applied, problems } = resolveFilters(filters, options);
   const appliedKey = serializeFilters(applied);
+  const values = knownValues(options);
 
   useEffect(() => {
     setFilters(parseFilters(window.location.search));
@@ -64,7 +65,7 @@ export default function Dashboard({ page, base, options }: Props) {
   const set = (key: keyof SiteFilters) => (event: { target: { value: string } }) =>
     setFilters((current) => ({ ...current, [key]: event.target.value || undefined }));
 
-  const select = (key: keyof SiteFilters, label: string, values: string[], format: (v: string) => string = (v) => v, all = 'All') => {
+  const select = (key: keyof SiteFilters, label: string, values: readonly string[], format: (v: string) => string = (v) => v, all = 'All') => {
     const value = applied[key] ?? filters[key] ?? '';
     // A value the data does not know is shown as given (never "All" while a filter is applied).
     const unknown = value !== '' && !values.includes(value);
@@ -92,9 +93,9 @@ export default function Dashboard({ page, base, options }: Props) {
     <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
       {select('from', 'From', options.months, monthLabel, 'Beginning')}
       {select('to', 'To', options.months, monthLabel, 'Data date')}
-      {select('department', 'Department', options.departments)}
-      {select('region', 'Region', options.regions)}
-      {select('level', 'Level', options.levels)}
+      {select('department', 'Department', values.departments)}
+      {select('region', 'Region', values.regions)}
+      {select('level', 'Level', values.levels)}
       <button type="button" onClick={() => setFilters({})} disabled={isEmptyFilters(filters)}>
         Reset
       </button>
