@@ -96,8 +96,8 @@ from this warehouse's state (the state beside --db, or --state DIR). A missing w
   metrics: {
     usage: 'metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish]',
     about: `compute every hiring metric; --json prints the DESIGN §5 document with freshness. --publish: pay and
-offer figures as published on the site (README "What is published"), not exact. Warns on stderr when the
-newest event is older than config staleAfterDays (14).
+offer figures as published on the site (README "What is published"), not exact. Without --as-of, warns
+on stderr when the newest event is older than config staleAfterDays (default 14).
 
 ${metricFilterHelp}`,
     examples: [

@@ -20,7 +20,8 @@ export interface MetricsArgs {
 
 /**
  * The request of `metrics`, `alerts` and `export`: as of --as-of or the newest event's day (as the site),
- * filters checked against the warehouse (commands/filters.ts); a warning on stderr when the data is stale.
+ * filters checked against the warehouse (commands/filters.ts); without --as-of, a warning on stderr when
+ * the data is stale (the JSON carries `freshness` either way).
  */
 export async function requestFor(
   warehouse: Warehouse,
@@ -33,7 +34,8 @@ export async function requestFor(
   const asOf = parsed.asOf ?? defaultAsOf(newest, config);
   const filters = await checkFilters(warehouse, config, parsed.filters, asOf);
   const freshness = freshnessOf(newest, config);
-  const warning = staleWarning(freshness);
+  // figures as of a day the user chose are not "today's": the warning is for the default as-of
+  const warning = parsed.asOf === undefined ? staleWarning(freshness) : null;
   if (warning) out.error(warning);
   return { asOf, filters, freshness };
 }
