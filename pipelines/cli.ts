@@ -17,6 +17,7 @@ import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
 import { historyCommand, layoutFor, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { isSampleWarehouse } from './refresh/origin.ts';
+import { listInputs } from './ingest/inputs.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -321,6 +322,7 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       const { values, positionals } = parse(command, rest, commands.ingest.options);
       if (values.help) return help(out, command);
       if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
+      listInputs(positionals); // a missing path is named before any warehouse is created for it
       const db = values.db ?? defaultDb;
       if (isSampleWarehouse(db)) {
         throw new Error(
@@ -410,7 +412,10 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
 }
 
 function help(out: Output, command?: CommandName): number {
-  out.info(command ? commandHelp(command) : usage);
+  const text = command ? commandHelp(command) : usage;
+  // under --json the one document is the help text
+  if (out.isJson) out.json({ help: text });
+  else out.info(text);
   return 0;
 }
 
