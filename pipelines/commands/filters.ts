@@ -8,9 +8,8 @@ import type { Config } from '../lib/config.ts';
 import { sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import { nearest, UsageError } from '../lib/output.ts';
 import { loadReference } from '../metrics/reference.ts';
-import { LEVEL_KEYS } from '../reference/levels.ts';
-import { REGIONS } from '../reference/countries.ts';
-import type { Filters } from '../schemas/metrics.ts';
+import { levelKeys, regionKeys } from '../contract/dimensions.ts';
+import type { Filters } from '../contract/metrics.ts';
 
 type Dimension = 'department' | 'region' | 'level' | 'source';
 
@@ -19,11 +18,11 @@ export async function knownFilterValues(warehouse: Warehouse, config: Config): P
   await loadReference(warehouse, config);
   const rows = await warehouse.all<{ dimension: Dimension | 'level-alias'; value: string }>(sqlFile('filters/known_values.sql'));
   const of = (dimension: string) => rows.filter((r) => r.dimension === dimension).map((r) => r.value);
-  const dataLevels = of('level').filter((l) => !(LEVEL_KEYS as readonly string[]).includes(l));
+  const dataLevels = of('level').filter((l) => !(levelKeys as readonly string[]).includes(l));
   return {
     department: of('department'),
-    region: [...REGIONS],
-    level: [...LEVEL_KEYS, ...dataLevels],
+    region: [...regionKeys],
+    level: [...levelKeys, ...dataLevels],
     source: of('source'),
     'level-alias': of('level-alias'),
   };
