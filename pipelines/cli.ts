@@ -1,9 +1,10 @@
 /**
  * The `hirescope` command: parses arguments and calls one function per command (DESIGN §5).
- * Exit codes: 0 ok; 1 a file or the run failed; 2 usage error; 3 alert threshold crossed; 75 locked.
+ * Exit codes: 0 ok; 1 a file or the run failed; 2 usage error; 3 alert threshold crossed; 75 locked by a live run.
  * A usage error is one line and a pointer to the command's help; no user error prints a stack trace.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, type Config } from './lib/config.ts';
 import { openWarehouse, type Warehouse } from './lib/duckdb.ts';
@@ -15,8 +16,12 @@ import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
-import { historyCommand, layoutFor, runCommand, scheduleCommand } from './commands/refresh.ts';
+import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
+import { acquireLock, LockedError } from './refresh/lock.ts';
+import { generationOf, stateLayout } from './refresh/state.ts';
+import { repoRoot } from './refresh/index.ts';
 import { isSampleWarehouse } from './refresh/origin.ts';
+import { listInputs } from './ingest/inputs.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -67,7 +72,8 @@ const commands = {
 airbyte-greenhouse, lever, ashby, workable, fivetran-greenhouse, fivetran-lever) are detected by header;
 --vendor V tries only V's and the canonical shapes (V = canonical: only those); --mapping FILE maps any
 other export's columns (docs/importing.md). A vendor table replaces its previous export whole, canonical
-files too with --full; --force loads an export under half the size of the previous one.`,
+files too with --full; --force loads an export under half the size of the previous one. Never into a
+published warehouse (use the inbox and refresh, or --db a working copy); exit 75 while a run holds its lock.`,
     examples: [
       ['hirescope ingest data/inbox/', 'load every export in the folder'],
       ['hirescope ingest export.csv --mapping my-ats.json', 'load an export of another ATS through a mapping'],
@@ -96,8 +102,8 @@ from this warehouse's state (the state beside --db, or --state DIR). A missing w
   metrics: {
     usage: 'metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish]',
     about: `compute every hiring metric; --json prints the DESIGN §5 document with freshness. --publish: pay and
-offer figures as published on the site (README "What is published"), not exact. Warns on stderr when the
-newest event is older than config staleAfterDays (14).
+offer figures as published on the site (README "What is published"), not exact. Without --as-of, warns
+on stderr when the newest event is older than config staleAfterDays (default 14).
 
 ${metricFilterHelp}`,
     examples: [
@@ -124,7 +130,7 @@ ${metricFilterHelp}`,
     about: `ingest the inbox, snapshot, build the site and publish it atomically, as of the newest event's day
 (or --as-of). An empty inbox refreshes the real data already loaded, or loads the bundled sample (never
 both: the first real exports start a clean warehouse); --fresh starts from an empty warehouse; exit 75 when
-another refresh holds the lock. --state DIR keeps everything under DIR; --db FILE alone keeps the state
+a live run holds the lock (a stale one is taken over). --state DIR keeps everything under DIR; --db FILE alone keeps the state
 beside FILE; both must name the same warehouse (DIR/warehouse.duckdb).`,
     examples: [
       ['hirescope refresh', 'publish the inbox (data/inbox/) on the dashboard'],
@@ -133,8 +139,9 @@ beside FILE; both must name the same warehouse (DIR/warehouse.duckdb).`,
     options: runOptions,
   },
   rebuild: {
-    usage: 'rebuild [--state DIR]',
-    about: 'recreate the warehouse from the archive alone (files loaded since the last clean start), then publish as refresh.',
+    usage: 'rebuild [--as-of D] [--state DIR]',
+    about: `recreate the warehouse from the archive alone (files loaded since the last clean start), then publish as
+refresh, as of the last published run (or --as-of).`,
     examples: [['hirescope rebuild', 'after a change to the rules, from the archived exports']],
     options: runOptions,
   },
@@ -297,6 +304,35 @@ async function withWarehouse(
   }
 }
 
+/**
+ * One writer per warehouse: `ingest` takes the lock refresh, rebuild and reset take for the same warehouse
+ * (data/state/refresh.lock for the default one, the `state/` folder beside any other once a refresh made
+ * it); a file no refresh uses is locked beside itself (FILE.lock). A published warehouse (a link into a
+ * state's generation) is refused: the next refresh publishes a new generation without rows loaded here.
+ */
+async function withIngestLock(db: string, configFile: string | undefined, work: () => Promise<number>): Promise<number> {
+  const refusePublished = () => {
+    const published = generationOf(db);
+    if (!published) return;
+    throw new Error(
+      `${db} is the warehouse published by the refreshes of ${published.stateDir} (generation ${published.id}): the next refresh ` +
+        'publishes a new generation without rows loaded here. Put the files in the inbox and run `hirescope refresh` ' +
+        '(with the same --state or --db), or ingest into a working copy (`--db somewhere-else.duckdb`)',
+    );
+  };
+  refusePublished();
+  const layout = layoutFor({ db });
+  const stateKept = layout.lockFile === stateLayout(repoRoot).lockFile || existsSync(layout.stateDir);
+  const lockFile = stateKept ? layout.lockFile : `${path.resolve(db)}.lock`;
+  const lock = acquireLock(lockFile, 'ingest', { staleAfterHours: loadConfig(configFile).lock.staleAfterHours });
+  try {
+    refusePublished(); // a refresh may have published this path before we took the lock
+    return await work();
+  } finally {
+    lock.release();
+  }
+}
+
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[], makeOutput: (json: boolean) => Output = consoleOutput): Promise<number> {
   const [command, ...rest] = argv;
@@ -305,6 +341,10 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
   try {
     return await run(command, rest, out);
   } catch (error) {
+    if (error instanceof LockedError) {
+      out.error(`error: ${error.message}`);
+      return lockedExitCode;
+    }
     if (error instanceof UsageError) {
       const name = commandNames.includes(command as CommandName) ? command : undefined;
       out.error(`usage error: ${error.message}\nsee hirescope ${name ? `${name} ` : ''}--help`);
@@ -321,6 +361,7 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       const { values, positionals } = parse(command, rest, commands.ingest.options);
       if (values.help) return help(out, command);
       if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
+      listInputs(positionals); // a missing path is named before any warehouse is created for it
       const db = values.db ?? defaultDb;
       if (isSampleWarehouse(db)) {
         throw new Error(
@@ -328,7 +369,9 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
             '`hirescope refresh` (it starts a clean warehouse with them), or run `hirescope reset` first to load files by hand',
         );
       }
-      return await withWarehouse(db, values.config, (w, settings) => ingestCommand(w, settings, positionals, values, out));
+      return await withIngestLock(db, values.config, () =>
+        withWarehouse(db, values.config, (w, settings) => ingestCommand(w, settings, positionals, values, out)),
+      );
     }
     case 'rejects': {
       const { values, positionals } = parse(command, rest, commands.rejects.options);
@@ -410,7 +453,10 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
 }
 
 function help(out: Output, command?: CommandName): number {
-  out.info(command ? commandHelp(command) : usage);
+  const text = command ? commandHelp(command) : usage;
+  // under --json the one document is the help text
+  if (out.isJson) out.json({ help: text });
+  else out.info(text);
   return 0;
 }
 

@@ -4,11 +4,11 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { UsageError, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
 import { computeMetrics } from '../metrics/index.ts';
-import type { Filters, Metrics } from '../contract/metrics.ts';
-import { formatPercent, percent } from '../contract/format.ts';
-import type { RateStatus } from '../contract/status.ts';
 import { defaultAsOf, freshnessOf, newestEvent, staleWarning, type Freshness } from '../metrics/asOf.ts';
 import { checkFilters } from './filters.ts';
+import type { Filters, Metrics } from '../contract/metrics.ts';
+import { formatCount, formatPercent, percent } from '../contract/format.ts';
+import type { RateStatus } from '../contract/status.ts';
 
 export interface MetricsArgs {
   'as-of'?: string | undefined;
@@ -22,7 +22,8 @@ export interface MetricsArgs {
 
 /**
  * The request of `metrics`, `alerts` and `export`: as of --as-of or the newest event's day (as the site),
- * filters checked against the warehouse (commands/filters.ts); a warning on stderr when the data is stale.
+ * filters checked against the warehouse (commands/filters.ts); without --as-of, a warning on stderr when
+ * the data is stale (the JSON carries `freshness` either way).
  */
 export async function requestFor(
   warehouse: Warehouse,
@@ -35,7 +36,8 @@ export async function requestFor(
   const asOf = parsed.asOf ?? defaultAsOf(newest, config);
   const filters = await checkFilters(warehouse, config, parsed.filters, asOf);
   const freshness = freshnessOf(newest, config);
-  const warning = staleWarning(freshness);
+  // figures as of a day the user chose are not "today's": the warning is for the default as-of
+  const warning = parsed.asOf === undefined ? staleWarning(freshness) : null;
   if (warning) out.error(warning);
   return { asOf, filters, freshness };
 }
@@ -56,8 +58,8 @@ export function parseMetricsArgs(args: MetricsArgs): { asOf: string | undefined;
 
 const pct = percent;
 const num = (value: number | null, digits = 0) => (value === null ? '—' : value.toFixed(digits));
-/** Days as the site writes them (src/components/charts/common.ts formatDays): to 0.1, no trailing .0. */
-const dayCount = (value: number | null) => (value === null ? '—' : String(Math.round(value * 10) / 10));
+/** Days as the site writes them (contract formatDays, without the unit): to 0.1, no trailing .0. */
+const dayCount = (value: number | null) => (value === null ? '—' : formatCount(Math.round(value * 10) / 10));
 
 /** The status with the configured lines it was judged against. */
 function statusWords(status: Exclude<RateStatus, 'insufficient-data'>, { healthy, alarm }: { healthy: number; alarm: number }): string {

@@ -85,6 +85,10 @@ describe('one as-of for the CLI and the site', () => {
       `warning: the newest event in the data is 2026-09-30, ${age} days ago (stale after 14 days, config staleAfterDays): load newer exports, or read the figures as of that day\n`,
     );
     expect(runCli(['alerts', '--db', db]).stderr).toBe(run.stderr);
+    // as of a day the user chose: no warning, the freshness still in the JSON
+    const chosen = runCli(['metrics', '--db', db, '--json', '--as-of', '2026-09-30']);
+    expect(chosen.stderr).toBe('');
+    expect(JSON.parse(chosen.stdout).freshness.stale).toBe(age > 14);
     // a longer staleAfterDays: fresh, no warning
     const config = path.join(tmp.dir, 'patient.json');
     writeFileSync(config, JSON.stringify({ staleAfterDays: age + 1 }));

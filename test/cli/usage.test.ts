@@ -25,6 +25,8 @@ describe('help', () => {
     // `help metrics` and `-h` say the same
     expect(runCli(['help', 'metrics']).stdout).toBe(run.stdout);
     expect(runCli(['metrics', '-h']).stdout).toBe(run.stdout);
+    // under --json the one document holds the same text
+    expect(JSON.parse(runCli(['metrics', '--help', '--json']).stdout)).toEqual({ help: run.stdout.trimEnd() });
   });
 
   it('every command has its own usage line and 1 to 3 examples', () => {
@@ -80,6 +82,15 @@ describe('no warehouse is created by a command that reads one', () => {
       expect(existsSync(path.dirname(missing)), args[0]).toBe(false);
     }
     expect(existsSync(path.join(tmp.dir, 'bands.csv'))).toBe(false);
+  });
+
+  it('ingest of a missing file names it and creates no warehouse', () => {
+    const db = path.join(tmp.dir, 'ingest', 'w.duckdb');
+    const nowhere = path.join(tmp.dir, 'no-such-export.csv');
+    const run = runCli(['ingest', nowhere, '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`error: ${nowhere}: no such file or folder\n`);
+    expect(existsSync(path.dirname(db))).toBe(false);
   });
 
   it('a file that is not a warehouse, or a missing --config, is one line, no stack trace', () => {
