@@ -101,6 +101,19 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   const refreshedAt = options.refreshedAt ?? new Date().toISOString();
   // Freshness against the refresh time, by the CLI's rule (metrics --json `freshness`).
   const freshness = freshnessOf(await newestEvent(warehouse), config, new Date(refreshedAt));
+
+  // Alerts and data quality describe the whole company: computed before pay re-scopes its populations.
+  writeJson(staging, 'alerts.json', alertsSnapshotSchema, reusable ? options.prepared!.alerts : await alertsFor(context, config));
+  const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(context));
+
+  // Pay: one view per department filter (and all), computed, estimated, rounded and suppressed in SQL in
+  // one pass for all views under the disclosure rules (pipelines/disclosure; filters/f_pay.sql).
+  const scoped = await publishedPayViews(context);
+  const views = [...scoped].map(([department, { payBands, offersVsBands }]) => ({ department, payBands, offersVsBands }));
+  const rules = rulesOf(config);
+  writeJson(staging, 'pay.json', paySnapshotSchema, { asOf, minCell: rules.minCell, roundedTo: rules.gridFromExactFrom, disclosure: rules, views });
+  // The departments the filters know, as the CLI's (commands/filters.ts): the hiring data's and the pay rows'.
+  for (const view of views) if (view.department !== null) categories.departments.add(view.department);
   writeJson(staging, 'meta.json', metaSchema, {
     asOf,
     months: [...categories.months].sort(),
@@ -113,17 +126,6 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
     minCell: config.pay.minCell,
     freshness,
   });
-
-  // Alerts and data quality describe the whole company: computed before pay re-scopes its populations.
-  writeJson(staging, 'alerts.json', alertsSnapshotSchema, reusable ? options.prepared!.alerts : await alertsFor(context, config));
-  const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(context));
-
-  // Pay: one view per department filter (and all), computed, estimated, rounded and suppressed in SQL in
-  // one pass for all views under the disclosure rules (pipelines/disclosure; filters/f_pay.sql).
-  const scoped = await publishedPayViews(context);
-  const views = [...scoped].map(([department, { payBands, offersVsBands }]) => ({ department, payBands, offersVsBands }));
-  const rules = rulesOf(config);
-  writeJson(staging, 'pay.json', paySnapshotSchema, { asOf, minCell: rules.minCell, roundedTo: rules.gridFromExactFrom, disclosure: rules, views });
 
   const lastFailedRun = options.lastFailedRun ?? quality.lastFailedRun;
   writeJson(staging, 'quality.json', qualitySnapshotSchema, {
