@@ -262,13 +262,22 @@ const sourcesChart: ChartDef = {
   },
 };
 
+const noOffersVsBands = {
+  overall: {
+    offers: 0, unbanded: 0, suppressed: true, below: null, within: null, above: null, medianPenetration: null,
+    acceptance: { below: null, within: null, above: null },
+  },
+  cells: [],
+};
+
 /**
  * The pay view for the department filter, and its cells for the region and level filters. A department
  * with no published view has no cells (never the whole company's under its name).
  */
 export function payView(context: ChartContext) {
   const department = context.filters.department ?? null;
-  const view = context.pay?.views.find((v) => v.department === department);
+  // as metrics --publish for a department without compensation rows (metrics/payBands.ts): no cell, no offer placed
+  const view = context.pay?.views.find((v) => v.department === department) ?? { department, payBands: [], offersVsBands: noOffersVsBands };
   const bands = (view?.payBands ?? []).filter(
     (b) => (!context.filters.region || b.region === context.filters.region) && (!context.filters.level || b.level === context.filters.level),
   );
