@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_END } from '../lib/config.ts';
 import { CsvWriter } from './csv.ts';
 import type { HiringCounters, HiringWriters } from './hiring.ts';
 import { generateJob } from './hiring.ts';
@@ -28,7 +29,6 @@ export interface GenerateResult {
   files: Record<string, number>;
 }
 
-export const DEFAULT_END = '2026-09-30';
 /** Months of history before `end` (the window starts on the first of the month). */
 export const HISTORY_MONTHS = 18;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionSchema } from '../schemas/metrics.ts';
+import { regionSchema } from '../contract/metrics.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 const schema = z.array(regionSchema);
@@ -12,13 +12,11 @@ interface Row {
   status: 'below' | 'within' | 'above' | null;
 }
 
+/**
+ * Regional time to fill: Per region, openings filled in the period and their median time to fill against
+ * the seed article's ranges.
+ */
 export const regions: MetricDefinition<typeof schema> = {
-  id: 'regions',
-  label: 'Regional time to fill',
-  unit: 'days',
-  description: "Per region, openings filled in the period and their median time to fill against the seed article's ranges.",
-  sql: ['metrics/regions.sql'],
-  schema,
   async compute(context) {
     const rows = await queryMetric<Row>(context, 'regions');
     return rows.map((r) => ({

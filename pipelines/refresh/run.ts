@@ -7,14 +7,13 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../lib/config.ts';
+import { DEFAULT_END, type Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { todayIn } from '../lib/time.ts';
-import { DEFAULT_END } from '../generate/index.ts';
 import { alertsFor } from '../alerts/index.ts';
 import { prepareMetrics } from '../metrics/index.ts';
-import type { AlertsReport } from '../alerts/schema.ts';
+import type { AlertsReport } from '../contract/alerts.ts';
 import { expandInputs, hasExports, ingest, type FileResult } from '../ingest/index.ts';
 import type { Derivation } from '../vendors/derive.ts';
 import { sha256File } from '../ingest/sniff.ts';
@@ -27,7 +26,7 @@ import { notify } from './notify.ts';
 import { appendRun, processAlive, readRuns, type RunRecord } from './runs.ts';
 import { collectGenerations, completeMarker, publish, startGeneration, stateLayout, type StateLayout } from './state.ts';
 import { cleanStartReasons, holdsLoadedFiles, planRefresh, publishedOrigin, type RunPlan } from './origin.ts';
-import type { CleanStart, DataOrigin } from '../schemas/snapshot.ts';
+import type { CleanStart, DataOrigin } from '../contract/snapshot.ts';
 
 export interface RunRefreshOptions {
   /**

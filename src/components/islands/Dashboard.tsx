@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { isEmptyFilters, parseFilters, serializeFilters, type SiteFilters } from '../../lib/filters.ts';
-import { monthLabel } from '../../lib/format.ts';
+import { monthLabel } from '../../../pipelines/contract/format.ts';
 import type { PageId } from '../../lib/pages.ts';
 
 interface Props {
