@@ -12,6 +12,15 @@ import { defaultRateLines } from '../contract/status.ts';
  */
 export const DEFAULT_END = '2026-09-30';
 
+/**
+ * The largest `generate --scale` (here, not in generate/, so the command checks it without loading the
+ * generator): twice the bench's 500. Measured on this machine: scale 1000 writes 847 MB of CSV
+ * (2 M applications) in 20 s with the generator's peak RSS at 429 MB (scale 400: 317 MB; the planned jobs
+ * and repeat candidates grow with the scale); a refresh of the bench set (scale 500) peaks at 1.17 GB, so
+ * much beyond 1000 would not fit the 2 GB budget of DESIGN §7 anyway.
+ */
+export const MAX_SCALE = 1000;
+
 const stageKey = z.enum(stageKeys);
 const levelKey = z.enum(levelKeys);
 const regionKey = z.enum(regionKeys);
@@ -92,6 +101,18 @@ export const configSchema = z
     /** The overall time-to-fill benchmark in days (SHRM: 62). */
     timeToFillBenchmarkDays: z.number().positive().optional(),
     alerts: z.array(alertRuleSchema).default(defaultAlertRules),
+    /**
+     * What a refresh keeps on disk (README "Disk"): `generations` published generations (the current one
+     * and the previous complete ones, each a warehouse, snapshot and site), and the archived exports of
+     * the last `archiveRuns` runs plus whatever `rebuild` needs to give the same warehouse.
+     */
+    retention: z
+      .object({
+        generations: z.number().int().min(1, 'retention.generations may not be below 1 (the current one)').default(3),
+        archiveRuns: z.number().int().min(1, 'retention.archiveRuns may not be below 1').default(30),
+      })
+      .strict()
+      .default({ generations: 3, archiveRuns: 30 }),
     /** Webhook (Slack-compatible) for failed refreshes and new alarms; HIRESCOPE_WEBHOOK_URL overrides. */
     notify: z.object({ webhookUrl: z.url().optional() }).strict().default({}),
     /** Vendor exports (docs/importing.md): what the adapters leave out, and what they cannot read from the export. */
