@@ -20,6 +20,8 @@ export function kmCurve(
     width,
     height,
     marginTop: 30,
+    // Room for "100%" and its tick (the default 40 px clipped it by 3 px).
+    marginLeft: 48,
     ariaLabel,
     ariaDescription:
       `${ariaLabel}: ` +

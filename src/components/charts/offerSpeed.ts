@@ -30,6 +30,8 @@ export function offerSpeed(
     width,
     height,
     marginTop: 30,
+    // Room for "100%" and its tick (the default 40 px clipped it by 3 px).
+    marginLeft: 48,
     ariaLabel,
     ariaDescription: `${ariaLabel}: ${bars.map(describe).join('; ')}.`,
     x: { domain: bars.map((b) => b.group), label: null, padding: 0.35 },
