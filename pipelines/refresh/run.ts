@@ -7,17 +7,17 @@
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../lib/config.ts';
+import { DEFAULT_END, type Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { todayIn } from '../lib/time.ts';
-import { DEFAULT_END } from '../generate/index.ts';
 import { alertsFor } from '../alerts/index.ts';
 import { prepareMetrics } from '../metrics/index.ts';
-import type { AlertsReport } from '../alerts/schema.ts';
+import type { AlertsReport } from '../contract/alerts.ts';
 import { expandInputs, hasExports, ingest, type FileResult } from '../ingest/index.ts';
 import type { Derivation } from '../vendors/derive.ts';
 import { sha256File } from '../ingest/sniff.ts';
+import { inboxInputs, type ExcludedInput } from '../ingest/inputs.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
 import {
   archiveFile,
@@ -35,7 +35,7 @@ import { notify } from './notify.ts';
 import { appendRun, processAlive, readRuns, type RunRecord } from './runs.ts';
 import { collectGenerations, completeMarker, publish, startGeneration, stateLayout, type StateLayout } from './state.ts';
 import { cleanStartReasons, holdsLoadedFiles, planRefresh, publishedOrigin, type RunPlan } from './origin.ts';
-import type { CleanStart, DataOrigin } from '../schemas/snapshot.ts';
+import type { CleanStart, DataOrigin } from '../contract/snapshot.ts';
 
 export interface RunRefreshOptions {
   /**
@@ -195,7 +195,10 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       const missing = inputs.filter((file) => !existsSync(file));
       if (missing.length) throw new Error(`the archive is missing ${missing.length} file(s): ${missing.slice(0, 3).join(', ')}`);
     } else {
-      if (source === 'inbox') inputs = expandInputs([options.inbox]);
+      // Only regular files under the size cap, judged before any is hashed or archived (special files skipped, named).
+      const skipped = (left: ExcludedInput) => logger.event('skipped', { file: left.path, why: left.message });
+      const inbox = mode === 'refresh' ? inboxInputs(options.inbox, config.maxFileBytes, skipped) : [];
+      if (source === 'inbox') inputs = inbox;
       else if (source === 'sample') inputs = expandInputs([sampleDir]);
       else inputs = [];
       batches = [inputs];
