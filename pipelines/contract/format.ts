@@ -56,9 +56,9 @@ export function monthLabel(key: string): string {
 }
 
 /**
- * Names from the exports (departments, sources, stages...) as shown in filters, tables and alerts: cut
- * to `limit` characters with an ellipsis, so one very long name cannot widen every page (issue 16); the
- * full text goes into a title attribute beside it.
+ * Names from the exports (departments, sources, stages...) as the site shows them in filters, tables,
+ * charts and alerts: cut to `limit` characters with an ellipsis, so one very long name cannot widen every
+ * page (issue 16); the full text goes into a title attribute beside it.
  */
 export const nameLimit = 40;
 export function shortText(text: string, limit = nameLimit): string {
@@ -66,10 +66,7 @@ export function shortText(text: string, limit = nameLimit): string {
   return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('').trimEnd()}…`;
 }
 
-/**
- * A sentence naming things from the exports (an alert): each unbroken run longer than `limit` cut as
- * shortText does, and the whole to `total` characters.
- */
+/** A sentence naming things from the exports (an alert): each unbroken run cut as shortText does, and the whole to `total`. */
 export function shortSentence(text: string, limit = nameLimit, total = 240): string {
   return shortText(text.replace(new RegExp(`\\S{${limit + 1},}`, 'gu'), (word) => shortText(word, limit)), total);
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { agingBuckets, type AgingBucket } from './dimensions.ts';
 import { disclosureRules } from './disclosure.ts';
 import { stageKeys } from './stages.ts';
-import { rateStatuses } from './status.ts';
+import { benchmarkStatuses, rateStatuses } from './status.ts';
 
 const count = z.number().int().nonnegative();
 const days = z.number().nullable();
@@ -83,7 +83,7 @@ export const regionSchema = z.object({
   filled: count,
   medianTimeToFillDays: days,
   benchmarkDays: z.tuple([z.number(), z.number()]).nullable(),
-  status: z.enum(['below', 'within', 'above']).nullable(),
+  status: z.enum(benchmarkStatuses).nullable(),
 });
 
 const dollars = z.number().int().nullable();

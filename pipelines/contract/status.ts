@@ -35,3 +35,15 @@ export const statusLabel = {
 
 /** The status inside a sentence or next to a mark ("83% · watch"). */
 export const statusWords = Object.fromEntries(rateStatuses.map((s) => [s, statusLabel[s].toLowerCase()])) as Record<RateStatus, string>;
+
+/**
+ * A median time to fill against its region's benchmark range (DESIGN §3): below the low end, within, or
+ * above the high end; null without a median or a benchmark. SQL: hs_benchmark_status (staging/contract.sql).
+ */
+export const benchmarkStatuses = ['below', 'within', 'above'] as const;
+export type BenchmarkStatus = (typeof benchmarkStatuses)[number];
+
+export function benchmarkStatus(median: number | null, benchmark: { low: number; high: number } | null | undefined): BenchmarkStatus | null {
+  if (median === null || !benchmark) return null;
+  return median < benchmark.low ? 'below' : median > benchmark.high ? 'above' : 'within';
+}

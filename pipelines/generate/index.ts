@@ -29,8 +29,6 @@ export interface GenerateResult {
   files: Record<string, number>;
 }
 
-export { MAX_SCALE };
-
 /** Months of history before `end` (the window starts on the first of the month). */
 export const HISTORY_MONTHS = 18;
 

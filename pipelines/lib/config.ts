@@ -13,11 +13,9 @@ import { defaultRateLines } from '../contract/status.ts';
 export const DEFAULT_END = '2026-09-30';
 
 /**
- * The largest `generate --scale` (here, not in generate/, so the command checks it without loading the
- * generator): twice the bench's 500. Measured on this machine: scale 1000 writes 847 MB of CSV
- * (2 M applications) in 20 s with the generator's peak RSS at 429 MB (scale 400: 317 MB; the planned jobs
- * and repeat candidates grow with the scale); a refresh of the bench set (scale 500) peaks at 1.17 GB, so
- * much beyond 1000 would not fit the 2 GB budget of DESIGN §7 anyway.
+ * The largest `generate --scale`: twice the bench's 500. The generator's memory grows with the scale
+ * (planned jobs, repeat candidates) and so does a refresh of what it writes; figures in BENCHMARKS.md
+ * ("Figures behind the code").
  */
 export const MAX_SCALE = 1000;
 

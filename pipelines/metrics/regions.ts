@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionSchema } from '../contract/metrics.ts';
+import type { BenchmarkStatus } from '../contract/status.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 const schema = z.array(regionSchema);
@@ -9,7 +10,7 @@ interface Row {
   median_days: number | null;
   low_days: number | null;
   high_days: number | null;
-  status: 'below' | 'within' | 'above' | null;
+  status: BenchmarkStatus | null;
 }
 
 /**

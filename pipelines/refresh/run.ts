@@ -285,13 +285,20 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       appendFileSync(archiveIndexFile(layout.archiveDir), `${JSON.stringify(marker)}\n`);
     }
     for (const file of loadedInOrder) {
-      const entry: ArchiveEntry = { sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, replaces: file.replaces };
+      const entry: ArchiveEntry = { sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, whole: file.whole, rowsRejected: file.rowsRejected, carried: file.carried };
       appendFileSync(archiveIndexFile(layout.archiveDir), `${JSON.stringify(entry)}\n`);
     }
     phases.swap = (Date.now() - phaseStarted) / 1000;
     // Retention (config `retention`): the current and previous generations, the archive rebuild needs.
-    const removed = collectGenerations(layout, config.retention.generations - 1);
-    const pruned = pruneArchive(layout.archiveDir, { runs: config.retention.archiveRuns });
+    // Published is published: a clean-up that fails is logged and tried again by the next run.
+    let removed: string[] = [];
+    let pruned: { removed: string[]; bytes: number } = { removed: [], bytes: 0 };
+    try {
+      removed = collectGenerations(layout, config.retention.generations - 1);
+      pruned = pruneArchive(layout.archiveDir, { runs: config.retention.archiveRuns });
+    } catch (error) {
+      logger.event('retention-failed', { runId, error: (error as Error).message });
+    }
     logger.event('published', { runId, asOf, removedGenerations: removed.length, prunedArchiveFiles: pruned.removed.length, prunedArchiveBytes: pruned.bytes });
     const firing = alerts.alerts.filter((a) => a.level === 'alarm');
     const fresh = firing.filter((a) => !previousAlarms.has(`${a.rule}:${a.subject}`));

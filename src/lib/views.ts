@@ -7,7 +7,7 @@ import { addTo, filterRows, histogramSize, mean, quantile, type Cube, type Histo
 import type { SiteFilters } from './filters.ts';
 import { stageKeys, stageLabels, type StageKey } from '../../pipelines/contract/stages.ts';
 import { agingBuckets, type AgingBucket } from '../../pipelines/contract/dimensions.ts';
-import { rateStatus, type RateLines, type RateStatus } from '../../pipelines/contract/status.ts';
+import { benchmarkStatus, rateStatus, type BenchmarkStatus, type RateLines, type RateStatus } from '../../pipelines/contract/status.ts';
 import { wilson } from '../../pipelines/contract/wilson.ts';
 
 /** Code-point order, as DuckDB sorts text (localeCompare would differ on case). */
@@ -211,7 +211,7 @@ export interface RegionView {
   median: number | null;
   low: number | null;
   high: number | null;
-  status: 'below' | 'within' | 'above' | null;
+  status: BenchmarkStatus | null;
 }
 
 export function regionTimelines(
@@ -233,8 +233,7 @@ export function regionTimelines(
       const histogram = histogramOf(fills, rows);
       const median = quantile(histogram, 0.5);
       const benchmark = benchmarks.find((b) => b.region === name);
-      const status =
-        median === null || !benchmark ? null : median < benchmark.low ? 'below' : median > benchmark.high ? 'above' : 'within';
+      const status = benchmarkStatus(median, benchmark);
       return { region: name, filled: histogramSize(histogram), median, low: benchmark?.low ?? null, high: benchmark?.high ?? null, status };
     });
 }

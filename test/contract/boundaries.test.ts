@@ -98,6 +98,7 @@ describe('each shared rule is written out once', () => {
     ['the age buckets', /'0-30',\s*'31-60'/, 'pipelines/contract/dimensions.ts'],
     ['the Wilson z', /1\.95996/, 'pipelines/contract/wilson.ts'],
     ['the status rule', /rate >= healthy/, 'pipelines/contract/status.ts'],
+    ['the benchmark status rule', /median > benchmark\.high/, 'pipelines/contract/status.ts'],
     ['the default status lines', /healthy: 0\.85/, 'pipelines/contract/status.ts'],
     ['the status labels', /'Too few offers'/, 'pipelines/contract/status.ts'],
     ['the suppression threshold', /minCell: 5\b/, 'pipelines/contract/disclosure.ts'],

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const files = Object.fromEntries(Object.entries(fixtureCompany().files).map(([name, text]) => [name, text.replaceAll(',Engineering,', `,${long},`)]));
   const inbox = path.join(tmp.dir, 'inbox');
   writeFiles(inbox, files);
-  // The production refresh (runRefresh) into a state folder of its own: dist is its published symlink.
+  // The production refresh into a state folder of its own (one astro build): dist is its published link.
   const layout = stateLayout(tmp.dir);
   await runRefresh(configSchema.parse({}), { inbox, asOf: fixtureAsOf, layout });
   server = await serveStatic(layout.distLink, 0);

@@ -8,7 +8,7 @@ import { openWarehouse, type Warehouse } from '../../pipelines/lib/duckdb.ts';
 import { installContract } from '../../pipelines/metrics/reference.ts';
 import { agingBuckets, levelKeys, regionKeys } from '../../pipelines/contract/dimensions.ts';
 import { stageKeys, stageLabels } from '../../pipelines/contract/stages.ts';
-import { defaultRateLines, rateStatus, statusWords } from '../../pipelines/contract/status.ts';
+import { benchmarkStatus, defaultRateLines, rateStatus, statusWords } from '../../pipelines/contract/status.ts';
 import { wilson } from '../../pipelines/contract/wilson.ts';
 
 let warehouse: Warehouse;
@@ -78,6 +78,28 @@ describe('age buckets of open openings in SQL', () => {
     );
     expect(rows.map((r) => r.bucket)).toEqual(['0-30', '0-30', '31-60', '31-60', '61-90', '61-90', '91-180', '91-180', '>180', '>180']);
     expect(agingBuckets).toEqual(['0-30', '31-60', '61-90', '91-180', '>180']);
+  });
+});
+
+describe('a median against its benchmark range', () => {
+  it('SQL and TypeScript agree on every median 0..60 in steps of 0.5 against 25-35, and on missing values', async () => {
+    // 25-35 days (LatAm): 24.5 below, 25 within, 35 within, 35.5 above
+    expect(benchmarkStatus(24.5, { low: 25, high: 35 })).toBe('below');
+    expect(benchmarkStatus(25, { low: 25, high: 35 })).toBe('within');
+    expect(benchmarkStatus(35, { low: 25, high: 35 })).toBe('within');
+    expect(benchmarkStatus(35.5, { low: 25, high: 35 })).toBe('above');
+    expect(benchmarkStatus(null, { low: 25, high: 35 })).toBeNull();
+    expect(benchmarkStatus(30, null)).toBeNull();
+    const medians = Array.from({ length: 121 }, (_, i) => i / 2);
+    const rows = await warehouse.all<{ m: number; s: string | null }>(
+      `SELECT m, hs_benchmark_status(m, 25.0::DOUBLE, 35.0::DOUBLE) AS s FROM (SELECT unnest(from_json($m, '["DOUBLE"]')) AS m)`,
+      { m: JSON.stringify(medians) },
+    );
+    expect(rows.map((r) => r.s)).toEqual(medians.map((m) => benchmarkStatus(m, { low: 25, high: 35 })));
+    const missing = await warehouse.maybeOne<{ a: string | null; b: string | null }>(
+      'SELECT hs_benchmark_status(NULL::DOUBLE, 25.0, 35.0) AS a, hs_benchmark_status(30.0, NULL::DOUBLE, NULL::DOUBLE) AS b',
+    );
+    expect(missing).toEqual({ a: null, b: null });
   });
 });
 

@@ -22,6 +22,16 @@ CREATE OR REPLACE TEMP MACRO hs_aging_bucket(age) AS
   list_extract((SELECT aging_buckets FROM contract_rules),
     1 + len(list_filter((SELECT aging_limits FROM contract_rules), lim -> lim < age)));
 
+-- A median against a benchmark range, as benchmarkStatus in contract/status.ts (test/metrics/contract.test.ts
+-- compares them): NULL without a median or a range.
+CREATE OR REPLACE TEMP MACRO hs_benchmark_status(median, low, high) AS
+  CASE
+    WHEN median IS NULL OR low IS NULL OR high IS NULL THEN NULL
+    WHEN median < low THEN 'below'
+    WHEN median > high THEN 'above'
+    ELSE 'within'
+  END;
+
 -- 95% Wilson score interval of k successes in n trials, as `wilson` in contract/wilson.ts computes it
 -- (the same operations in the same order; test/metrics/contract.test.ts compares them). NULL when n = 0.
 CREATE OR REPLACE TEMP MACRO hs_wilson_z() AS (SELECT wilson_z FROM contract_rules);
