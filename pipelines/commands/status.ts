@@ -50,6 +50,7 @@ export interface Status {
   refresh: RefreshStatus;
 }
 
+/** `layout`: the refresh state beside the warehouse (layoutFor its --db); default the repository's. */
 export async function readStatus(warehouse: Warehouse, layout: StateLayout = stateLayout(repoRoot)): Promise<Status> {
   await ensureSchema(warehouse);
   const tables = [];

@@ -351,7 +351,16 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
     const startedEmpty = plan.clean || !copied;
     const indexLines: IndexLine[] = [
       ...(startedEmpty ? [{ cleanStart: true, runId, data } satisfies CleanStartEntry] : []),
-      ...loadedInOrder.map((file): ArchiveEntry => ({ sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, whole: file.whole, rowsRejected: file.rowsRejected, carried: file.carried })),
+      ...loadedInOrder.map((file): ArchiveEntry => ({
+        sha256: shas.get(file.path)!,
+        name: path.basename(file.path),
+        runId,
+        // what rebuild and pruning need to know (neededForRebuild in archive.ts)
+        kind: file.kind,
+        whole: file.whole,
+        rowsRejected: file.rowsRejected,
+        carried: file.carried,
+      })),
     ];
     writeFileSync(path.join(next.dir, pendingIndex), indexLines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     writeFileSync(path.join(next.dir, completeMarker), `${runId}\n`);
