@@ -50,9 +50,33 @@ export function monthLabel(key: string): string {
   return `${names[Number(month) - 1] ?? month} ${year}`;
 }
 
-/** A table cell as text: whole numbers grouped, other numbers to 4 decimals, "—" for none. */
+/**
+ * Names from the exports (departments, sources, stages...) as the site shows them in filters, tables,
+ * charts and alerts: cut to `limit` characters with an ellipsis, so one very long name cannot widen every
+ * page (issue 16); the full text goes into a title attribute beside it.
+ */
+export const nameLimit = 40;
+export function shortText(text: string, limit = nameLimit): string {
+  const chars = [...text];
+  return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('').trimEnd()}…`;
+}
+
+/** A sentence naming things from the exports (an alert): each unbroken run cut as shortText does, and the whole to `total`. */
+export function shortSentence(text: string, limit = nameLimit, total = 240): string {
+  return shortText(text.replace(new RegExp(`\\S{${limit + 1},}`, 'gu'), (word) => shortText(word, limit)), total);
+}
+
+/** Characters of a table cell on the site before it is cut (the CSV download keeps every value whole). */
+const cellLimit = 60;
+
+/** A table cell as text: whole numbers grouped, other numbers to 4 decimals, "—" for none, long text cut. */
 export function cellText(value: string | number | null): string {
   if (value === null) return '—';
   if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : value.toFixed(4);
-  return value;
+  return shortText(value, cellLimit);
+}
+
+/** The title of a table cell: the whole text when cellText cut it, else none. */
+export function cellTitle(value: string | number | null): string | undefined {
+  return typeof value === 'string' && cellText(value) !== value ? value : undefined;
 }

@@ -9,7 +9,7 @@ import type { SiteFilters } from './filters.ts';
 import { statusLabel } from '../../pipelines/contract/status.ts';
 import { cubesFor, kpiTexts, overviewKpis, pageCharts, type ChartContext, type PageId } from './pages.ts';
 import { csvHref, renderChart } from './render.ts';
-import { cellText } from '../../pipelines/contract/format.ts';
+import { cellText, cellTitle } from '../../pipelines/contract/format.ts';
 
 const loadedCubes = new Map<CubeName, Promise<Cube>>();
 let loadedMeta: Promise<Meta> | undefined;
@@ -60,6 +60,8 @@ function fillTable(table: HTMLTableElement, columns: readonly string[], rows: re
     for (const cell of row) {
       const td = document.createElement('td');
       td.textContent = cellText(cell);
+      const title = cellTitle(cell);
+      if (title !== undefined) td.title = title;
       tr.append(td);
     }
     body.append(tr);
