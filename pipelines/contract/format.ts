@@ -28,6 +28,11 @@ export function formatUsdThousands(value: number): string {
   return `$${formatCount(Math.round(value / 1000))}k`;
 }
 
+/** A count with its noun, singular or plural: (1, 'offer') -> "1 offer", (2, 'offer') -> "2 offers", grouped. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
 /** Days as shown next to marks: 45.5 -> "45.5 d", 45 -> "45 d". */
 export function formatDays(days: number): string {
   return `${formatCount(Math.round(days * 10) / 10)} d`;
@@ -50,9 +55,70 @@ export function monthLabel(key: string): string {
   return `${names[Number(month) - 1] ?? month} ${year}`;
 }
 
-/** A table cell as text: whole numbers grouped, other numbers to 4 decimals, "—" for none. */
-export function cellText(value: string | number | null): string {
+/**
+ * Names from the exports (departments, sources, stages...) as the site shows them in filters, tables,
+ * charts and alerts: cut to `limit` characters with an ellipsis, so one very long name cannot widen every
+ * page (issue 16); the full text goes into a title attribute beside it.
+ */
+export const nameLimit = 40;
+export function shortText(text: string, limit = nameLimit): string {
+  const chars = [...text];
+  return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('').trimEnd()}…`;
+}
+
+/** A sentence naming things from the exports (an alert): each unbroken run cut as shortText does, and the whole to `total`. */
+export function shortSentence(text: string, limit = nameLimit, total = 240): string {
+  return shortText(text.replace(new RegExp(`\\S{${limit + 1},}`, 'gu'), (word) => shortText(word, limit)), total);
+}
+
+/** Characters of a table cell before it is cut (the CSV download keeps every value whole). */
+const cellLimit = 60;
+
+/**
+ * What a column of a table view (and its CSV download) holds, by its name: counts are whole numbers,
+ * rates (shares, ratios, intervals) have 4 decimals, money is whole units (USD), days have 1 decimal.
+ * A column not named here is text (a number in it is shown as it is).
+ */
+export type ColumnKind = 'text' | 'count' | 'rate' | 'money' | 'days';
+export const columnKinds: Readonly<Record<string, ColumnKind>> = {
+  offers: 'count', accepted: 'count', declined: 'count', reached: 'count', advanced: 'count', rejected: 'count',
+  withdrew: 'count', other: 'count', active: 'count', openings: 'count', filled: 'count', at_risk: 'count',
+  censored: 'count', stays: 'count', applications: 'count', hires: 'count', offers_accepted: 'count',
+  offers_declined: 'count', n: 'count', below: 'count', within: 'count', above: 'count',
+  rate: 'rate', ci_low: 'rate', ci_high: 'rate', pass_through: 'rate', still_unfilled: 'rate', hire_rate: 'rate',
+  compa_ratio: 'rate', median_penetration: 'rate',
+  p10: 'money', p25: 'money', p50: 'money', p75: 'money', p90: 'money', market_low: 'money', market_high: 'money', market_midpoint: 'money',
+  days: 'days', median_days: 'days', benchmark_low: 'days', benchmark_high: 'days',
+};
+export function columnKind(column: string): ColumnKind {
+  return columnKinds[column] ?? 'text';
+}
+
+/** Decimals a number of each kind is rounded to, in tables and CSV files alike. */
+const decimals: Record<Exclude<ColumnKind, 'text'>, number> = { count: 0, rate: 4, money: 0, days: 1 };
+
+/** A number of a column rounded as its kind says (for the CSV download: no 17-digit floats). */
+export function roundedCell(value: string | number | null, kind: ColumnKind = 'text'): string | number | null {
+  if (typeof value !== 'number' || kind === 'text' || !Number.isFinite(value)) return value;
+  const factor = 10 ** decimals[kind];
+  return Math.round(value * factor) / factor;
+}
+
+/**
+ * A table cell as text: counts and money grouped whole ("1,234"), rates to 4 decimals ("0.5000", "1.0000"),
+ * days to 1 ("24.5"), "—" for none, long names cut. In a text column a whole number is grouped, another to 4 decimals.
+ */
+export function cellText(value: string | number | null, kind: ColumnKind = 'text'): string {
   if (value === null) return '—';
-  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : value.toFixed(4);
-  return value;
+  if (typeof value === 'number') {
+    if (kind === 'text') return Number.isInteger(value) ? formatCount(value) : value.toFixed(4);
+    if (kind === 'rate' || kind === 'days') return (roundedCell(value, kind) as number).toFixed(decimals[kind]);
+    return formatCount(Math.round(value));
+  }
+  return shortText(value, cellLimit);
+}
+
+/** The title of a table cell: the whole text when cellText cut it, else none. */
+export function cellTitle(value: string | number | null): string | undefined {
+  return typeof value === 'string' && cellText(value) !== value ? value : undefined;
 }

@@ -15,6 +15,9 @@ export interface RateLines {
 /** The default lines (config `offerAcceptance`). */
 export const defaultRateLines = { healthy: 0.85, alarm: 0.75, minOffers: 10 } as const satisfies RateLines;
 
+/** A rate point (a month of offer acceptance) resting on fewer resolved offers than this is drawn hollow: read it with care. */
+export const fewOffers = 5;
+
 export function rateStatus(accepted: number, declined: number, { healthy, alarm, minOffers }: RateLines): RateStatus {
   const n = accepted + declined;
   if (n === 0 || n < minOffers) return 'insufficient-data';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_END } from '../lib/config.ts';
+import { DEFAULT_END, MAX_SCALE } from '../lib/config.ts';
 import { CsvWriter } from './csv.ts';
 import type { HiringCounters, HiringWriters } from './hiring.ts';
 import { generateJob } from './hiring.ts';
@@ -56,6 +56,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { seed, scale, outDir } = options;
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be a whole number, got ${seed}`);
   if (!(Number.isFinite(scale) && scale > 0)) throw new Error(`scale must be a number greater than 0, got ${scale}`);
+  if (scale > MAX_SCALE) throw new Error(`scale must be at most ${MAX_SCALE}, got ${scale}`);
   const endDay = parseDay(options.end ?? DEFAULT_END);
   const startDay = monthStart(endDay, -(HISTORY_MONTHS - 1));
   const window = { endDay, endT: (endDay + 1) * MINUTES_PER_DAY };

@@ -12,6 +12,13 @@ import { defaultRateLines } from '../contract/status.ts';
  */
 export const DEFAULT_END = '2026-09-30';
 
+/**
+ * The largest `generate --scale`: twice the bench's 500. The generator's memory grows with the scale
+ * (planned jobs, repeat candidates) and so does a refresh of what it writes; figures in BENCHMARKS.md
+ * ("Figures behind the code").
+ */
+export const MAX_SCALE = 1000;
+
 const stageKey = z.enum(stageKeys);
 const levelKey = z.enum(levelKeys);
 const regionKey = z.enum(regionKeys);
@@ -97,6 +104,18 @@ export const configSchema = z
     /** The overall time-to-fill benchmark in days (SHRM: 62). */
     timeToFillBenchmarkDays: z.number().positive().optional(),
     alerts: z.array(alertRuleSchema).default(defaultAlertRules),
+    /**
+     * What a refresh keeps on disk (README "Disk"): `generations` published generations (the current one
+     * and the previous complete ones, each a warehouse, snapshot and site), and the archived exports of
+     * the last `archiveRuns` runs plus whatever `rebuild` needs to give the same warehouse.
+     */
+    retention: z
+      .object({
+        generations: z.number().int().min(1, 'retention.generations may not be below 1 (the current one)').default(3),
+        archiveRuns: z.number().int().min(1, 'retention.archiveRuns may not be below 1').default(30),
+      })
+      .strict()
+      .default({ generations: 3, archiveRuns: 30 }),
     /** Webhook (Slack-compatible) for failed refreshes and new alarms; HIRESCOPE_WEBHOOK_URL overrides. */
     notify: z.object({ webhookUrl: z.url().optional() }).strict().default({}),
     /**

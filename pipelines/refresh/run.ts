@@ -19,7 +19,17 @@ import type { Derivation } from '../vendors/derive.ts';
 import { sha256File } from '../ingest/sniff.ts';
 import { inboxInputs, type ExcludedInput } from '../ingest/inputs.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
-import { archiveFile, archivedPath } from './archive.ts';
+import {
+  archiveFile,
+  archivedPath,
+  archiveIndexFile,
+  neededForRebuild,
+  pruneArchive,
+  readArchiveIndex,
+  type ArchiveEntry,
+  type CleanStartEntry,
+  type IndexLine,
+} from './archive.ts';
 import { buildSite, repoRoot, sampleDir } from './index.ts';
 import { acquireLock } from './lock.ts';
 import { notify } from './notify.ts';
@@ -64,53 +74,15 @@ const phaseOrder = ['prepare', 'archive', 'ingest', 'metrics', 'snapshot', 'buil
 export type Phase = (typeof phaseOrder)[number];
 
 
-interface ArchiveEntry {
-  sha256: string;
-  name: string;
-  runId: string;
-}
-
 /**
- * A line of the archive index written before the files of a run that started from an empty warehouse:
- * `rebuild` replays only the files after the last one, so a sample run is never replayed before a real
- * one, nor anything before a `reset`.
- */
-interface CleanStartEntry {
-  cleanStart: true;
-  runId: string;
-  data: DataOrigin;
-}
-
-type IndexLine = ArchiveEntry | CleanStartEntry;
-
-function archiveIndex(layout: StateLayout): string {
-  return path.join(layout.archiveDir, 'index.jsonl');
-}
-
-/** Loaded files of every run, in the order they were ingested, and the clean starts between them. */
-export function readArchiveIndex(layout: StateLayout): IndexLine[] {
-  const file = archiveIndex(layout);
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as IndexLine];
-      } catch {
-        return [];
-      }
-    });
-}
-
-/**
- * What `rebuild` replays: the files loaded since the last clean start, and what they are (an index
- * written before clean starts were marked: all of it, judged by what is published).
+ * What `rebuild` replays: the files loaded since the last clean start that the warehouse still depends
+ * on (neededForRebuild: not those a later whole export replaced), and what they are (an index written
+ * before clean starts were marked: all of it, judged by what is published).
  */
 export function replayFromArchive(layout: StateLayout, published: DataOrigin | 'none'): { files: ArchiveEntry[]; data: DataOrigin } {
-  const lines = readArchiveIndex(layout);
+  const lines = readArchiveIndex(layout.archiveDir);
   const lastStart = lines.findLastIndex((line) => 'cleanStart' in line);
-  const files = lines.slice(lastStart + 1).filter((line): line is ArchiveEntry => !('cleanStart' in line));
+  const files = neededForRebuild(lines);
   const marker = lines[lastStart] as CleanStartEntry | undefined;
   const data = marker?.data ?? (files.length === 0 ? 'empty' : published === 'sample' ? 'sample' : 'real');
   return { files, data };
@@ -149,10 +121,10 @@ function appendPendingIndex(layout: StateLayout, id: string): void {
   const pending = path.join(generation(layout, id).dir, pendingIndex);
   if (!existsSync(pending)) return;
   const lines = readFileSync(pending, 'utf8').split('\n').filter((line) => line.trim());
-  const done = readArchiveIndex(layout).filter((line) => line.runId === id).length;
+  const done = readArchiveIndex(layout.archiveDir).filter((line) => line.runId === id).length;
   if (done >= lines.length) return;
   mkdirSync(layout.archiveDir, { recursive: true });
-  const file = archiveIndex(layout);
+  const file = archiveIndexFile(layout.archiveDir);
   // A line cut by a kill must not swallow the next one.
   const cut = existsSync(file) && statSync(file).size > 0 && !readFileSync(file, 'utf8').endsWith('\n');
   appendFileSync(file, `${cut ? '\n' : ''}${lines.slice(done).map((line) => `${line}\n`).join('')}`);
@@ -383,7 +355,16 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
     const startedEmpty = plan.clean || !copied;
     const indexLines: IndexLine[] = [
       ...(startedEmpty ? [{ cleanStart: true, runId, data } satisfies CleanStartEntry] : []),
-      ...loadedInOrder.map((file): ArchiveEntry => ({ sha256: shas.get(file.path)!, name: path.basename(file.path), runId })),
+      ...loadedInOrder.map((file): ArchiveEntry => ({
+        sha256: shas.get(file.path)!,
+        name: path.basename(file.path),
+        runId,
+        // what rebuild and pruning need to know (neededForRebuild in archive.ts)
+        kind: file.kind,
+        whole: file.whole,
+        rowsRejected: file.rowsRejected,
+        carried: file.carried,
+      })),
     ];
     writeFileSync(path.join(next.dir, pendingIndex), indexLines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     writeFileSync(path.join(next.dir, completeMarker), `${runId}\n`);
@@ -391,8 +372,17 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
     await maybePause('published', logger);
     appendPendingIndex(layout, runId);
     phases.swap = (Date.now() - phaseStarted) / 1000;
-    const removed = collectGenerations(layout, 1);
-    logger.event('published', { runId, asOf, removedGenerations: removed.length });
+    // Retention (config `retention`): the current and previous generations, the archive rebuild needs.
+    // Published is published: a clean-up that fails is logged and tried again by the next run.
+    let removed: string[] = [];
+    let pruned: { removed: string[]; bytes: number } = { removed: [], bytes: 0 };
+    try {
+      removed = collectGenerations(layout, config.retention.generations - 1);
+      pruned = pruneArchive(layout.archiveDir, { runs: config.retention.archiveRuns });
+    } catch (error) {
+      logger.event('retention-failed', { runId, error: (error as Error).message });
+    }
+    logger.event('published', { runId, asOf, removedGenerations: removed.length, prunedArchiveFiles: pruned.removed.length, prunedArchiveBytes: pruned.bytes });
     const firing = alerts.alerts.filter((a) => a.level === 'alarm');
     const fresh = firing.filter((a) => !previousAlarms.has(`${a.rule}:${a.subject}`));
     const delivered =

@@ -88,8 +88,8 @@ const oarTrend: ChartDef = {
       data: points,
       options: { healthy: context.meta.thresholds.healthy, alarm: context.meta.thresholds.alarm },
       table: {
-        columns: ['month', 'accepted', 'declined', 'rate', 'ci_low', 'ci_high'],
-        rows: points.map((p) => [p.key, p.accepted, p.declined, p.rate, p.low, p.high]),
+        columns: ['month', 'offers', 'accepted', 'declined', 'rate', 'ci_low', 'ci_high'],
+        rows: points.map((p) => [p.key, p.accepted + p.declined, p.accepted, p.declined, p.rate, p.low, p.high]),
       },
     };
   },
@@ -127,7 +127,7 @@ function rateBy(id: string, title: string, column: 'department' | 'region' | 'so
       return {
         data: points,
         options: { healthy, alarm, minOffers, label: column },
-        table: { columns: [column, 'accepted', 'declined', 'rate', 'ci_low', 'ci_high'], rows: points.map((p) => [p.key, p.accepted, p.declined, p.rate, p.low, p.high]) },
+        table: { columns: [column, 'offers', 'accepted', 'declined', 'rate', 'ci_low', 'ci_high'], rows: points.map((p) => [p.key, p.accepted + p.declined, p.accepted, p.declined, p.rate, p.low, p.high]) },
       };
     },
   };
@@ -247,7 +247,7 @@ const sourcesChart: ChartDef = {
   id: 'sources',
   chart: 'sourceBars',
   title: 'Hire rate by source',
-  description: 'Hires / applications per source for applications in the period, with the outcome of their offers.',
+  description: 'Hires / applications per source for applications in the period; the offers accepted and declined per source are in the tooltip and the table view.',
   cubes: ['sources'],
   build(context) {
     const rows = sources(cube(context, 'sources'), context.filters);

@@ -7,9 +7,10 @@ import type { Meta, PaySnapshot } from '../../pipelines/contract/snapshot.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { statusLabel } from '../../pipelines/contract/status.ts';
-import { compaRows, cubesFor, kpiTexts, overviewKpis, pageCharts, type ChartContext, type KpiText, type PageId } from './pages.ts';
+import { compaRows, cubesFor, kpiTexts, overviewKpis, pageCharts, type ChartContext, type ChartDef, type KpiText, type PageId } from './pages.ts';
+import { defaultWidth } from '../components/charts/common.ts';
 import { csvHref, renderChart } from './render.ts';
-import { cellText } from '../../pipelines/contract/format.ts';
+import { cellText, cellTitle, columnKind } from '../../pipelines/contract/format.ts';
 
 const loadedCubes = new Map<CubeName, Promise<Cube>>();
 let loadedMeta: Promise<Meta> | undefined;
@@ -55,11 +56,14 @@ function fillTable(table: HTMLTableElement, columns: readonly string[], rows: re
   }
   table.tHead?.replaceChildren(headRow);
   const body = document.createElement('tbody');
+  const kinds = columns.map(columnKind);
   for (const row of rows) {
     const tr = document.createElement('tr');
-    for (const cell of row) {
+    for (const [i, cell] of row.entries()) {
       const td = document.createElement('td');
-      td.textContent = cellText(cell);
+      td.textContent = cellText(cell, kinds[i]);
+      const title = cellTitle(cell);
+      if (title !== undefined) td.title = title;
       tr.append(td);
     }
     body.append(tr);
@@ -67,18 +71,65 @@ function fillTable(table: HTMLTableElement, columns: readonly string[], rows: re
   table.tBodies[0]?.replaceWith(body);
 }
 
-/** Redraw every chart (and the KPI tiles) of the page for the context's filters. */
+/** The width a chart is drawn at: its container's, measured (the build-time drawing is `defaultWidth` wide). */
+function measuredWidth(body: HTMLElement): number {
+  const width = Math.floor(body.clientWidth);
+  return width > 0 ? width : defaultWidth;
+}
+
+/** Draw one chart of the page (SVG, table view, CSV link) at its container's width. */
+function drawFigure(def: ChartDef, figure: HTMLElement, context: ChartContext): void {
+  const output = def.build(context);
+  const body = figure.querySelector<HTMLElement>('[data-chart-body]')!;
+  const width = measuredWidth(body);
+  body.replaceChildren(renderChart(def.chart, output, document, width));
+  body.dataset.width = String(width);
+  const table = figure.querySelector<HTMLTableElement>('[data-chart-table] table');
+  if (table) fillTable(table, output.table.columns, output.table.rows);
+  figure.querySelector<HTMLAnchorElement>('[data-chart-csv]')?.setAttribute('href', csvHref(output));
+}
+
+let drawn: { page: PageId; context: ChartContext } | undefined;
+let resizes: ResizeObserver | undefined;
+
+/**
+ * Charts follow their container's width: a chart whose container changed width is drawn again at the
+ * new width (text stays 12 px instead of a scaled drawing shrinking it), once per animation frame.
+ */
+function watchWidths(page: PageId): void {
+  if (resizes || typeof ResizeObserver === 'undefined') return;
+  const pending = new Set<HTMLElement>();
+  let frame = 0;
+  resizes = new ResizeObserver((entries) => {
+    for (const entry of entries) pending.add(entry.target as HTMLElement);
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const bodies = [...pending];
+      pending.clear();
+      if (!drawn) return;
+      for (const body of bodies) {
+        if (body.dataset.width === String(measuredWidth(body))) continue;
+        const figure = body.closest<HTMLElement>('figure[data-chart]');
+        const def = pageCharts[drawn.page].find((d) => d.id === figure?.dataset.chart);
+        if (figure && def) drawFigure(def, figure, drawn.context);
+      }
+    });
+  });
+  for (const def of pageCharts[page]) {
+    const body = document.querySelector<HTMLElement>(`figure[data-chart="${def.id}"] [data-chart-body]`);
+    if (body) resizes.observe(body);
+  }
+}
+
+/** Redraw every chart (and the KPI tiles) of the page for the context's filters, at their containers' widths. */
 export function redraw(page: PageId, context: ChartContext): void {
+  drawn = { page, context };
   for (const def of pageCharts[page]) {
     const figure = document.querySelector<HTMLElement>(`figure[data-chart="${def.id}"]`);
-    if (!figure) continue;
-    const output = def.build(context);
-    const body = figure.querySelector<HTMLElement>('[data-chart-body]')!;
-    body.replaceChildren(renderChart(def.chart, output, document, figure.classList.contains('wide') ? 960 : 640));
-    const table = figure.querySelector<HTMLTableElement>('[data-chart-table] table');
-    if (table) fillTable(table, output.table.columns, output.table.rows);
-    figure.querySelector<HTMLAnchorElement>('[data-chart-csv]')?.setAttribute('href', csvHref(output));
+    if (figure) drawFigure(def, figure, context);
   }
+  watchWidths(page);
   const compa = document.querySelector<HTMLElement>('[data-compa-body]');
   if (compa) {
     const rows = compaRows(context);

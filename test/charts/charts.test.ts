@@ -36,7 +36,8 @@ describe('oarTrend', () => {
   it('describes the rates in its text alternative', () => {
     expect(svg.getAttribute('aria-label')).toBe('Offer acceptance by month');
     const description = svg.getAttribute('aria-description')!;
-    for (const part of ['90% in 2026-06', '83% in 2026-08', '70% in 2026-09', '85%', '75%']) expect(description).toContain(part);
+    // 9 + 1 = 10, 10 + 2 = 12 and 7 + 3 = 10 offers behind the three rates
+    for (const part of ['90% of 10 offers in 2026-06', '83% of 12 offers in 2026-08', '70% of 10 offers in 2026-09', '85%', '75%']) expect(description).toContain(part);
   });
 
   it('takes other thresholds', () => {
@@ -119,7 +120,10 @@ describe('rateBars', () => {
     expect(marks(svg, 'interval')[0]!.querySelectorAll('line')).toHaveLength(4);
     expect(marks(svg, 'healthy threshold')).toHaveLength(1);
     expect(marks(svg, 'alarm threshold')).toHaveLength(1);
-    expect(texts(svg)).toEqual(expect.arrayContaining(['85% healthy', '75% alarm', 'Department']));
+    expect(texts(svg)).toEqual(expect.arrayContaining(['85% healthy', '75% alarm']));
+    // no rotated y axis title beside the labels (it collided with them); the text alternative names the groups
+    expect(svg.querySelector('g[aria-label="y-axis label"]')).toBeNull();
+    expect(svg.getAttribute('aria-description')).toMatch(/^Offer acceptance by group, by Department: /);
   });
   it('takes minOffers', () => {
     const loose = parse(rateBars(departments, { document, minOffers: 3 }).outerHTML);

@@ -6,12 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { repoRoot, runCli, tempDir } from '../helpers/tmp.ts';
 import { runCli as runCliAsync } from '../helpers/processes.ts';
 
 const sample = path.join(repoRoot, 'data', 'sample');
+// several real CLI processes per test, each seconds on a loaded machine
+vi.setConfig({ testTimeout: 180_000 });
 const tmp = tempDir('hs-cli-asof-');
 const state = path.join(tmp.dir, 'state');
 const db = path.join(state, 'warehouse.duckdb');

@@ -5,9 +5,12 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../pipelines/cli.ts';
 import { runCli, tempDir } from '../helpers/tmp.ts';
 
+// several real CLI processes per test, each seconds on a loaded machine
+vi.setConfig({ testTimeout: 180_000 });
 const tmp = tempDir('hs-cli-usage-');
 afterAll(() => tmp.cleanup());
 
@@ -29,18 +32,24 @@ describe('help', () => {
     expect(JSON.parse(runCli(['metrics', '--help', '--json']).stdout)).toEqual({ help: run.stdout.trimEnd() });
   });
 
-  it('every command has its own usage line and 1 to 3 examples', () => {
+  it('every command has its own usage line and 1 to 3 examples', async () => {
     const names = ['ingest', 'rejects', 'status', 'metrics', 'alerts', 'refresh', 'rebuild', 'reset', 'history', 'schedule', 'export', 'generate'];
+    // in this process (the same main() the bin runs; a spawn per command costs seconds each)
+    const helpOf = async (args: string[]) => {
+      let text = '';
+      const code = await main(args, () => ({ isJson: false, info: (t) => (text += `${t}\n`), json: () => {}, error: (t) => (text += `stderr: ${t}\n`) }));
+      return { code, text };
+    };
     for (const name of names) {
-      const run = runCli([name, '--help']);
-      expect(run.status, name).toBe(0);
-      expect(run.stdout.startsWith(`usage: hirescope ${name}`), name).toBe(true);
-      const examples = run.stdout.split('\nexamples:\n')[1]!.split('\n\n')[0]!.split('\n').filter((l) => l.startsWith('  hirescope '));
+      const run = await helpOf([name, '--help']);
+      expect(run.code, name).toBe(0);
+      expect(run.text.startsWith(`usage: hirescope ${name}`), name).toBe(true);
+      const examples = run.text.split('\nexamples:\n')[1]!.split('\n\n')[0]!.split('\n').filter((l) => l.startsWith('  hirescope '));
       expect(examples.length, name).toBeGreaterThanOrEqual(1);
       expect(examples.length, name).toBeLessThanOrEqual(3);
     }
     // the global help lists each command once, on one line
-    const global = runCli(['--help']).stdout;
+    const global = (await helpOf(['--help'])).text;
     for (const name of names) expect(global).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
   });
 });

@@ -163,9 +163,9 @@ describe('table view and CSV download', () => {
     expect(await figure.locator('table').isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('a[data-chart-csv]').click()]);
     const text = readFileSync((await download.path())!, 'utf8');
-    expect(text.split('\n')[0]).toBe('department,accepted,declined,rate,ci_low,ci_high');
-    // Engineering: 43 accepted, 7 declined, rate 0.86
-    expect(text).toContain('Engineering,43,7,0.86,');
+    expect(text.split('\n')[0]).toBe('department,offers,accepted,declined,rate,ci_low,ci_high');
+    // Engineering: 43 accepted + 7 declined = 50 offers, rate 43 / 50 = 0.86, its interval to 4 decimals
+    expect(text).toMatch(/\nEngineering,50,43,7,0\.86,0\.\d{1,4},0\.\d{1,4}\n/);
     await page.close();
   });
 });

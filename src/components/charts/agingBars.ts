@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { OpenView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, joinProse, type Chart, type ChartOptions } from './common.ts';
+import { compactWidth, countTicks, defaultWidth, drawEmpty, drawPlot, joinProse, type Chart, type ChartOptions } from './common.ts';
 import { agingBuckets, byKnownOrder, oldAgingBuckets } from '../../../pipelines/contract/dimensions.ts';
 import { formatCount } from '../../../pipelines/contract/format.ts';
 
@@ -17,7 +17,9 @@ export function agingBars(
   const total = buckets.reduce((n, b) => n + b.count, 0);
   if (buckets.length === 0 || total === 0) return drawEmpty({ document, width, ariaLabel });
   const old = buckets.filter(isOld).reduce((n, b) => n + b.count, 0);
-  const label = (b: Bucket) => (isOld(b) ? `${formatCount(b.count)} · over 90 d` : formatCount(b.count));
+  // The compact form (narrow charts) leaves "over 90 d" to the colour and the tooltip.
+  const compact = width < compactWidth;
+  const label = (b: Bucket) => (isOld(b) && !compact ? `${formatCount(b.count)} · over 90 d` : formatCount(b.count));
   return drawPlot({
     document,
     width,
@@ -28,7 +30,7 @@ export function agingBars(
       `${ariaLabel}: ${formatCount(total)} open, ${formatCount(old)} of them open more than 90 days ` +
       `(${joinProse(buckets.map((b) => `${formatCount(b.count)} at ${b.bucket} days`))}).`,
     x: { domain: buckets.map((b) => b.bucket), label: 'Days open', padding: 0.25 },
-    y: { label: 'Openings', grid: true },
+    y: { label: 'Openings', grid: true, ticks: countTicks(Math.max(...buckets.map((b) => b.count)), 4), tickFormat: formatCount },
     marks: [
       Plot.barY(buckets, {
         x: 'bucket',

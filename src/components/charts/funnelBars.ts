@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { FunnelStageView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { compactWidth, countTicks, defaultWidth, drawEmpty, drawPlot, joinProse, leftMargin, marginForText, textWidth, type Chart, type ChartOptions } from './common.ts';
 import { formatCount, formatPercent } from '../../../pipelines/contract/format.ts';
 
 /** The parts of a stage's bar: who went on, and why the others stopped here. */
@@ -46,8 +46,9 @@ function segmentsOf(stage: FunnelStageView): Segment[] {
     }));
 }
 
-const stageText = (s: FunnelStageView) =>
-  s.passThrough === null ? formatCount(s.reached) : `${formatCount(s.reached)} · ${formatPercent(s.passThrough)} advanced`;
+/** The label right of a stage's bar; the compact form (narrow charts) drops the word. */
+const stageText = (s: FunnelStageView, compact: boolean) =>
+  s.passThrough === null ? formatCount(s.reached) : `${formatCount(s.reached)} · ${formatPercent(s.passThrough)}${compact ? '' : ' advanced'}`;
 
 /**
  * Funnel: one bar per stage (funnel order, top to bottom) as long as the candidates who reached it, split
@@ -60,21 +61,36 @@ export function funnelBars(
 ): Chart {
   if (stages.length === 0 || stages.every((s) => s.reached === 0)) return drawEmpty({ document, width, ariaLabel });
   const segments = stages.flatMap(segmentsOf);
-  const marginTop = 34;
+  const compact = width < compactWidth;
   const marginBottom = 36;
-  const marginLeft = marginForLabels(stages.map((s) => s.label));
-  // The key: a square and a word per part, laid out from the left edge of the frame (about 6.5 px a character).
+  const marginLeft = leftMargin(stages.map((s) => s.label), width);
+  // The labels right of the bars, whole: the margin is as wide as the longest.
+  const marginRight = marginForText(stages.map((s) => stageText(s, compact)));
+  // The key: a square and a word per part, laid out in rows from the left edge of the chart, wrapping
+  // where the next word would pass the right edge.
   const used = parts.filter((part) => segments.some((s) => s.part === part.key));
-  let offset = 0;
-  const key = used.flatMap((part) => {
+  const keyRows: { x: number; row: number; part: (typeof parts)[number]; word: string }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const part of used) {
     const word = part.key === 'advanced' ? 'advanced / hired' : part.label;
-    const marks = [
-      Plot.dot([part.key], { frameAnchor: 'top-left', dx: offset + 5, dy: -18, symbol: 'square', r: 4.5, fill: part.fill, ariaDescription: `key ${part.label}` }),
-      Plot.text([word], { text: (d: string) => d, frameAnchor: 'top-left', textAnchor: 'start', dx: offset + 13, dy: -18, fill: '#222222', ariaDescription: `key ${part.label}` }),
+    const wide = 13 + textWidth(word) + 12;
+    if (x > 0 && 8 + x + wide > width) {
+      x = 0;
+      row += 1;
+    }
+    keyRows.push({ x, row, part, word });
+    x += wide;
+  }
+  const marginTop = 20 + 18 * (row + 1);
+  const key = keyRows.flatMap(({ x: dx, row: r, part, word }) => {
+    const dy = -marginTop + 14 + 18 * r;
+    return [
+      Plot.dot([part.key], { frameAnchor: 'top-left', dx: dx - marginLeft + 13, dy, symbol: 'square', r: 4.5, fill: part.fill, ariaDescription: `key ${part.label}` }),
+      Plot.text([word], { text: (d: string) => d, frameAnchor: 'top-left', textAnchor: 'start', dx: dx - marginLeft + 21, dy, fill: '#222222', ariaDescription: `key ${part.label}` }),
     ];
-    offset += 13 + Math.ceil(word.length * 6.5) + 14;
-    return marks;
   });
+  const most = Math.max(...stages.map((s) => s.reached));
   const totals = (s: FunnelStageView) =>
     `${s.label}: ${formatCount(s.reached)} reached` +
     (s.passThrough === null ? '' : `, ${formatPercent(s.passThrough)} advanced`) +
@@ -86,10 +102,10 @@ export function funnelBars(
     marginTop,
     marginBottom,
     marginLeft,
-    marginRight: 140,
+    marginRight,
     ariaLabel,
     ariaDescription: `${ariaLabel}: ${joinProse(stages.map(totals))}.`,
-    x: { label: 'Candidates', zero: true, grid: true },
+    x: { label: 'Candidates', zero: true, grid: true, ticks: countTicks(most, compact ? 3 : 6), tickFormat: formatCount },
     y: { domain: stages.map((s) => s.label), label: null },
     marks: [
       Plot.barX(segments, {
@@ -104,7 +120,7 @@ export function funnelBars(
         tip: true,
         ariaDescription: 'segments',
       }),
-      Plot.text(stages, { y: 'label', text: stageText, frameAnchor: 'right', textAnchor: 'start', dx: 8, fill: '#222222', ariaDescription: 'stage label' }),
+      Plot.text(stages, { y: 'label', text: (s: FunnelStageView) => stageText(s, compact), frameAnchor: 'right', textAnchor: 'start', dx: 8, fill: '#222222', ariaDescription: 'stage label' }),
       Plot.ruleX([0]),
       ...key,
     ],

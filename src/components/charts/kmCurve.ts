@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { KmPoint, KmView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
 import { besideRule, defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
-import { formatDays, formatPercent } from '../../../pipelines/contract/format.ts';
+import { formatDays, formatPercent, plural } from '../../../pipelines/contract/format.ts';
 
 /** Kaplan-Meier curve of openings still open by days since opening; '+' marks censored (still open) openings. */
 export function kmCurve(
@@ -20,14 +20,18 @@ export function kmCurve(
     width,
     height,
     marginTop: 30,
+    // Room for "100%" and its tick (the default 40 px clipped it by 3 px).
+    marginLeft: 48,
     ariaLabel,
     ariaDescription:
       `${ariaLabel}: ` +
       (median === null ? 'the median is not reached' : `median ${formatDays(median)}`) +
       `; ${formatPercent(last.survival)} still open at ${formatDays(last.days)}; ` +
-      `${censored.reduce((n, p) => n + p.censored, 0)} openings censored (still open).`,
-    x: { label: 'Days since opening', zero: true },
-    y: { domain: [0, 1], tickFormat: (d: number) => formatPercent(d), label: 'Still open', grid: true },
+      `${plural(censored.reduce((n, p) => n + p.censored, 0), 'opening')} censored (still open).`,
+    x: { label: 'Days since opening', zero: true, inset: 6 },
+    // A little room above 100%: the censor marks of openings still open before the first fill sit on
+    // the 100% line and would otherwise overdraw its tick and the frame's top.
+    y: { domain: [0, 1.06], ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], tickFormat: (d: number) => formatPercent(d), label: 'Still open', grid: true },
     marks: [
       Plot.ruleY([0.5], { stroke: '#777777', strokeDasharray: '4,3', ariaDescription: 'half' }),
       Plot.line(steps, { x: 'days', y: 'survival', curve: 'step-after', stroke: palette.primary, strokeWidth: 2, ariaDescription: 'survival' }),

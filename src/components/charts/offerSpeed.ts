@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { OfferSpeedView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
 import { defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
-import { formatPercent } from '../../../pipelines/contract/format.ts';
+import { formatPercent, plural } from '../../../pipelines/contract/format.ts';
 
 interface SpeedBar {
   group: string;
@@ -24,16 +24,18 @@ export function offerSpeed(
   if (bars.every((b) => b.accepted + b.declined === 0)) return drawEmpty({ document, width, ariaLabel });
   const rated = bars.filter((b): b is SpeedBar & { rate: number } => b.rate !== null);
   const describe = (b: SpeedBar) =>
-    b.rate === null ? `${b.group}: no resolved offers` : `${b.group}: ${formatPercent(b.rate)} accepted (${b.accepted} of ${b.accepted + b.declined})`;
+    b.rate === null ? `${b.group}: no resolved offers` : `${b.group}: ${formatPercent(b.rate)} accepted (${b.accepted} of ${plural(b.accepted + b.declined, 'offer')})`;
   return drawPlot({
     document,
     width,
     height,
     marginTop: 30,
+    // Room for "100%" and its tick (the default 40 px clipped it by 3 px).
+    marginLeft: 48,
     ariaLabel,
     ariaDescription: `${ariaLabel}: ${bars.map(describe).join('; ')}.`,
     x: { domain: bars.map((b) => b.group), label: null, padding: 0.35 },
-    y: { domain: [0, 1], tickFormat: (d: number) => formatPercent(d), label: 'Offers accepted', grid: true },
+    y: { domain: [0, 1], tickFormat: (d: number) => formatPercent(d), label: 'Acceptance rate', grid: true },
     marks: [
       Plot.barY(rated, { x: 'group', y: 'rate', fill: (b: SpeedBar) => b.fill, title: describe, tip: true, ariaDescription: 'rate' }),
       Plot.text(bars, {

@@ -2,8 +2,8 @@ import * as Plot from '@observablehq/plot';
 import type { z } from 'zod';
 import type { offersVsBandsSchema } from '../../../pipelines/contract/metrics.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
-import { formatCount, formatPercent } from '../../../pipelines/contract/format.ts';
+import { compactWidth, countTicks, defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
+import { formatCount, formatPercent, plural } from '../../../pipelines/contract/format.ts';
 
 /** The company-wide part of offers against pay bands (DESIGN §4). */
 export type OffersVsBandsOverall = z.infer<typeof offersVsBandsSchema>['overall'];
@@ -45,7 +45,10 @@ export function offersVsBands(
   const hidden = rows.filter((r) => r.count === null);
   const top = Math.max(1, ...counted.map((r) => r.count));
   const acceptanceText = (r: Position) => (r.rate === null ? '' : `${formatPercent(r.rate)} accepted (${r.accepted} of ${r.resolved})`);
-  const countText = (r: Counted) => `${formatCount(r.count)} offers`;
+  const countText = (r: Counted) => plural(r.count, 'offer');
+  // The compact form (narrow charts): the rate without its counts (they are in the tooltip and the table).
+  const compact = width < compactWidth;
+  const rateText = (r: Position) => (compact && r.rate !== null ? `${formatPercent(r.rate)} accepted` : acceptanceText(r));
   const describe = (r: Position) =>
     r.count === null ? `${r.label.toLowerCase()} suppressed` : `${formatCount(r.count)} ${r.label.toLowerCase()}` + (r.rate === null ? '' : ` (${acceptanceText(r)})`);
   return drawPlot({
@@ -55,17 +58,17 @@ export function offersVsBands(
     marginTop: 40,
     ariaLabel,
     ariaDescription:
-      `${ariaLabel}: ${formatCount(overall.offers)} offers, ${rows.map(describe).join(', ')}` +
+      `${ariaLabel}: ${plural(overall.offers, 'offer')}, ${rows.map(describe).join(', ')}` +
       (overall.unbanded ? `; ${formatCount(overall.unbanded)} without a band` : '') +
       '.',
     x: { domain: rows.map((r) => r.label), label: null, padding: 0.3 },
-    y: { domain: [0, top], nice: true, label: 'Offers', grid: true },
+    y: { domain: [0, top], nice: true, label: 'Offers', grid: true, ticks: countTicks(top, 4), tickFormat: formatCount },
     marks: [
       Plot.barY(counted, { x: 'label', y: 'count', fill: (r: Counted) => r.fill, title: describe, tip: true, ariaDescription: 'offers' }),
       Plot.text(counted, {
         x: 'label',
         y: 'count',
-        text: (r: Counted) => (r.rate === null ? countText(r) : `${countText(r)}\n${acceptanceText(r)}`),
+        text: (r: Counted) => (r.rate === null ? countText(r) : `${countText(r)}\n${rateText(r)}`),
         lineAnchor: 'bottom',
         dy: -6,
         fill: '#222222',

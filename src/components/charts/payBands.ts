@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { z } from 'zod';
 import type { payBandSchema } from '../../../pipelines/contract/metrics.ts';
 import { palette, tints } from './palette.ts';
-import { defaultWidth, distinct, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, distinct, drawEmpty, drawPlot, joinProse, leftMargin, marginForLabels, type Chart, type ChartOptions } from './common.ts';
 import { byKnownOrder, levelKeys, regionKeys } from '../../../pipelines/contract/dimensions.ts';
 import { disclosureRules } from '../../../pipelines/contract/disclosure.ts';
 import { formatUsd, formatUsdThousands } from '../../../pipelines/contract/format.ts';
@@ -81,7 +81,7 @@ export function payBands(
     height: height ?? marginTop + marginBottom + regions.length * (levels.length * 26 + 14),
     marginTop,
     marginBottom,
-    marginLeft: marginForLabels(levels, 60),
+    marginLeft: Math.max(60, leftMargin(levels, width)),
     marginRight: marginForLabels(regions, 50),
     ariaLabel,
     ariaDescription:

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { RatePoint } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
-import { formatPercent } from '../../../pipelines/contract/format.ts';
+import { compactWidth, defaultWidth, drawEmpty, drawPlot, joinProse, leftMargin, marginForText, type Chart, type ChartOptions } from './common.ts';
+import { formatPercent, plural } from '../../../pipelines/contract/format.ts';
 import { defaultRateLines, rateStatus, statusWords, type RateStatus } from '../../../pipelines/contract/status.ts';
 
 export interface RateBarsOptions extends ChartOptions {
@@ -10,7 +10,7 @@ export interface RateBarsOptions extends ChartOptions {
   alarm?: number;
   /** Fewer resolved offers than this: grey bar, "too few offers" (DESIGN §3 minOffers). */
   minOffers?: number;
-  /** What the keys are ("Department", "Region", "Source"): the y axis label. */
+  /** What the keys are ("department", "region", "source"): named in the text alternative (the chart's title names them on the page). */
   label?: string;
 }
 
@@ -42,26 +42,31 @@ export function rateBars(
   const keys = points.map((p) => p.key);
   const statusOf = (p: Rated) => rateStatus(p.accepted, p.declined, { healthy, alarm, minOffers });
   const describe = (p: Rated) =>
-    `${p.key}: ${formatPercent(p.rate)} accepted (${p.accepted} of ${p.accepted + p.declined})` +
+    `${p.key}: ${formatPercent(p.rate)} accepted (${p.accepted} of ${plural(p.accepted + p.declined, 'offer')})` +
     (p.low !== null && p.high !== null ? `, 95% interval ${formatPercent(p.low)}–${formatPercent(p.high)}` : '') +
     `, ${statusWords[statusOf(p)]}`;
   const marginTop = 26;
   const marginBottom = 34;
+  const compact = width < compactWidth;
+  // Right of each bar: the rate and its status; the compact form, the rate and the offers behind it.
+  const rateText = (p: Rated) => (compact ? `${formatPercent(p.rate)} (${p.accepted + p.declined})` : `${formatPercent(p.rate)} · ${statusWords[statusOf(p)]}`);
+  const marginRight = marginForText(rated.map(rateText), { min: 40 });
   return drawPlot({
     document,
     width,
     height: height ?? marginTop + marginBottom + 28 * points.length,
     marginTop,
     marginBottom,
-    marginLeft: marginForLabels(keys),
-    marginRight: 140,
+    marginLeft: leftMargin(keys, width),
+    marginRight,
     ariaLabel,
     ariaDescription:
-      `${ariaLabel}: ` +
+      `${ariaLabel}, by ${label}: ` +
       joinProse(points.map((p) => (p.rate === null ? `${p.key} no resolved offers` : `${p.key} ${formatPercent(p.rate)} (${statusWords[statusOf(p as Rated)]})`))) +
       `; healthy at ${formatPercent(healthy)} or more, alarm below ${formatPercent(alarm)}.`,
-    x: { domain: [0, 1], tickFormat: (d: number) => formatPercent(d), label: 'Offers accepted', grid: true },
-    y: { domain: keys, label },
+    x: { domain: [0, 1], ticks: compact ? 3 : 5, tickFormat: (d: number) => formatPercent(d), label: 'Acceptance rate', grid: true },
+    // No y axis title: the chart's title names the groups, and a rotated title collided with the labels.
+    y: { domain: keys, label: null },
     marks: [
       Plot.barX(rated, {
         y: 'key',
@@ -79,12 +84,12 @@ export function rateBars(
       ),
       Plot.ruleX([healthy], { stroke: palette.healthy, strokeDasharray: '4,3', ariaDescription: 'healthy threshold' }),
       Plot.ruleX([alarm], { stroke: palette.alarm, strokeDasharray: '4,3', ariaDescription: 'alarm threshold' }),
-      Plot.text([`${formatPercent(healthy)} healthy`], { text: (d: string) => d, x: () => healthy, frameAnchor: 'top', textAnchor: 'start', dx: 3, dy: -8, fill: '#333333', ariaDescription: 'healthy label' }),
-      Plot.text([`${formatPercent(alarm)} alarm`], { text: (d: string) => d, x: () => alarm, frameAnchor: 'top', textAnchor: 'end', dx: -3, dy: -8, fill: '#333333', ariaDescription: 'alarm label' }),
+      Plot.text([compact ? formatPercent(healthy) : `${formatPercent(healthy)} healthy`], { text: (d: string) => d, x: () => healthy, frameAnchor: 'top', textAnchor: 'start', dx: 3, dy: -8, fill: '#333333', ariaDescription: 'healthy label' }),
+      Plot.text([compact ? formatPercent(alarm) : `${formatPercent(alarm)} alarm`], { text: (d: string) => d, x: () => alarm, frameAnchor: 'top', textAnchor: 'end', dx: -3, dy: -8, fill: '#333333', ariaDescription: 'alarm label' }),
       Plot.text(rated, {
         y: 'key',
         x: (p: Rated) => Math.max(p.rate, p.high ?? p.rate),
-        text: (p: Rated) => `${formatPercent(p.rate)} · ${statusWords[statusOf(p)]}`,
+        text: rateText,
         textAnchor: 'start',
         dx: 5,
         fill: '#222222',

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { RegionView } from '../../lib/views.ts';
 import { palette, tints } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { compactWidth, defaultWidth, drawEmpty, drawPlot, joinProse, leftMargin, marginForText, type Chart, type ChartOptions } from './common.ts';
 import { formatDays } from '../../../pipelines/contract/format.ts';
 
 const statusWords = { below: 'below range', within: 'within range', above: 'above range' } as const;
@@ -27,14 +27,18 @@ export function regionTimelines(
     summary(r) + (r.low !== null && r.high !== null ? `; benchmark ${r.low}–${r.high} d` : '');
   const marginTop = 20;
   const marginBottom = 36;
+  // Right of the chart: the median, the fills behind it and the status; the compact form, the median only.
+  const compact = width < compactWidth;
+  const sideText = (r: RegionView) =>
+    r.median === null ? 'no fills' : compact ? formatDays(r.median) : `${formatDays(r.median)} (${r.filled} filled) · ${statusWord(r)}`;
   return drawPlot({
     document,
     width,
     height: height ?? marginTop + marginBottom + 32 * regions.length,
     marginTop,
     marginBottom,
-    marginLeft: marginForLabels(regions.map((r) => r.region)),
-    marginRight: 200,
+    marginLeft: leftMargin(regions.map((r) => r.region), width),
+    marginRight: marginForText(regions.map(sideText), { dx: 10 }),
     ariaLabel,
     ariaDescription: `${ariaLabel}: ${joinProse(regions.map(summary))}.`,
     x: { label: 'Days to fill', zero: true, grid: true },
@@ -64,8 +68,7 @@ export function regionTimelines(
       }),
       Plot.text(regions, {
         y: 'region',
-        text: (r: RegionView) =>
-          r.median === null ? 'no fills' : `${formatDays(r.median)} (${r.filled} filled) · ${statusWord(r)}`,
+        text: sideText,
         frameAnchor: 'right',
         textAnchor: 'start',
         dx: 10,

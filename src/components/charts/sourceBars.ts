@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { SourceView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { compactWidth, defaultWidth, drawEmpty, drawPlot, joinProse, leftMargin, marginForText, type Chart, type ChartOptions } from './common.ts';
 import { formatPercent } from '../../../pipelines/contract/format.ts';
 
 const label = (s: SourceView) => `${formatPercent(s.hireRate, 1)} (${s.hires}/${s.applications})`;
@@ -14,6 +14,9 @@ export function sourceBars(
   if (sources.length === 0 || sources.every((s) => s.applications === 0)) return drawEmpty({ document, width, ariaLabel });
   const top = Math.max(...sources.map((s) => s.hireRate));
   const digits = top < 0.1 ? 1 : 0;
+  // Right of each bar: the rate and its counts; the compact form (narrow charts), the rate only.
+  const compact = width < compactWidth;
+  const sideText = (s: SourceView) => (compact ? formatPercent(s.hireRate, 1) : label(s));
   const marginTop = 16;
   const marginBottom = 36;
   return drawPlot({
@@ -22,11 +25,11 @@ export function sourceBars(
     height: height ?? marginTop + marginBottom + 28 * sources.length,
     marginTop,
     marginBottom,
-    marginLeft: marginForLabels(sources.map((s) => s.source)),
-    marginRight: 130,
+    marginLeft: leftMargin(sources.map((s) => s.source), width),
+    marginRight: marginForText(sources.map(sideText)),
     ariaLabel,
     ariaDescription: `${ariaLabel}: ${joinProse(sources.map((s) => `${s.source} ${label(s)}`))}.`,
-    x: { domain: [0, top > 0 ? top : 0.01], nice: true, tickFormat: (d: number) => formatPercent(d, digits), label: 'Hire rate', grid: true },
+    x: { domain: [0, top > 0 ? top : 0.01], nice: true, ticks: compact ? 3 : 5, tickFormat: (d: number) => formatPercent(d, digits), label: 'Hire rate', grid: true },
     y: { domain: sources.map((s) => s.source), label: null },
     marks: [
       Plot.barX(sources, {
@@ -39,7 +42,7 @@ export function sourceBars(
         tip: true,
         ariaDescription: 'hire rate',
       }),
-      Plot.text(sources, { y: 'source', x: 'hireRate', text: label, textAnchor: 'start', dx: 5, fill: '#222222', ariaDescription: 'hire rate label' }),
+      Plot.text(sources, { y: 'source', x: 'hireRate', text: sideText, textAnchor: 'start', dx: 5, fill: '#222222', ariaDescription: 'hire rate label' }),
       Plot.ruleX([0]),
     ],
   });

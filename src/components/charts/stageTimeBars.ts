@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { StageTimeView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
-import { formatDays } from '../../../pipelines/contract/format.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, leftMargin, type Chart, type ChartOptions } from './common.ts';
+import { formatDays, plural } from '../../../pipelines/contract/format.ts';
 
 /** Median days spent in each stage, in funnel order; stages without a finished stay are left out. */
 export function stageTimeBars(
@@ -20,7 +20,7 @@ export function stageTimeBars(
     height: height ?? marginTop + marginBottom + 30 * known.length,
     marginTop,
     marginBottom,
-    marginLeft: marginForLabels(known.map((s) => s.label)),
+    marginLeft: leftMargin(known.map((s) => s.label), width),
     marginRight: 56,
     ariaLabel,
     ariaDescription: `${ariaLabel}: ${joinProse(known.map((s) => `${s.label} ${formatDays(s.median)}`))}.`,
@@ -33,7 +33,7 @@ export function stageTimeBars(
         fill: palette.primary,
         insetTop: 4,
         insetBottom: 4,
-        title: (s: Known) => `${s.label}: median ${formatDays(s.median)} over ${s.stays} stays`,
+        title: (s: Known) => `${s.label}: median ${formatDays(s.median)} over ${plural(s.stays, 'stay')}`,
         tip: true,
         ariaDescription: 'median',
       }),

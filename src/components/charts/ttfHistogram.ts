@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DistributionView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { besideRule, defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
-import { formatCount, formatDays } from '../../../pipelines/contract/format.ts';
+import { besideRule, countTicks, defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
+import { formatCount, formatDays, plural } from '../../../pipelines/contract/format.ts';
 
 export interface TtfHistogramOptions extends ChartOptions {
   /** The time-to-fill benchmark in days (DESIGN §3: SHRM, 62). */
@@ -45,12 +45,12 @@ export function ttfHistogram(
     marginTop: 40,
     ariaLabel,
     ariaDescription:
-      `${ariaLabel}: ${formatCount(view.count)} openings filled` +
+      `${ariaLabel}: ${plural(view.count, 'opening')} filled` +
       (stats.length ? `, ${stats.join(', ')}` : '') +
       `, against the ${benchmarkLabel} benchmark of ${formatDays(benchmarkDays)}.`,
     x: { label: 'Days to fill', zero: true },
-    // Whole openings: integer ticks while the tallest bin is small.
-    y: { label: 'Openings', grid: true, ...(tallest <= 8 ? { ticks: Array.from({ length: tallest + 1 }, (_, i) => i), tickFormat: formatCount } : {}) },
+    // Whole openings: integer ticks.
+    y: { label: 'Openings', grid: true, ticks: countTicks(tallest, 5), tickFormat: formatCount },
     marks: [
       Plot.rectY(histogram, Plot.binX<Plot.RectYOptions>({ y: 'sum' }, { x: 'days', y: 'count', interval: binDays, fill: palette.secondary, insetLeft: 0.5, insetRight: 0.5, tip: true, ariaDescription: 'bins' })),
       Plot.ruleY([0]),

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { isEmptyFilters, knownValues, parseFilters, resolveFilters, serializeFilters, type SiteFilters } from '../../lib/filters.ts';
-import { monthLabel } from '../../../pipelines/contract/format.ts';
+import { monthLabel, shortText } from '../../../pipelines/contract/format.ts';
 import type { PageId } from '../../lib/pages.ts';
 
 interface Props {
@@ -72,16 +72,17 @@ export default function Dashboard({ page, base, options }: Props) {
     return (
     <label className="filter">
       <span>{label}</span>
-      <select name={key} value={value} onChange={set(key)} data-filter={key} aria-invalid={problems.some((p) => p.key === key) || undefined}>
+      <select name={key} value={value} onChange={set(key)} data-filter={key} aria-invalid={problems.some((p) => p.key === key) || undefined} title={value ? format(value) : undefined}>
         <option value="">{all}</option>
         {unknown && (
           <option value={value} data-unknown>
             {value} (unknown)
           </option>
         )}
+        {/* A long name is cut in the list (the select is as wide as its widest option), whole in the title. */}
         {values.map((value) => (
-          <option key={value} value={value}>
-            {format(value)}
+          <option key={value} value={value} title={format(value)}>
+            {shortText(format(value))}
           </option>
         ))}
       </select>
