@@ -35,6 +35,8 @@ export async function ingestCommand(
   });
   for (const file of result.files) {
     if (file.status === 'refused') out.error(`error: ${file.path}: ${file.message}`);
+    // A FIFO, device, socket or link found in a folder: skipped unread, named.
+    if (file.status === 'skipped' && file.kind === null) out.error(`warning: ${file.path}: ${file.message}`);
   }
   if (out.isJson) {
     out.json({

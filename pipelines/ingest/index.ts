@@ -2,18 +2,17 @@
  * `hirescope ingest`: load CSV files and folders into the warehouse, one transaction per file, with a
  * ledger of runs and files (DESIGN §1, §8).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { configSchema, type Config } from '../lib/config.ts';
 import { deriveVendor, needsDerivation, type Derivation } from '../vendors/derive.ts';
 import { ensureVendorTables, vendorByName, vendors, type VendorName } from '../vendors/index.ts';
 import { detectEntity, RefusedFile, type Detection, type DetectOptions } from './detect.ts';
-import { applyFile, prepareFile, type WholeExport } from './load.ts';
+import { applyFile, prepareFile, type ReadAs, type WholeExport } from './load.ts';
 import { closestMapped, loadMapping } from './mapping.ts';
 import { normalizeHeader } from './entities.ts';
 import { isJsonLines, sha256File, sniffCsv, sniffJsonLines } from './sniff.ts';
 import { ensureSchema } from './schema.ts';
+import { listInputs } from './inputs.ts';
 
 /**
  * `ignored`: a vendor table hirescope recognises and does not read (Fivetran's hiring_team, tag...):
@@ -63,28 +62,14 @@ export interface IngestOptions {
   readonly command?: string;
 }
 
-const EXPORT_FILE = /\.(csv|jsonl|ndjson)$/i;
+export { hasExports } from './inputs.ts';
 
-/** Whether a folder holds any export file (CSV or JSON lines). */
-export function hasExports(dir: string): boolean {
-  return existsSync(dir) && readdirSync(dir).some((name) => EXPORT_FILE.test(name));
-}
-
-/** Expand folders to their `.csv` (and JSON-lines `.jsonl`/`.ndjson`) files, sorted, not recursive; a missing path is an error. */
-export function expandInputs(inputs: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const stat = statSync(input, { throwIfNoEntry: false });
-    if (!stat) throw new Error(`${input}: no such file or folder`);
-    if (stat.isDirectory()) {
-      const found = readdirSync(input)
-        .filter((name) => EXPORT_FILE.test(name))
-        .sort()
-        .map((name) => path.join(input, name));
-      files.push(...found);
-    } else files.push(input);
-  }
-  return files;
+/**
+ * The regular files of some files and folders (see listInputs: special files, links and files over the
+ * cap are left out); a missing path is an error.
+ */
+export function expandInputs(inputs: readonly string[], options: { maxFileBytes?: number } = {}): string[] {
+  return listInputs(inputs, options).files.map((f) => f.path);
 }
 
 interface Planned {
@@ -92,6 +77,7 @@ interface Planned {
   readonly bytes: number;
   readonly header?: readonly string[];
   readonly pointers?: readonly string[];
+  readonly readAs?: ReadAs;
   readonly detection?: Detection;
   readonly refusal?: RefusedFile;
 }
@@ -106,6 +92,7 @@ async function plan(file: string, options: DetectOptions): Promise<Planned> {
       bytes: sniffed.bytes,
       header: sniffed.header,
       ...(sniffed.pointers ? { pointers: sniffed.pointers } : {}),
+      readAs: { encoding: sniffed.encoding, bom: sniffed.bom, delimiter: sniffed.delimiter },
       detection: detectEntity(sniffed.header, file, options),
     };
   } catch (error) {
@@ -123,7 +110,9 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
   const mappingFile = options.mapping ?? config.vendors.mapping;
   const detectOptions: DetectOptions = { vendor: options.vendor, mappings: mappingFile ? loadMapping(mappingFile) : [] };
   await ensureSchema(warehouse);
-  const files = expandInputs(inputs);
+  // Special files, links and files over the cap are judged before anything is opened, hashed or archived.
+  const listed = listInputs(inputs, { maxFileBytes: config.maxFileBytes });
+  const files = listed.files.map((f) => f.path);
   const firstLook = await Promise.all(files.map((file) => plan(file, detectOptions)));
   // Files of one export belong together: when most vendor files are one vendor's, a file that also fits
   // that vendor's shapes is read as that vendor's.
@@ -160,6 +149,23 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
     hashes.push((hashes.at(-1) ?? Promise.resolve('')).then(() => sha256File(item.file).catch(() => '')));
   }
   const results: FileResult[] = [];
+  for (const left of listed.excluded) {
+    const result: FileResult = {
+      path: left.path,
+      kind: null,
+      rowsRead: 0,
+      rowsLoaded: 0,
+      rowsRejected: 0,
+      rowsRemoved: 0,
+      status: left.status,
+      message: left.message,
+      droppedColumns: [],
+      ignoredColumns: [],
+    };
+    await writeLedger(warehouse, { runId, fileId: await nextFileId(warehouse), sha256: '', bytes: left.bytes }, result);
+    results.push(result);
+    options.onFile?.(result);
+  }
   // Snapshot semantics: the first file of a table in this call replaces the previous export of that table
   // whole; further files of the same table in the call (an export split in parts) add to it by key.
   const fullEntities = config.fullExports === true || options.full ? 'all' : new Set<string>(config.fullExports || []);
@@ -267,20 +273,24 @@ async function ingestOne(
   const fileId = await nextFileId(warehouse);
   const detection = item.detection;
   try {
-    const prepared = await prepareFile(warehouse, item.file, item.header ?? [], detection, item.pointers);
-    return await warehouse.transaction(async () => {
-      const counts = await applyFile(warehouse, prepared, fileId, whole);
-      const notes = [
-        whole ? `replaces the previous export whole: ${counts.rowsRemoved} row(s) no longer in it removed` : '',
-        counts.records !== undefined ? `stage columns: ${counts.records} records gave ${counts.rowsRead} stage rows` : '',
-        ...(detection.notes ?? []),
-        detection.dropped.length ? `personal-data columns dropped: ${detection.dropped.join(', ')}` : '',
-        detection.ignored.length ? `columns ignored: ${detection.ignored.map((c) => c || '(unnamed)').join(', ')}` : '',
-      ].filter(Boolean);
-      const result: FileResult = { ...base, ...counts, status: 'loaded', message: notes.join('; ') };
-      await ledger(result, fileId);
-      return result;
-    });
+    const prepared = await prepareFile(warehouse, item.file, item.header ?? [], detection, item.pointers, item.readAs);
+    try {
+      return await warehouse.transaction(async () => {
+        const counts = await applyFile(warehouse, prepared, fileId, whole);
+        const notes = [
+          whole ? `replaces the previous export whole: ${counts.rowsRemoved} row(s) no longer in it removed` : '',
+          counts.records !== undefined ? `stage columns: ${counts.records} records gave ${counts.rowsRead} stage rows` : '',
+          ...(detection.notes ?? []),
+          detection.dropped.length ? `personal-data columns dropped: ${detection.dropped.join(', ')}` : '',
+          detection.ignored.length ? `columns ignored: ${detection.ignored.map((c) => c || '(unnamed)').join(', ')}` : '',
+        ].filter(Boolean);
+        const result: FileResult = { ...base, ...counts, status: 'loaded', message: notes.join('; ') };
+        await ledger(result, fileId);
+        return result;
+      });
+    } finally {
+      prepared.dispose();
+    }
   } catch (error) {
     if (error instanceof RefusedFile) return refuse(error);
     throw error;

@@ -1,7 +1,8 @@
 /**
  * Physical line numbers of CSV records. DuckDB numbers staged rows by record; people look for a line
  * in an editor, where a quoted field with newlines spans several lines and blank lines count. Only run
- * for files that have rejects, streaming, in one pass over the bytes.
+ * for files that have rejects, streaming, in one pass over the bytes. LF, CRLF and a bare CR each end a
+ * line, as in an editor.
  */
 import { createReadStream } from 'node:fs';
 
@@ -56,10 +57,16 @@ export async function recordLines(
     }
   };
 
+  let afterCr = false; // the byte before was a CR: an LF now completes a CRLF, one line ending
   outer: for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
     for (let i = 0; i < bytes.length; i++, offset++) {
       const byte = bytes[i]!;
+      if (byte === LF && afterCr) {
+        afterCr = false;
+        continue;
+      }
+      afterCr = byte === CR;
       if (atRecordStart) {
         atRecordStart = false;
         recordStart = offset;
@@ -67,14 +74,15 @@ export async function recordLines(
         recordIsBlank = true;
       }
       if (byte === QUOTE) inQuotes = !inQuotes;
-      if (byte === LF) {
+      if (byte === LF || byte === CR) {
+        // LF, CRLF and a bare CR (Excel for Mac) each end a line.
         line++;
         if (!inQuotes) {
           finishRecord();
           atRecordStart = true;
           if (stagedRow > lastRow && offset > lastOffset + 1) break outer;
         }
-      } else if (byte !== CR) recordIsBlank = false;
+      } else recordIsBlank = false;
     }
   }
   if (!atRecordStart) finishRecord();

@@ -3,9 +3,11 @@
  * value is kept to be reported, not lost), SQL checks and casts it, and one transaction replaces the
  * canonical rows by key, stores the rejects and writes the ledger row. Nothing of a refused file is kept.
  */
+import { open } from 'node:fs/promises';
 import { paramsFor, type Warehouse } from '../lib/duckdb.ts';
 import { RefusedFile, type Detection } from './detect.ts';
 import { jsonRecordLines, recordLines } from './lines.ts';
+import { firstInvalidUtf8, lineEndings, notUtf8Message, rewriteAsUtf8Lf, rewriteDir, type Rewritten, type TextEncoding } from './encoding.ts';
 import { carrySql, duplicateKeysSql, goneSql, loadSql, stagingSql } from './validate.ts';
 
 export interface LoadCounts {
@@ -40,9 +42,36 @@ interface ReaderReject {
   error_message: string;
 }
 
+/** How a file's bytes are read (from sniff.ts): plain UTF-8 in place, UTF-16 through a rewrite. */
+export interface ReadAs {
+  readonly encoding: TextEncoding;
+  readonly bom: number;
+  readonly delimiter: ',' | '\t';
+}
+
+const plainUtf8: ReadAs = { encoding: 'utf-8', bom: 0, delimiter: ',' };
+
+/** DuckDB cannot read this CSV as it is: its records end in more than one way (rewritten, then read again). */
+class MixedLineEndings extends Error {}
+
+/** Why a record's bytes are not UTF-8 (the byte, the likely encoding), read from the file at the record's offset. */
+async function notUtf8At(file: string, offset: number, line: number | undefined): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const window = Buffer.alloc(65536);
+    const { bytesRead } = await handle.read(window, 0, window.length, Math.max(0, offset - 1));
+    const bytes = window.subarray(0, bytesRead);
+    const bad = firstInvalidUtf8(bytes, true);
+    return bad >= 0 ? notUtf8Message(bytes, bad, line) : `not UTF-8 text${line ? ` on line ${line}` : ''}`;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Read and check the file in one pass into `checked` (see checkedTableSql); malformed records come back
  * for quarantine, broken structure refuses the file.
+ * @param file the file DuckDB reads: the input, or its UTF-8/LF rewrite (same lines)
  */
 async function stage(
   warehouse: Warehouse,
@@ -50,6 +79,7 @@ async function stage(
   header: readonly string[],
   detection: Detection,
   pointers: readonly string[] | undefined,
+  delimiter: ',' | '\t',
 ): Promise<ReaderReject[]> {
   if (pointers) {
     // JSON lines: each column is a JSON pointer into the line's object, bound as a parameter.
@@ -65,7 +95,8 @@ async function stage(
     return [];
   }
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const read = (options: string) => `read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+  const delim = delimiter === '\t' ? `'\\t'` : `','`; // from an allow-list of two
+  const read = (options: string) => `read_csv($file, header = true, auto_detect = false, delim = ${delim}, quote = '"', escape = '"',
          columns = {${columns}}${options})`;
   const staging = (source: string) => {
     const { sql, params } = stagingSql(detection, header, source);
@@ -90,7 +121,10 @@ async function stage(
     );
     await warehouse.run(sql, params);
   } catch (error) {
-    throw new RefusedFile(`unreadable CSV: ${(error as Error).message.split('\n')[0]}`);
+    const message = (error as Error).message.split('\n')[0]!;
+    // DuckDB 1.5.6 reads LF, CRLF or bare-CR files, but not one that mixes them (measured: it fails so).
+    if (message.includes('state machine reached an invalid state') && (await lineEndings(file, true)).mixed) throw new MixedLineEndings();
+    throw new RefusedFile(`unreadable CSV: ${message}`);
   }
   const rejects = await warehouse.all<ReaderReject>(
     `SELECT line_byte_position::BIGINT::DOUBLE AS offset, first(error_type ORDER BY column_idx) AS error_type,
@@ -106,9 +140,8 @@ async function stage(
     const cause =
       broken.error_type === 'UNQUOTED VALUE'
         ? 'broken quoting (a quote is not closed, or text follows a closing quote)'
-        : broken.error_type === 'INVALID ENCODING'
-          ? 'not UTF-8 text'
-          : broken.error_message;
+        : broken.error_message;
+    if (broken.error_type === 'INVALID ENCODING') throw new RefusedFile(await notUtf8At(file, broken.offset, lines.lineAtOffset.get(broken.offset)));
     throw new RefusedFile(`${cause} at ${where}`);
   }
   return rejects;
@@ -116,6 +149,10 @@ async function stage(
 
 export interface PreparedFile {
   readonly file: string;
+  /** What DuckDB read: `file`, or its temporary UTF-8/LF rewrite, whose lines are the file's lines. */
+  readonly readPath: string;
+  /** Remove the rewrite, if any (after applyFile). */
+  dispose(): void;
   readonly detection: Detection;
   readonly readerRejects: readonly ReaderReject[];
   readonly jsonLines: boolean;
@@ -131,13 +168,31 @@ export async function prepareFile(
   header: readonly string[],
   detection: Detection,
   pointers?: readonly string[],
+  readAs: ReadAs = plainUtf8,
 ): Promise<PreparedFile> {
-  const readerRejects = await stage(warehouse, file, header, detection, pointers);
-  if (!detection.entity.allowDuplicates) {
-    const { probe, mark } = duplicateKeysSql(detection.entity);
-    if ((await warehouse.maybeOne<{ n: number }>(probe))!.n > 0) await warehouse.run(mark);
+  const dir = rewriteDir(warehouse.path);
+  const quoted = pointers === undefined;
+  // UTF-16 is rewritten up front; a UTF-8 file only when DuckDB cannot read its line endings as they are.
+  let rewritten: Rewritten | undefined = readAs.encoding === 'utf-8' ? undefined : await rewriteAsUtf8Lf(file, dir, readAs.encoding, readAs.bom, quoted);
+  try {
+    let readerRejects: ReaderReject[];
+    try {
+      readerRejects = await stage(warehouse, rewritten?.path ?? file, header, detection, pointers, readAs.delimiter);
+    } catch (error) {
+      if (!(error instanceof MixedLineEndings) || rewritten) throw error;
+      rewritten = await rewriteAsUtf8Lf(file, dir, readAs.encoding, readAs.bom, quoted);
+      readerRejects = await stage(warehouse, rewritten.path, header, detection, pointers, readAs.delimiter);
+    }
+    if (!detection.entity.allowDuplicates) {
+      const { probe, mark } = duplicateKeysSql(detection.entity);
+      if ((await warehouse.maybeOne<{ n: number }>(probe))!.n > 0) await warehouse.run(mark);
+    }
+    const done = rewritten;
+    return { file, readPath: done?.path ?? file, dispose: () => done?.dispose(), detection, readerRejects, jsonLines: !quoted };
+  } catch (error) {
+    rewritten?.dispose();
+    throw error;
   }
-  return { file, detection, readerRejects, jsonLines: pointers !== undefined };
 }
 
 /**
@@ -146,7 +201,7 @@ export async function prepareFile(
  * @returns row counts; rows read = rows loaded + rows rejected always holds
  */
 export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fileId: number, whole?: WholeExport): Promise<LoadCounts> {
-  const { file, detection, readerRejects } = prepared;
+  const { file, readPath, detection, readerRejects } = prepared;
   const entity = detection.entity;
   let rowsRemoved = 0;
   if (whole) {
@@ -191,8 +246,8 @@ export async function applyFile(warehouse: Warehouse, prepared: PreparedFile, fi
     : rejectedRows.length;
   if (rejectedRows.length > 0 || readerRejects.length > 0) {
     const lines = prepared.jsonLines
-      ? await jsonRecordLines(file, new Set(rejectedRows.map((r) => r.rn)))
-      : await recordLines(file, new Set(readerRejects.map((r) => r.offset)), new Set(rejectedRows.map((r) => r.rn)));
+      ? await jsonRecordLines(readPath, new Set(rejectedRows.map((r) => r.rn)))
+      : await recordLines(readPath, new Set(readerRejects.map((r) => r.offset)), new Set(rejectedRows.map((r) => r.rn)));
     // Lines go back to DuckDB as two parallel JSON arrays (one bound parameter each).
     await warehouse.run(
       `CREATE OR REPLACE TEMP TABLE line_map AS

@@ -3,10 +3,11 @@
  * Only the head of the file is parsed here (papaparse); the rows are DuckDB's job.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { RefusedFile } from './detect.ts';
+import { decodeHead, detectEncoding, type TextEncoding } from './encoding.ts';
 
 export interface Sniffed {
   readonly bytes: number;
@@ -16,65 +17,87 @@ export interface Sniffed {
    * `archived_reason`). Undefined for a CSV file.
    */
   readonly pointers?: readonly string[];
+  /** UTF-8 is read in place; UTF-16 (with a BOM) is transcoded before DuckDB reads it. */
+  readonly encoding: TextEncoding;
+  /** Length of the byte-order mark. */
+  readonly bom: number;
+  /** CSV: comma, or tab when the header holds tabs and no comma (Excel's "Unicode Text"). */
+  readonly delimiter: ',' | '\t';
 }
 
 /** `.jsonl` / `.ndjson`: one JSON object per line (Lever's API dumps); everything else is CSV. */
 export const isJsonLines = (file: string): boolean => /\.(jsonl|ndjson)$/i.test(file);
 
 const headBytes = 1 << 20;
+/** A JSON-lines head grows until it holds a whole line, up to this (DuckDB's own limit per object is set to match in load.ts). */
+export const maxJsonLineBytes = 64 << 20;
 
-/** sha256 of a file, streamed. */
+/**
+ * Open a file for reading without ever blocking: O_NONBLOCK makes opening a FIFO return at once, and
+ * O_NOFOLLOW refuses a link, should the path have changed since it was listed (inputs.ts); anything but
+ * a regular file is then refused before a byte is read.
+ */
+async function openRegular(file: string) {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
+    throw new RefusedFile(error.code === 'ELOOP' ? 'a symbolic link, not a regular file' : `cannot read file (${error.code ?? error.message})`);
+  });
+  const stat = await handle.stat();
+  if (!stat.isFile()) {
+    await handle.close();
+    throw new RefusedFile('not a regular file (a FIFO, device or socket): refused before it was read');
+  }
+  return { handle, size: stat.size };
+}
+
+/** sha256 of a regular file, streamed. */
 export async function sha256File(file: string): Promise<string> {
+  const { handle } = await openRegular(file);
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
-/** The first megabyte of a file and its size; throws RefusedFile when it cannot be opened. */
-async function readHead(file: string): Promise<{ size: number; head: Buffer; truncated: boolean }> {
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new RefusedFile(`cannot read file (${error.code ?? error.message})`);
-  });
+/**
+ * The first megabyte of a file and its size; throws RefusedFile when it cannot be opened.
+ * @param wholeLine keep reading until the head holds a line ending (JSON lines: the first object whole)
+ */
+async function readHead(file: string, wholeLine = false): Promise<{ size: number; head: Buffer; truncated: boolean }> {
+  const { handle, size } = await openRegular(file);
   try {
-    const { size } = await handle.stat();
-    const buffer = Buffer.alloc(Math.min(size, headBytes));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { size, head: buffer.subarray(0, bytesRead), truncated: bytesRead < size };
+    const chunks: Buffer[] = [];
+    let read = 0;
+    while (read < size) {
+      const buffer = Buffer.alloc(Math.min(size - read, headBytes));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, read);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      read += bytesRead;
+      if (!wholeLine || chunks.at(-1)!.includes(0x0a)) break;
+      if (read >= maxJsonLineBytes) {
+        throw new RefusedFile(`line 1 is longer than ${maxJsonLineBytes} bytes: not JSON lines (one object per line)`);
+      }
+    }
+    const head = Buffer.concat(chunks);
+    return { size, head, truncated: head.length < size };
   } finally {
     await handle.close();
   }
 }
 
-/** The head as text without a BOM; throws RefusedFile (with `message`) when it is not UTF-8. */
-function decodeHead(head: Buffer, truncated: boolean, message: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(trimToCharBoundary(head, truncated)).replace(/^\uFEFF/, '');
-  } catch {
-    throw new RefusedFile(message);
-  }
-}
-
-/** Read the header of a CSV file; throws RefusedFile for empty, binary or non-UTF-8 content. */
+/** Read the header of a CSV file; throws RefusedFile for empty, binary or undecodable content. */
 export async function sniffCsv(file: string): Promise<Sniffed> {
   const { size, head, truncated } = await readHead(file);
-  if (head.toString('utf8').trim().replace(/^\uFEFF/, '') === '') throw new RefusedFile('empty file');
-  if (head.includes(0)) throw new RefusedFile('binary content (NUL bytes), not a CSV file');
-  const text = decodeHead(head, truncated, 'not UTF-8 text (save the export as UTF-8 CSV)');
-  const parsed = Papa.parse<string[]>(text, { preview: 1, delimiter: ',', quoteChar: '"', skipEmptyLines: false });
+  const { encoding, bom } = detectEncoding(head);
+  const text = decodeHead(head, truncated, encoding, bom);
+  if (text.trim() === '') throw new RefusedFile('empty file');
+  const firstLine = text.split(/\r\n|\r|\n/, 1)[0]!;
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const parsed = Papa.parse<string[]>(text, { preview: 1, delimiter, quoteChar: '"', skipEmptyLines: false });
   const header = parsed.data[0];
   if (!header || header.every((h) => h.trim() === '')) throw new RefusedFile('no header row');
   const quoteError = parsed.errors.find((e) => e.row === 0 && e.type === 'Quotes');
   if (quoteError) throw new RefusedFile(`header row has broken quoting (${quoteError.message})`);
-  return { bytes: size, header: header.map((h) => h.trim()) };
-}
-
-/** A head cut in the middle of a multi-byte character must not look like bad UTF-8. */
-function trimToCharBoundary(head: Buffer, truncated: boolean): Buffer {
-  if (!truncated) return head;
-  let end = head.length;
-  while (end > 0 && end > head.length - 4 && (head[end - 1]! & 0xc0) === 0x80) end--;
-  if (end > 0 && head[end - 1]! >= 0xc0) end--;
-  return head.subarray(0, end);
+  return { bytes: size, header: header.map((h) => h.trim()), encoding, bom, delimiter };
 }
 
 const pointer = (...keys: string[]) => keys.map((k) => `/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
@@ -100,9 +123,10 @@ function airbyteDataKey(value: Record<string, unknown>): string | undefined {
  * fields (`emitted_at`, `_airbyte_extracted_at`...); every line must be wrapped alike, of one stream.
  */
 export async function sniffJsonLines(file: string): Promise<Sniffed> {
-  const { size, head, truncated } = await readHead(file);
-  const lines = decodeHead(head, truncated, 'not UTF-8 text').split('\n');
-  if (truncated) lines.pop(); // the last line of the head may be cut
+  const { size, head, truncated } = await readHead(file, true);
+  const { encoding, bom } = detectEncoding(head);
+  const lines = decodeHead(head, truncated, encoding, bom).split('\n');
+  if (truncated) lines.pop(); // the last line of the head may be cut (the head holds at least one whole line)
   const columns = new Map<string, string>();
   const wrapper = new Map<string, string>();
   const streams = new Set<string>();
@@ -149,5 +173,5 @@ export async function sniffJsonLines(file: string): Promise<Sniffed> {
   if (objects === 0) throw new RefusedFile('empty file');
   if (streams.size > 1) throw new RefusedFile(`records of several Airbyte streams (${[...streams].sort().join(', ')}): one file per stream`);
   for (const [name, at] of wrapper) if (!columns.has(name)) columns.set(name, at);
-  return { bytes: size, header: [...columns.keys()], pointers: [...columns.values()] };
+  return { bytes: size, header: [...columns.keys()], pointers: [...columns.values()], encoding, bom, delimiter: ',' };
 }

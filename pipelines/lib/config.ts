@@ -45,6 +45,11 @@ export const configSchema = z
     timeZone: z.string().default('UTC'),
     /** Folder the scheduled refresh reads exports from. */
     inbox: z.string().default('data/inbox'),
+    /**
+     * Largest file `ingest` and the refresh read, in bytes (default 10 GiB): a bigger one is refused,
+     * named with its size, before it is read or archived.
+     */
+    maxFileBytes: z.number().int().positive().default(10 * 1024 ** 3),
     /** Offer acceptance status lines (DESIGN §3): healthy at or above, alarm below, insufficient under minOffers. */
     offerAcceptance: z
       .object({

@@ -18,6 +18,7 @@ import type { AlertsReport } from '../alerts/schema.ts';
 import { expandInputs, hasExports, ingest, type FileResult } from '../ingest/index.ts';
 import type { Derivation } from '../vendors/derive.ts';
 import { sha256File } from '../ingest/sniff.ts';
+import { inboxInputs, type ExcludedInput } from '../ingest/inputs.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
 import { archiveFile, archivedPath } from './archive.ts';
 import { buildSite, repoRoot, sampleDir } from './index.ts';
@@ -224,7 +225,10 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
       const missing = inputs.filter((file) => !existsSync(file));
       if (missing.length) throw new Error(`the archive is missing ${missing.length} file(s): ${missing.slice(0, 3).join(', ')}`);
     } else {
-      if (source === 'inbox') inputs = expandInputs([options.inbox]);
+      // Only regular files under the size cap, judged before any is hashed or archived (special files skipped, named).
+      const skipped = (left: ExcludedInput) => logger.event('skipped', { file: left.path, why: left.message });
+      const inbox = mode === 'refresh' ? inboxInputs(options.inbox, config.maxFileBytes, skipped) : [];
+      if (source === 'inbox') inputs = inbox;
       else if (source === 'sample') inputs = expandInputs([sampleDir]);
       else inputs = [];
       batches = [inputs];
