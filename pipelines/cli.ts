@@ -13,7 +13,7 @@ import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
-import { historyCommand, runCommand, scheduleCommand } from './commands/refresh.ts';
+import { historyCommand, layoutFor, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { isSampleWarehouse } from './refresh/origin.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
@@ -143,7 +143,7 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         const { values, positionals } = parse(rest, {});
         if (values.help) return help(out);
         noPositionals(positionals);
-        return await withWarehouse(values.db, values.config, (w) => statusCommand(w, out));
+        return await withWarehouse(values.db, values.config, (w) => statusCommand(w, out, layoutFor(values)));
       }
       case 'metrics': {
         const { values, positionals } = parse(rest, { ...metricOptions, publish: { type: 'boolean', default: false } });

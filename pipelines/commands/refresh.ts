@@ -29,8 +29,9 @@ export const lockedExitCode = 75;
 
 /**
  * Where generations live: the repository's data/ and dist/ by default; `--state DIR` keeps everything
- * (state, archive, warehouse link, dist link) under DIR; `--db FILE` alone moves the warehouse link and
- * keeps the state beside it.
+ * (state, archive, warehouse link, dist link) under DIR; `--db FILE` alone keeps everything beside FILE
+ * (state/, archive/ and the site's dist/ link in its folder). Only the default warehouse moves the
+ * repository's own dist link: a run on another warehouse writes nothing into other trees.
  */
 export function layoutFor(args: { state?: string | undefined; db?: string | undefined }): StateLayout {
   if (args.state) {
@@ -39,7 +40,7 @@ export function layoutFor(args: { state?: string | undefined; db?: string | unde
   }
   if (args.db && path.resolve(args.db) !== path.join(repoRoot, 'data', 'warehouse.duckdb') && args.db !== 'data/warehouse.duckdb') {
     const db = path.resolve(args.db);
-    return stateLayout(repoRoot, { dataDir: path.dirname(db), warehouseLink: db });
+    return stateLayout(repoRoot, { dataDir: path.dirname(db), warehouseLink: db, distLink: path.join(path.dirname(db), 'dist') });
   }
   return stateLayout(repoRoot);
 }

@@ -1,10 +1,10 @@
 /** `hirescope status`: tables and row counts, the last run, data freshness. */
 import type { Warehouse } from '../lib/duckdb.ts';
-import { formatTable, type Output } from '../lib/output.ts';
+import { formatBytes, formatTable, type Output } from '../lib/output.ts';
 import { entityNames } from '../ingest/entities.ts';
 import { ensureSchema } from '../ingest/schema.ts';
 import { processAlive, readRuns, type RunRecord } from '../refresh/runs.ts';
-import { currentId, stateLayout, type StateLayout } from '../refresh/state.ts';
+import { currentId, diskUse, stateLayout, type StateLayout } from '../refresh/state.ts';
 import { repoRoot } from '../refresh/index.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,7 @@ export function readRefreshStatus(layout: StateLayout, latestDataAt: string | nu
     lastRun: runs.at(-1) ?? null,
     lastError: failed ? { runId: failed.runId, startedAt: failed.startedAt, error: failed.error ?? `run ${failed.status}` } : null,
     dataAgeDays: latestDataAt ? Math.floor((now.getTime() - Date.parse(latestDataAt)) / 86_400_000) : null,
+    disk: diskUse(layout),
   };
 }
 
@@ -35,6 +36,8 @@ export interface RefreshStatus {
   lastError: { runId: string; startedAt: string; error: string } | null;
   /** Days between the newest event in the data and today (UTC): how stale the dashboard is. */
   dataAgeDays: number | null;
+  /** Bytes on disk: the state folder (generations, run history) and the archive; generations kept (config `retention`). */
+  disk: { stateBytes: number; archiveBytes: number; generations: number };
 }
 
 export interface Status {
@@ -47,7 +50,8 @@ export interface Status {
   refresh: RefreshStatus;
 }
 
-export async function readStatus(warehouse: Warehouse): Promise<Status> {
+/** `layout`: the refresh state beside the warehouse (layoutFor its --db); default the repository's. */
+export async function readStatus(warehouse: Warehouse, layout: StateLayout = stateLayout(repoRoot)): Promise<Status> {
   await ensureSchema(warehouse);
   const tables = [];
   for (const name of entityNames) {
@@ -76,12 +80,12 @@ export async function readStatus(warehouse: Warehouse): Promise<Status> {
     lastLoadAt: fresh?.lastLoadAt ?? null,
     latestDataAt: fresh?.latestDataAt ?? null,
     rowsRejected: fresh?.rejected ?? 0,
-    refresh: readRefreshStatus(stateLayout(repoRoot), fresh?.latestDataAt ?? null),
+    refresh: readRefreshStatus(layout, fresh?.latestDataAt ?? null),
   };
 }
 
-export async function statusCommand(warehouse: Warehouse, out: Output): Promise<number> {
-  const status = await readStatus(warehouse);
+export async function statusCommand(warehouse: Warehouse, out: Output, layout?: StateLayout): Promise<number> {
+  const status = await readStatus(warehouse, layout);
   if (out.isJson) {
     out.json(status);
     return 0;
@@ -100,6 +104,8 @@ export async function statusCommand(warehouse: Warehouse, out: Output): Promise<
       : 'dashboard: not published yet (run `hirescope refresh`)',
   );
   if (refresh.dataAgeDays !== null) out.info(`freshness: the newest event is ${refresh.dataAgeDays} day(s) old`);
+  const disk = refresh.disk;
+  out.info(`disk: state ${formatBytes(disk.stateBytes)} (${disk.generations} generation(s)), archive ${formatBytes(disk.archiveBytes)}`);
   if (refresh.lastError) out.info(`last failed run: ${refresh.lastError.runId} at ${refresh.lastError.startedAt}: ${refresh.lastError.error}`);
   return 0;
 }

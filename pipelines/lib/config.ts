@@ -83,6 +83,18 @@ export const configSchema = z
     /** The overall time-to-fill benchmark in days (SHRM: 62). */
     timeToFillBenchmarkDays: z.number().positive().optional(),
     alerts: z.array(alertRuleSchema).default(defaultAlertRules),
+    /**
+     * What a refresh keeps on disk (README "Disk"): `generations` published generations (the current one
+     * and the previous complete ones, each a warehouse, snapshot and site), and the archived exports of
+     * the last `archiveRuns` runs plus whatever `rebuild` needs to give the same warehouse.
+     */
+    retention: z
+      .object({
+        generations: z.number().int().min(1, 'retention.generations may not be below 1 (the current one)').default(3),
+        archiveRuns: z.number().int().min(1, 'retention.archiveRuns may not be below 1').default(30),
+      })
+      .strict()
+      .default({ generations: 3, archiveRuns: 30 }),
     /** Webhook (Slack-compatible) for failed refreshes and new alarms; HIRESCOPE_WEBHOOK_URL overrides. */
     notify: z.object({ webhookUrl: z.url().optional() }).strict().default({}),
     /** Vendor exports (docs/importing.md): what the adapters leave out, and what they cannot read from the export. */

@@ -37,3 +37,15 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** Bytes for a person: 1 KB = 1,024 bytes, one decimal from KB up (`status` disk use). */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -5,7 +5,7 @@
  * next run cleans the leftovers. Every input is archived (content-addressed) so `rebuild` can recreate
  * the warehouse from the archive alone.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
@@ -20,7 +20,16 @@ import type { Derivation } from '../vendors/derive.ts';
 import { sha256File } from '../ingest/sniff.ts';
 import { inboxInputs, type ExcludedInput } from '../ingest/inputs.ts';
 import { writeSnapshot } from '../snapshot/index.ts';
-import { archiveFile, archivedPath } from './archive.ts';
+import {
+  archiveFile,
+  archivedPath,
+  archiveIndexFile,
+  neededForRebuild,
+  pruneArchive,
+  readArchiveIndex,
+  type ArchiveEntry,
+  type CleanStartEntry,
+} from './archive.ts';
 import { buildSite, repoRoot, sampleDir } from './index.ts';
 import { acquireLock } from './lock.ts';
 import { notify } from './notify.ts';
@@ -62,53 +71,15 @@ const phaseOrder = ['prepare', 'archive', 'ingest', 'metrics', 'snapshot', 'buil
 export type Phase = (typeof phaseOrder)[number];
 
 
-interface ArchiveEntry {
-  sha256: string;
-  name: string;
-  runId: string;
-}
-
 /**
- * A line of the archive index written before the files of a run that started from an empty warehouse:
- * `rebuild` replays only the files after the last one, so a sample run is never replayed before a real
- * one, nor anything before a `reset`.
- */
-interface CleanStartEntry {
-  cleanStart: true;
-  runId: string;
-  data: DataOrigin;
-}
-
-type IndexLine = ArchiveEntry | CleanStartEntry;
-
-function archiveIndex(layout: StateLayout): string {
-  return path.join(layout.archiveDir, 'index.jsonl');
-}
-
-/** Loaded files of every run, in the order they were ingested, and the clean starts between them. */
-export function readArchiveIndex(layout: StateLayout): IndexLine[] {
-  const file = archiveIndex(layout);
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as IndexLine];
-      } catch {
-        return [];
-      }
-    });
-}
-
-/**
- * What `rebuild` replays: the files loaded since the last clean start, and what they are (an index
- * written before clean starts were marked: all of it, judged by what is published).
+ * What `rebuild` replays: the files loaded since the last clean start that the warehouse still depends
+ * on (neededForRebuild: not those a later whole export replaced), and what they are (an index written
+ * before clean starts were marked: all of it, judged by what is published).
  */
 export function replayFromArchive(layout: StateLayout, published: DataOrigin | 'none'): { files: ArchiveEntry[]; data: DataOrigin } {
-  const lines = readArchiveIndex(layout);
+  const lines = readArchiveIndex(layout.archiveDir);
   const lastStart = lines.findLastIndex((line) => 'cleanStart' in line);
-  const files = lines.slice(lastStart + 1).filter((line): line is ArchiveEntry => !('cleanStart' in line));
+  const files = neededForRebuild(lines);
   const marker = lines[lastStart] as CleanStartEntry | undefined;
   const data = marker?.data ?? (files.length === 0 ? 'empty' : published === 'sample' ? 'sample' : 'real');
   return { files, data };
@@ -312,15 +283,17 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     if (startedEmpty) {
       mkdirSync(layout.archiveDir, { recursive: true });
       const marker: CleanStartEntry = { cleanStart: true, runId, data };
-      appendFileSync(archiveIndex(layout), `${JSON.stringify(marker)}\n`);
+      appendFileSync(archiveIndexFile(layout.archiveDir), `${JSON.stringify(marker)}\n`);
     }
     for (const file of loadedInOrder) {
-      const entry: ArchiveEntry = { sha256: shas.get(file.path)!, name: path.basename(file.path), runId };
-      appendFileSync(archiveIndex(layout), `${JSON.stringify(entry)}\n`);
+      const entry: ArchiveEntry = { sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, replaces: file.replaces };
+      appendFileSync(archiveIndexFile(layout.archiveDir), `${JSON.stringify(entry)}\n`);
     }
     phases.swap = (Date.now() - phaseStarted) / 1000;
-    const removed = collectGenerations(layout, 1);
-    logger.event('published', { runId, asOf, removedGenerations: removed.length });
+    // Retention (config `retention`): the current and previous generations, the archive rebuild needs.
+    const removed = collectGenerations(layout, config.retention.generations - 1);
+    const pruned = pruneArchive(layout.archiveDir, { runs: config.retention.archiveRuns });
+    logger.event('published', { runId, asOf, removedGenerations: removed.length, prunedArchiveFiles: pruned.removed.length, prunedArchiveBytes: pruned.bytes });
     const firing = alerts.alerts.filter((a) => a.level === 'alarm');
     const fresh = firing.filter((a) => !previousAlarms.has(`${a.rule}:${a.subject}`));
     const delivered =

@@ -135,3 +135,22 @@ export function collectGenerations(layout: StateLayout, keep = 1): string[] {
   for (const id of removed) rmSync(path.join(layout.gensDir, id), { recursive: true, force: true });
   return removed;
 }
+
+/** Bytes of the regular files under `dir` (symlinks not followed, so `current` is not counted twice); 0 when missing. */
+export function bytesUnder(dir: string): number {
+  const stat = lstatSync(dir, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.isFile() ? stat.size : 0;
+  let total = 0;
+  for (const name of readdirSync(dir)) total += bytesUnder(path.join(dir, name));
+  return total;
+}
+
+/** Disk used by the generations (and run history) and by the archive of a layout (`status`). */
+export function diskUse(layout: StateLayout): { stateBytes: number; archiveBytes: number; generations: number } {
+  return {
+    stateBytes: bytesUnder(layout.stateDir),
+    archiveBytes: bytesUnder(layout.archiveDir),
+    generations: existsSync(layout.gensDir) ? readdirSync(layout.gensDir).length : 0,
+  };
+}
