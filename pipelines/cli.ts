@@ -1,6 +1,6 @@
 /**
  * The `hirescope` command: parses arguments and calls one function per command (DESIGN §5).
- * Exit codes: 0 ok; 1 a file or the run failed; 2 usage error; 3 alert threshold crossed; 75 locked.
+ * Exit codes: 0 ok; 1 a file or the run failed; 2 usage error; 3 alert threshold crossed; 75 locked by a live run.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, type Config } from './lib/config.ts';
@@ -13,7 +13,10 @@ import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
-import { historyCommand, layoutFor, runCommand, scheduleCommand } from './commands/refresh.ts';
+import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
+import { acquireLock, LockedError } from './refresh/lock.ts';
+import { generationOf } from './refresh/state.ts';
+import { existsSync, rmdirSync } from 'node:fs';
 import { isSampleWarehouse } from './refresh/origin.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
@@ -31,6 +34,8 @@ commands:
                                        maps any other export's columns (docs/importing.md); a vendor table
                                        replaces its previous export whole, canonical files too with --full;
                                        --force loads an export under half the size of the previous one
+                                       (never into a published warehouse: use the inbox and refresh, or
+                                       --db a working copy; exit 75 while a run holds its lock)
   rejects                              list quarantined rows (file, line, column, value, reason)
   status                               tables, row counts, last run, freshness
   metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish]
@@ -43,9 +48,9 @@ commands:
                                        an empty inbox refreshes the real data already loaded, or loads the
                                        bundled sample (never both: the first real exports start a clean
                                        warehouse); --fresh starts from an empty warehouse; exit 75 when
-                                       another refresh holds the lock
-  rebuild                              recreate the warehouse from the archive alone (files loaded since the
-                                       last clean start), then publish as refresh
+                                       a live run holds the lock (a stale one is taken over)
+  rebuild [--as-of D]                  recreate the warehouse from the archive alone (files loaded since the
+                                       last clean start), then publish as refresh, as of the last published run
   reset                                publish an empty warehouse (the archive is kept); the next refresh
                                        loads the inbox, or the sample when it is empty
   history                              refreshes and rebuilds: duration, files, rows, rejects, outcome, error
@@ -114,6 +119,41 @@ async function withWarehouse(
   }
 }
 
+/**
+ * One writer per warehouse: `ingest` takes the lock refresh, rebuild and reset take for the same warehouse
+ * (the state beside it; a `state/` folder made only for the lock is removed again). A published warehouse
+ * (a link into a state's generation) is refused: the next refresh publishes a new generation without rows
+ * loaded into this one.
+ */
+async function withIngestLock(db: string, configFile: string | undefined, work: () => Promise<number>): Promise<number> {
+  const refusePublished = () => {
+    const published = generationOf(db);
+    if (!published) return;
+    throw new Error(
+      `${db} is the warehouse published by the refreshes of ${published.stateDir} (generation ${published.id}): the next refresh ` +
+        'publishes a new generation without rows loaded here. Put the files in the inbox and run `hirescope refresh` ' +
+        '(with the same --state or --db), or ingest into a working copy (`--db somewhere-else.duckdb`)',
+    );
+  };
+  refusePublished();
+  const layout = layoutFor({ db });
+  const madeState = !existsSync(layout.stateDir);
+  const lock = acquireLock(layout.lockFile, 'ingest', { staleAfterHours: loadConfig(configFile).lock.staleAfterHours });
+  try {
+    refusePublished(); // a refresh may have published this path while we waited for nothing
+    return await work();
+  } finally {
+    lock.release();
+    if (madeState) {
+      try {
+        rmdirSync(layout.stateDir); // only when empty: a refresh that started meanwhile keeps its folder
+      } catch {
+        // not empty, or gone
+      }
+    }
+  }
+}
+
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[], makeOutput: (json: boolean) => Output = consoleOutput): Promise<number> {
   const [command, ...rest] = argv;
@@ -131,7 +171,9 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
               '`hirescope refresh` (it starts a clean warehouse with them), or run `hirescope reset` first to load files by hand',
           );
         }
-        return await withWarehouse(values.db, values.config, (w, settings) => ingestCommand(w, settings, positionals, values, out));
+        return await withIngestLock(values.db, values.config, () =>
+          withWarehouse(values.db, values.config, (w, settings) => ingestCommand(w, settings, positionals, values, out)),
+        );
       }
       case 'rejects': {
         const { values, positionals } = parse(rest, {});
@@ -211,6 +253,10 @@ export async function main(argv: string[], makeOutput: (json: boolean) => Output
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
+    if (error instanceof LockedError) {
+      out.error(`error: ${error.message}`);
+      return lockedExitCode;
+    }
     if (error instanceof UsageError) {
       out.error(`usage error: ${error.message}\n\n${usage}`);
       return 2;

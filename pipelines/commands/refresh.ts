@@ -11,7 +11,7 @@ import { UsageError, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
 import { LockedError } from '../refresh/lock.ts';
 import { runRefresh, type RunMode } from '../refresh/run.ts';
-import { processAlive, readRuns } from '../refresh/runs.ts';
+import { readStateRuns } from '../refresh/runs.ts';
 import { stateLayout, type StateLayout } from '../refresh/state.ts';
 import { repoRoot } from '../refresh/index.ts';
 
@@ -105,7 +105,7 @@ const sourceLabel: Record<string, string> = {
 };
 
 export function historyCommand(args: { state?: string | undefined; db?: string | undefined }, out: Output): number {
-  const runs = readRuns(layoutFor(args).runsFile, processAlive);
+  const runs = readStateRuns(layoutFor(args));
   if (out.isJson) {
     out.json({ runs });
     return 0;

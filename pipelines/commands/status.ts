@@ -3,7 +3,7 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { formatBytes, formatTable, type Output } from '../lib/output.ts';
 import { entityNames } from '../ingest/entities.ts';
 import { ensureSchema } from '../ingest/schema.ts';
-import { processAlive, readRuns, type RunRecord } from '../refresh/runs.ts';
+import { readStateRuns, type RunRecord } from '../refresh/runs.ts';
 import { currentId, diskUse, stateLayout, type StateLayout } from '../refresh/state.ts';
 import { repoRoot } from '../refresh/index.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ export function readRefreshStatus(layout: StateLayout, latestDataAt: string | nu
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { asOf: string; refreshedAt: string };
     published = { generation: id, asOf: manifest.asOf, refreshedAt: manifest.refreshedAt };
   }
-  const runs = readRuns(layout.runsFile, processAlive);
+  const runs = readStateRuns(layout);
   const failed = runs.filter((r) => r.status === 'failed' || r.status === 'interrupted').at(-1);
   return {
     published,
@@ -84,6 +84,7 @@ export async function readStatus(warehouse: Warehouse, layout: StateLayout = sta
   };
 }
 
+/** `layout`: the state the warehouse belongs to (layoutFor its --db), whose runs and generation are shown. */
 export async function statusCommand(warehouse: Warehouse, out: Output, layout?: StateLayout): Promise<number> {
   const status = await readStatus(warehouse, layout);
   if (out.isJson) {

@@ -97,6 +97,11 @@ export const configSchema = z
       .default({ generations: 3, archiveRuns: 30 }),
     /** Webhook (Slack-compatible) for failed refreshes and new alarms; HIRESCOPE_WEBHOOK_URL overrides. */
     notify: z.object({ webhookUrl: z.url().optional() }).strict().default({}),
+    /**
+     * The refresh lock (README "Scheduled refreshes"): a lock taken on another host (a shared folder) is
+     * stale after this many hours; on this host a lock is stale as soon as its process is gone.
+     */
+    lock: z.object({ staleAfterHours: z.number().positive().default(24) }).strict().default({ staleAfterHours: 24 }),
     /** Vendor exports (docs/importing.md): what the adapters leave out, and what they cannot read from the export. */
     vendors: z
       .object({

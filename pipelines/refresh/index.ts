@@ -83,7 +83,7 @@ const ASTRO_PID = 'astro.pid';
  * loaded yet) and write into the folder after it is removed: it is killed first, when /proc shows it is
  * still that build (a recycled pid is left alone).
  */
-function removeOrphanBuilds(): void {
+export function removeOrphanBuilds(beforeRemove: (folder: string) => void = () => undefined): void {
   if (!existsSync(buildsDir)) return;
   for (const name of readdirSync(buildsDir)) {
     const pid = Number(name.split('-')[0]);
@@ -103,6 +103,7 @@ function removeOrphanBuilds(): void {
     } catch {
       // no pid file, or the build is gone already
     }
+    beforeRemove(folder);
     rmSync(folder, { recursive: true, force: true });
   }
 }

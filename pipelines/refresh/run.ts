@@ -5,7 +5,7 @@
  * next run cleans the leftovers. Every input is archived (content-addressed) so `rebuild` can recreate
  * the warehouse from the archive alone.
  */
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
@@ -29,12 +29,14 @@ import {
   readArchiveIndex,
   type ArchiveEntry,
   type CleanStartEntry,
+  type IndexLine,
 } from './archive.ts';
 import { buildSite, repoRoot, sampleDir } from './index.ts';
 import { acquireLock } from './lock.ts';
 import { notify } from './notify.ts';
 import { appendRun, processAlive, readRuns, type RunRecord } from './runs.ts';
-import { collectGenerations, completeMarker, publish, startGeneration, stateLayout, type StateLayout } from './state.ts';
+import { collectGenerations, completeMarker, currentId, generation, publish, startGeneration, stateLayout, type StateLayout } from './state.ts';
+import { collectLeftovers } from './collect.ts';
 import { cleanStartReasons, holdsLoadedFiles, planRefresh, publishedOrigin, type RunPlan } from './origin.ts';
 import type { CleanStart, DataOrigin } from '../schemas/snapshot.ts';
 
@@ -85,8 +87,11 @@ export function replayFromArchive(layout: StateLayout, published: DataOrigin | '
   return { files, data };
 }
 
-/** Test hook: stop at the start of a phase so a fault test can kill the process exactly there. */
-async function maybePause(phase: Phase, logger: Logger): Promise<void> {
+/**
+ * Test hook: stop at the start of a phase (or at `published`, right after the rename that publishes) so
+ * a fault test can kill the process exactly there.
+ */
+async function maybePause(phase: Phase | 'published', logger: Logger): Promise<void> {
   if (process.env.HIRESCOPE_TEST_PAUSE_AT !== phase) return;
   logger.event('paused', { phase });
   await new Promise((resolve) => setTimeout(resolve, 60_000));
@@ -104,15 +109,79 @@ async function openGenerationWarehouse(file: string, config: Config): Promise<Wa
   }
 }
 
+/** Generation file holding the archive index lines of its run, appended to the index once it is published. */
+const pendingIndex = 'archive-index.jsonl';
+
+/**
+ * Append the index lines of generation `id` that the archive index does not hold yet (all of them after
+ * a publish; the rest when the run was killed while appending, or before it, after the rename).
+ */
+function appendPendingIndex(layout: StateLayout, id: string): void {
+  const pending = path.join(generation(layout, id).dir, pendingIndex);
+  if (!existsSync(pending)) return;
+  const lines = readFileSync(pending, 'utf8').split('\n').filter((line) => line.trim());
+  const done = readArchiveIndex(layout.archiveDir).filter((line) => line.runId === id).length;
+  if (done >= lines.length) return;
+  mkdirSync(layout.archiveDir, { recursive: true });
+  const file = archiveIndexFile(layout.archiveDir);
+  // A line cut by a kill must not swallow the next one.
+  const cut = existsSync(file) && statSync(file).size > 0 && !readFileSync(file, 'utf8').endsWith('\n');
+  appendFileSync(file, `${cut ? '\n' : ''}${lines.slice(done).map((line) => `${line}\n`).join('')}`);
+}
+
+/**
+ * A run killed after the rename that published its generation never wrote its end line, yet its site is
+ * live: record it as `ok` (what the generation's manifest and the `current` link tell) and index its
+ * archived files, so `history`, `rebuild` and the next run's alarms agree with what is published.
+ */
+function recordKilledPublish(layout: StateLayout, byRun: string, logger: Logger): void {
+  const id = currentId(layout);
+  if (id === undefined) return;
+  const orphan = readRuns(layout.runsFile, processAlive).find((r) => r.runId === id && r.status === 'interrupted');
+  if (!orphan) return;
+  appendPendingIndex(layout, id);
+  let manifest: { asOf?: string; data?: string } = {};
+  try {
+    manifest = JSON.parse(readFileSync(path.join(generation(layout, id).snapshot, 'manifest.json'), 'utf8')) as typeof manifest;
+  } catch {
+    // an old generation without a manifest: the end line says what is known
+  }
+  const publishedAt = lstatSync(layout.current).mtime;
+  const end: RunRecord = {
+    ...orphan,
+    status: 'ok',
+    finishedAt: publishedAt.toISOString(),
+    durationSeconds: (publishedAt.getTime() - Date.parse(orphan.startedAt)) / 1000,
+    ...(manifest.asOf ? { asOf: manifest.asOf } : {}),
+    ...(manifest.data ? { data: manifest.data } : {}),
+    generation: id,
+    recordedBy: byRun,
+  };
+  appendRun(layout.runsFile, end);
+  logger.event('recorded', { runId: id, status: 'ok', by: byRun, note: 'killed after its generation was published' });
+}
+
 /** Refresh (or rebuild) and publish a new generation; throws LockedError when another run holds the lock. */
 export async function runRefresh(config: Config, options: RunRefreshOptions): Promise<RunRefreshResult> {
   const layout = options.layout ?? stateLayout(repoRoot);
   const logger = options.logger ?? createLogger({ mode: 'silent' });
+  const lock = acquireLock(layout.lockFile, options.mode ?? 'refresh', { staleAfterHours: config.lock.staleAfterHours });
+  try {
+    if (lock.tookOver) logger.event('stale-lock', { holder: lock.tookOver.holder ?? null, reason: lock.tookOver.reason });
+    // Self-healing: what failed or killed runs left goes first, so a freed disk is enough to succeed.
+    const collected = collectLeftovers(layout);
+    if (collected.generations + collected.builds + collected.archive + collected.files > 0) logger.event('collected', { ...collected });
+    return await runLocked(config, options, layout, logger);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(config: Config, options: RunRefreshOptions, layout: StateLayout, logger: Logger): Promise<RunRefreshResult> {
   const mode = options.mode ?? 'refresh';
-  mkdirSync(layout.stateDir, { recursive: true });
-  const lock = acquireLock(layout.lockFile, mode);
   const started = new Date();
   const runId = `${started.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`;
+  recordKilledPublish(layout, runId, logger);
   const record: RunRecord = { runId, command: mode, pid: process.pid, startedAt: started.toISOString(), status: 'running' };
   appendRun(layout.runsFile, record);
   const lastOk = readRuns(layout.runsFile)
@@ -250,8 +319,9 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     }
 
     await enter('metrics');
-    // The bundled sample describes a company up to its generation date; real exports are as of today.
-    const asOf = options.asOf ?? (data === 'sample' ? DEFAULT_END : todayIn(config.timeZone));
+    // The bundled sample describes a company up to its generation date; real exports are as of today; a
+    // rebuild recreates what was published, as of the last published run.
+    const asOf = options.asOf ?? (mode === 'rebuild' ? lastOk?.asOf : undefined) ?? (data === 'sample' ? DEFAULT_END : todayIn(config.timeZone));
     // Prepared once: the snapshot reuses these populations and alerts.
     const context = await prepareMetrics(warehouse, config, { asOf });
     const alerts = await alertsFor(context, config);
@@ -275,20 +345,20 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     await buildSite(next.snapshot, next.dist);
 
     await enter('swap');
+    // The archive index names what this generation loaded, for rebuild, after a clean start when it made
+    // one. The lines wait in the generation and go to the index after the publish (a run killed before it
+    // has its files archived but not indexed, like everything else it did; one killed after the rename
+    // has them indexed by the next run).
+    const startedEmpty = plan.clean || !copied;
+    const indexLines: IndexLine[] = [
+      ...(startedEmpty ? [{ cleanStart: true, runId, data } satisfies CleanStartEntry] : []),
+      ...loadedInOrder.map((file): ArchiveEntry => ({ sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, replaces: file.replaces })),
+    ];
+    writeFileSync(path.join(next.dir, pendingIndex), indexLines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     writeFileSync(path.join(next.dir, completeMarker), `${runId}\n`);
     publish(layout, next);
-    // The archive index names what this generation loaded, for rebuild (after the publish: a killed run's
-    // files are archived but not indexed, like everything else it did), after a clean start when it made one.
-    const startedEmpty = plan.clean || !copied;
-    if (startedEmpty) {
-      mkdirSync(layout.archiveDir, { recursive: true });
-      const marker: CleanStartEntry = { cleanStart: true, runId, data };
-      appendFileSync(archiveIndexFile(layout.archiveDir), `${JSON.stringify(marker)}\n`);
-    }
-    for (const file of loadedInOrder) {
-      const entry: ArchiveEntry = { sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, replaces: file.replaces };
-      appendFileSync(archiveIndexFile(layout.archiveDir), `${JSON.stringify(entry)}\n`);
-    }
+    await maybePause('published', logger);
+    appendPendingIndex(layout, runId);
     phases.swap = (Date.now() - phaseStarted) / 1000;
     // Retention (config `retention`): the current and previous generations, the archive rebuild needs.
     const removed = collectGenerations(layout, config.retention.generations - 1);
@@ -329,14 +399,19 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     const message = (error as Error).message;
     if (current) phases[current] = (Date.now() - phaseStarted) / 1000;
     const finished = new Date();
-    appendRun(layout.runsFile, {
-      ...record,
-      status: 'failed',
-      finishedAt: finished.toISOString(),
-      durationSeconds: (finished.getTime() - started.getTime()) / 1000,
-      phases,
-      error: `${current ? `${current}: ` : ''}${message}`,
-    });
+    try {
+      appendRun(layout.runsFile, {
+        ...record,
+        status: 'failed',
+        finishedAt: finished.toISOString(),
+        durationSeconds: (finished.getTime() - started.getTime()) / 1000,
+        phases,
+        error: `${current ? `${current}: ` : ''}${message}`,
+      });
+    } catch (recordError) {
+      // A full disk may refuse this line too: the run stays `interrupted` in the history, the error is logged.
+      logger.event('unrecorded', { runId, error: (recordError as Error).message });
+    }
     logger.event('failed', { runId, phase: current, error: message });
     await notify(`hirescope ${mode} failed during ${current ?? 'start'}: ${message}\nThe dashboard still shows the last good refresh.`, {
       url: options.webhookUrl,
@@ -345,7 +420,6 @@ export async function runRefresh(config: Config, options: RunRefreshOptions): Pr
     throw error;
   } finally {
     warehouse?.close();
-    lock.release();
   }
 }
 

@@ -4,6 +4,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sameProcessAlive } from './lock.ts';
+import { currentId, type StateLayout } from './state.ts';
 
 export interface RunRecord {
   runId: string;
@@ -28,6 +30,11 @@ export interface RunRecord {
   /** Alarms firing after this run (rule:subject), so the next run notifies only new ones. */
   alarms?: string[];
   error?: string;
+  /**
+   * Set on an end line written by a later run for a run killed after its generation became current
+   * (published, though it never wrote its own end line): that later run's id.
+   */
+  recordedBy?: string;
 }
 
 export function appendRun(file: string, record: RunRecord): void {
@@ -36,10 +43,11 @@ export function appendRun(file: string, record: RunRecord): void {
 }
 
 /**
- * Runs, oldest first: the last line of each run wins; a run that started and never ended (killed) is
- * `interrupted` unless `isRunning` says its process is still there.
+ * Runs, oldest first: the last line of each run wins. A run that started and never ended (killed) is
+ * `interrupted` unless `isRunning` says its process is still there — or `ok` when its generation is the
+ * published one (`currentRun`): it was killed after the rename that published it, so its site is live.
  */
-export function readRuns(file: string, isRunning: (record: RunRecord) => boolean = () => false): RunRecord[] {
+export function readRuns(file: string, isRunning: (record: RunRecord) => boolean = () => false, currentRun?: string): RunRecord[] {
   if (!existsSync(file)) return [];
   const byId = new Map<string, RunRecord>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -51,15 +59,18 @@ export function readRuns(file: string, isRunning: (record: RunRecord) => boolean
       // a line cut by a kill: ignore it
     }
   }
-  return [...byId.values()].map((r) => (r.status === 'running' && !isRunning(r) ? { ...r, status: 'interrupted' as const } : r));
+  return [...byId.values()].map((r) => {
+    if (r.status !== 'running' || isRunning(r)) return r;
+    return r.runId === currentRun ? { ...r, status: 'ok' as const, generation: r.runId } : { ...r, status: 'interrupted' as const };
+  });
 }
 
-/** True when the pid of a record is alive. */
+/** True when the process of a record is still running (its pid exists and was not reused since). */
 export function processAlive(record: RunRecord): boolean {
-  try {
-    process.kill(record.pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return sameProcessAlive(record.pid, record.startedAt);
+}
+
+/** The runs of a state as `history` and `status` show them. */
+export function readStateRuns(layout: StateLayout): RunRecord[] {
+  return readRuns(layout.runsFile, processAlive, currentId(layout));
 }

@@ -4,7 +4,7 @@
  * rename. `data/warehouse.duckdb` and `dist/` are symlinks through `current`, so a refresh that fails or
  * is killed at any point leaves every one of them exactly as it was (DESIGN §8).
  */
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
 export interface StateLayout {
@@ -58,6 +58,22 @@ export interface Generation {
 export function generation(layout: StateLayout, id: string): Generation {
   const dir = path.join(layout.gensDir, id);
   return { id, dir, warehouse: path.join(dir, 'warehouse.duckdb'), snapshot: path.join(dir, 'snapshot'), dist: path.join(dir, 'dist') };
+}
+
+/**
+ * The state and generation a warehouse path resolves into (<state>/gens/<id>/warehouse.duckdb: the
+ * warehouse link of a refreshed state), or undefined for a plain file no refresh published.
+ */
+export function generationOf(db: string): { stateDir: string; id: string } | undefined {
+  let real: string;
+  try {
+    real = realpathSync(db);
+  } catch {
+    return undefined;
+  }
+  const genDir = path.dirname(real);
+  if (path.basename(path.dirname(genDir)) !== 'gens') return undefined;
+  return { stateDir: path.dirname(path.dirname(genDir)), id: path.basename(genDir) };
 }
 
 /** The published generation's id, or undefined before the first refresh. */

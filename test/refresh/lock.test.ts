@@ -38,7 +38,7 @@ describe('the refresh lock', { concurrent: true }, () => {
 
     const run = await runCli(refreshArgs(state, inbox), { timeoutMs: 90_000, owner: mine });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).not.toContain('another refresh is running');
+    expect(run.stderr).not.toContain('another run holds the lock');
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'ok', files: 6, rowsRejected: 0 });
     expect(existsSync(lockFile)).toBe(false);
     expect(manifest(state).rows.offers).toBe(baseOffers);
@@ -61,7 +61,9 @@ describe('the refresh lock', { concurrent: true }, () => {
 
     expect([winnerResult.code, loserResult.code]).toEqual([0, 75]);
     expect(holder).toMatchObject({ pid: winner.pid, host: os.hostname(), command: 'refresh' });
-    expect(loserResult.stderr).toContain(`another refresh is running: pid ${winner.pid} on ${os.hostname()}, started ${holder?.startedAt}`);
+    expect(loserResult.stderr).toMatch(
+      new RegExp(`another run holds the lock: pid ${winner.pid} on ${os.hostname()} \\(process started \\S+Z\\), lock taken ${holder?.startedAt} by \`refresh\``),
+    );
     expect(loserResult.stdout).toBe('');
     // The loser touched nothing: it never logged a phase, and the history has the winner's run only.
     expect(loserResult.events.filter((e) => e.event === 'phase')).toEqual([]);
@@ -108,7 +110,7 @@ describe('the refresh lock', { concurrent: true }, () => {
     expect(Date.parse(String(finished[0]!.ts)) - firstTrigger).toBeGreaterThan(3000);
     expect(finished.map((e) => e.code)).toEqual(finished.map(() => 0)); // never a 75: it did not race itself
     expect(exit.events.filter((e) => e.event === 'published').length).toBe(finished.length);
-    expect(exit.stderr).not.toContain('another refresh is running');
+    expect(exit.stderr).not.toContain('another run holds the lock');
 
     // The history agrees: the runs' time spans do not overlap, all ok, and the lock is released.
     const runs = (await history(state)).slice(runsBefore);

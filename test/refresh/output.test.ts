@@ -7,10 +7,11 @@
  *   remounted read-only (EROFS); after that the next refresh on the tmpfs must succeed.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generations, history, killAll, lockHolder, manifest, published, refreshArgs, runCli } from '../helpers/processes.ts';
+import { fill } from '../helpers/disk.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { baseOffers, companyFiles, withExtraOffers, writeInbox } from './inboxes.ts';
 
@@ -22,22 +23,6 @@ const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', mo
 function mount(...options: string[]): void {
   const result = spawnSync('mount', ['-o', options.join(','), mountPoint], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`mount -o ${options.join(',')} failed: ${result.stderr}`);
-}
-
-/** Fill the file system of `dir` leaving about `leaveBytes` free; returns the filler's path. */
-function fill(dir: string, leaveBytes: number): string {
-  const filler = path.join(dir, 'filler.bin');
-  const fd = openSync(filler, 'w');
-  const chunk = Buffer.alloc(1 << 20, 0x5a);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    ftruncateSync(fd, Math.max(0, fstatSync(fd).size - leaveBytes));
-    closeSync(fd);
-  }
-  return filler;
 }
 
 describe('an output folder that refuses writes', () => {

@@ -196,10 +196,15 @@ describe('sample and real data never mix', () => {
     for (const [page, text] of Object.entries(pages(state))) expect(text, page).not.toContain('data-sample-banner');
   }, 150_000);
 
-  it('after reset, files loaded by hand are real data: an empty inbox refreshes on them, no sample', async () => {
+  it('after reset, files go in through the inbox (ingest into the published warehouse is refused): real data; an empty inbox then refreshes on them, no sample', async () => {
     const db = path.join(state, 'warehouse.duckdb');
+    const before = published(state);
     const byHand = await runCli(['ingest', path.join(tmp.dir, 'by-hand'), '--db', db, '--json'], { timeoutMs: 60_000 });
-    expect(byHand.code, byHand.stderr).toBe(0);
+    expect(byHand.code).toBe(1);
+    expect(byHand.stderr).toContain('Put the files in the inbox and run `hirescope refresh`');
+    expect(published(state)).toEqual(before);
+    const loaded = await runCli(refreshArgs(state, path.join(tmp.dir, 'by-hand')), { timeoutMs: 120_000 });
+    expect(record(loaded)).toMatchObject({ status: 'ok', source: 'inbox', data: 'real', files: 6 });
     const run = await runCli(refreshArgs(state, empty), { timeoutMs: 120_000 });
     expect(record(run)).toMatchObject({ status: 'ok', source: 'warehouse', data: 'real', files: 0 });
     expect(run.events.some((e) => e.event === 'sample')).toBe(false);

@@ -27,7 +27,7 @@
  * SOAK_RUNS (default 100) and SOAK_FAULTS (default every kind, comma separated) narrow it by hand.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -244,6 +244,8 @@ describe('soak: 100 nightly refreshes with faults injected at random', () => {
         note: outcome === expected ? '' : error,
       });
       rmSync(inbox, { recursive: true, force: true });
+      // SOAK_PROGRESS=FILE: one line per run as it ends, to follow a long soak from outside.
+      if (process.env.SOAK_PROGRESS) appendFileSync(process.env.SOAK_PROGRESS, `${JSON.stringify(rows.at(-1))}\n`);
     }
     const wallSeconds = (Date.now() - started) / 1000;
 
