@@ -15,8 +15,10 @@ import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
 import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { acquireLock, LockedError } from './refresh/lock.ts';
-import { generationOf } from './refresh/state.ts';
-import { existsSync, rmdirSync } from 'node:fs';
+import { generationOf, stateLayout } from './refresh/state.ts';
+import { repoRoot } from './refresh/index.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { isSampleWarehouse } from './refresh/origin.ts';
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
@@ -121,9 +123,9 @@ async function withWarehouse(
 
 /**
  * One writer per warehouse: `ingest` takes the lock refresh, rebuild and reset take for the same warehouse
- * (the state beside it; a `state/` folder made only for the lock is removed again). A published warehouse
- * (a link into a state's generation) is refused: the next refresh publishes a new generation without rows
- * loaded into this one.
+ * (data/state/refresh.lock for the default one, the `state/` folder beside any other once a refresh made
+ * it); a file no refresh uses is locked beside itself (FILE.lock). A published warehouse (a link into a
+ * state's generation) is refused: the next refresh publishes a new generation without rows loaded here.
  */
 async function withIngestLock(db: string, configFile: string | undefined, work: () => Promise<number>): Promise<number> {
   const refusePublished = () => {
@@ -137,20 +139,14 @@ async function withIngestLock(db: string, configFile: string | undefined, work: 
   };
   refusePublished();
   const layout = layoutFor({ db });
-  const madeState = !existsSync(layout.stateDir);
-  const lock = acquireLock(layout.lockFile, 'ingest', { staleAfterHours: loadConfig(configFile).lock.staleAfterHours });
+  const stateKept = layout.lockFile === stateLayout(repoRoot).lockFile || existsSync(layout.stateDir);
+  const lockFile = stateKept ? layout.lockFile : `${path.resolve(db)}.lock`;
+  const lock = acquireLock(lockFile, 'ingest', { staleAfterHours: loadConfig(configFile).lock.staleAfterHours });
   try {
-    refusePublished(); // a refresh may have published this path while we waited for nothing
+    refusePublished(); // a refresh may have published this path before we took the lock
     return await work();
   } finally {
     lock.release();
-    if (madeState) {
-      try {
-        rmdirSync(layout.stateDir); // only when empty: a refresh that started meanwhile keeps its folder
-      } catch {
-        // not empty, or gone
-      }
-    }
   }
 }
 

@@ -6,7 +6,7 @@
  * refuses a published warehouse. Real CLI processes on real state folders.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -108,13 +108,14 @@ describe('stale and live locks, one writer per warehouse', () => {
     expect(published(state)).toEqual(before);
   }, 60_000);
 
-  it('ingest into a plain file takes the lock of its state: exit 0 alone, 75 while a refresh of that file holds it', async () => {
+  it('ingest into a plain file: locked beside it alone (exit 0), by its state once a refresh of that file holds it (exit 75)', async () => {
     const work = path.join(tmp.dir, 'work');
     mkdirSync(work);
     const db = path.join(work, 'work.duckdb');
     const loaded = await runCli(['ingest', inbox, '--db', db], { timeoutMs: 30_000, owner: mine });
     expect(loaded.code, loaded.stderr).toBe(0);
-    expect(existsSync(path.join(work, 'state'))).toBe(false); // the folder made for the lock is gone again
+    // No refresh uses that folder: the lock was beside the file (work.duckdb.lock), and is released.
+    expect(readdirSync(work).sort()).toEqual(['work.duckdb']);
     const hash = sha256(db);
 
     // A refresh of that file (its state beside it) waits at the start of its archive phase, holding the lock.
