@@ -10,7 +10,6 @@ import { detectEntity, RefusedFile, type Detection, type DetectOptions } from '.
 import { applyFile, prepareFile, type ReadAs, type WholeExport } from './load.ts';
 import { closestMapped, loadMapping } from './mapping.ts';
 import { normalizeHeader } from './entities.ts';
-import { carrySql } from './validate.ts';
 import { isJsonLines, sha256File, sniffCsv, sniffJsonLines } from './sniff.ts';
 import { ensureSchema } from './schema.ts';
 import { listInputs } from './inputs.ts';
@@ -30,12 +29,14 @@ export interface FileResult {
   /** Rows of the previous export this whole export no longer holds, removed (vendor tables; canonical files marked full). */
   readonly rowsRemoved: number;
   readonly status: FileStatus;
+  /** Loaded as a whole export of its table: the previous export's rows it no longer holds were removed. */
+  readonly whole: boolean;
   /**
-   * Loaded as a whole export that leaves nothing of the earlier files of its kind in the warehouse (it
-   * replaced them, carries every column of its table and quarantined no row, whose old version would
-   * stay): `rebuild` needs no earlier file of this kind (the archive index records it, for pruning).
+   * Columns of its table the file lacks, whose loaded values its rows kept (issue 14). With `whole`, no
+   * row quarantined and nothing carried that an earlier file had, no earlier file of the kind is needed
+   * to give the same table: the archive index records both, for `rebuild` and pruning.
    */
-  readonly replaces: boolean;
+  readonly carried: readonly string[];
   readonly message: string;
   readonly droppedColumns: readonly string[];
   readonly ignoredColumns: readonly string[];
@@ -165,7 +166,8 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
       rowsRejected: 0,
       rowsRemoved: 0,
       status: left.status,
-      replaces: false,
+      whole: false,
+      carried: [],
       message: left.message,
       droppedColumns: [],
       ignoredColumns: [],
@@ -247,7 +249,7 @@ async function ingestOne(
     writeLedger(warehouse, { runId, fileId: fileId ?? (await nextFileId(warehouse)), sha256: item.sha256, bytes: item.bytes }, result);
   /** A file of which nothing is loaded: refused, ignored or skipped, with the reason. */
   const nothingLoaded = async (status: FileStatus, message: string) => {
-    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsRemoved: 0, status, replaces: false, message };
+    const result: FileResult = { ...base, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsRemoved: 0, status, whole: false, carried: [], message };
     await ledger(result);
     return result;
   };
@@ -292,11 +294,8 @@ async function ingestOne(
           detection.dropped.length ? `personal-data columns dropped: ${detection.dropped.join(', ')}` : '',
           detection.ignored.length ? `columns ignored: ${detection.ignored.map((c) => c || '(unnamed)').join(', ')}` : '',
         ].filter(Boolean);
-        const replaces =
-          whole !== undefined &&
-          counts.rowsRejected === 0 &&
-          (detection.entity.replaceBy !== undefined || carrySql(detection.entity, new Set(detection.sources.keys())) === null);
-        const result: FileResult = { ...base, ...counts, status: 'loaded', replaces, message: notes.join('; ') };
+        const carried = detection.entity.replaceBy ? [] : detection.entity.columns.map((c) => c.name).filter((c) => !detection.sources.has(c));
+        const result: FileResult = { ...base, ...counts, status: 'loaded', whole: whole !== undefined, carried, message: notes.join('; ') };
         await ledger(result, fileId);
         return result;
       });

@@ -20,8 +20,12 @@ export function archivedPath(archiveDir: string, sha256: string, name: string): 
 export function archiveFile(archiveDir: string, file: string, sha256: string): string {
   const target = archivedPath(archiveDir, sha256, file);
   if (existsSync(target)) {
-    const now = new Date();
-    utimesSync(target, now, now);
+    try {
+      const now = new Date();
+      utimesSync(target, now, now);
+    } catch {
+      // not ours to touch (another owner): it is kept the same while an index line names it
+    }
     return target;
   }
   mkdirSync(path.dirname(target), { recursive: true });
@@ -32,16 +36,18 @@ export function archiveFile(archiveDir: string, file: string, sha256: string): s
 }
 
 /**
- * A file a published run loaded. `kind` (the table it loaded into) and `replaces` (FileResult.replaces:
- * no earlier file of its kind is needed after it) are recorded since issue 16; a line without them is
- * never taken as superseded.
+ * A file a published run loaded. Since issue 16 also what rebuild and pruning need to know (FileResult):
+ * the table it loaded into (`kind`), whether it was a whole export, its quarantined rows and the columns
+ * it lacked (`carried`: their loaded values were kept). A line without them is never taken as superseded.
  */
 export interface ArchiveEntry {
   sha256: string;
   name: string;
   runId: string;
   kind?: string | null;
-  replaces?: boolean;
+  whole?: boolean;
+  rowsRejected?: number;
+  carried?: readonly string[];
 }
 
 /**
@@ -80,20 +86,35 @@ export function readArchiveIndex(archiveDir: string): IndexLine[] {
 const isFile = (line: IndexLine): line is ArchiveEntry => !('cleanStart' in line);
 
 /**
+ * Whether `file`, a whole export, leaves nothing of the `earlier` files of its kind in the warehouse:
+ * no row quarantined (the old version of such a row stays) and every column it lacks lacked by all of
+ * them too (a lacking column keeps the loaded value, DESIGN §8).
+ */
+function replacesEarlier(file: ArchiveEntry, earlier: readonly ArchiveEntry[]): boolean {
+  const carried = file.carried;
+  if (file.whole !== true || file.rowsRejected !== 0 || !carried) return false;
+  return earlier.every((e) => e.carried !== undefined && carried.every((column) => e.carried!.includes(column)));
+}
+
+/**
  * The files `rebuild` must replay to give the same warehouse, in order: since the last clean start,
- * every file except those of a kind that a later run's export replaced whole (snapshot semantics,
- * DESIGN §8: FileResult.replaces) — kept all the same is an earlier FX rates file while a file of
- * another kind loaded between it and its replacement is replayed (currencies are checked against the
- * rates loaded at the time). Lines without a kind (written before issue 16) are always replayed.
+ * every file except those of a kind that a later whole export replaced entirely (snapshot semantics,
+ * DESIGN §8; replacesEarlier) — kept all the same is an earlier FX rates file while a file of another
+ * kind loaded between it and its replacement is replayed (currencies are checked against the rates
+ * loaded at the time). Lines without a kind (written before issue 16) are always replayed.
  */
 export function neededForRebuild(lines: readonly IndexLine[]): ArchiveEntry[] {
   const files = lines.slice(lines.findLastIndex((line) => 'cleanStart' in line) + 1).filter(isFile);
   const runIndex = new Map<string, number>();
   for (const file of files) if (!runIndex.has(file.runId)) runIndex.set(file.runId, runIndex.size);
   const run = (file: ArchiveEntry) => runIndex.get(file.runId)!;
-  // The run of the latest export of each kind that replaced all earlier files of the kind.
+  // Per kind, the run of the latest export that replaced every earlier file of the kind.
   const replacedIn = new Map<string, number>();
-  for (const file of files) if (file.replaces && file.kind) replacedIn.set(file.kind, run(file));
+  for (const kind of new Set(files.map((f) => f.kind).filter((k): k is string => typeof k === 'string'))) {
+    const ofKind = files.filter((f) => f.kind === kind);
+    const last = ofKind.findLastIndex((file, i) => replacesEarlier(file, ofKind.slice(0, i)));
+    if (last > 0) replacedIn.set(kind, run(ofKind[last]!));
+  }
   const superseded = (file: ArchiveEntry) => typeof file.kind === 'string' && run(file) < (replacedIn.get(file.kind) ?? -1);
   const others = files.filter((file) => !superseded(file));
   return files.filter(

@@ -352,7 +352,7 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
     const startedEmpty = plan.clean || !copied;
     const indexLines: IndexLine[] = [
       ...(startedEmpty ? [{ cleanStart: true, runId, data } satisfies CleanStartEntry] : []),
-      ...loadedInOrder.map((file): ArchiveEntry => ({ sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, replaces: file.replaces })),
+      ...loadedInOrder.map((file): ArchiveEntry => ({ sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, whole: file.whole, rowsRejected: file.rowsRejected, carried: file.carried })),
     ];
     writeFileSync(path.join(next.dir, pendingIndex), indexLines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     writeFileSync(path.join(next.dir, completeMarker), `${runId}\n`);
@@ -361,8 +361,15 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
     appendPendingIndex(layout, runId);
     phases.swap = (Date.now() - phaseStarted) / 1000;
     // Retention (config `retention`): the current and previous generations, the archive rebuild needs.
-    const removed = collectGenerations(layout, config.retention.generations - 1);
-    const pruned = pruneArchive(layout.archiveDir, { runs: config.retention.archiveRuns });
+    // Published is published: a clean-up that fails is logged and tried again by the next run.
+    let removed: string[] = [];
+    let pruned: { removed: string[]; bytes: number } = { removed: [], bytes: 0 };
+    try {
+      removed = collectGenerations(layout, config.retention.generations - 1);
+      pruned = pruneArchive(layout.archiveDir, { runs: config.retention.archiveRuns });
+    } catch (error) {
+      logger.event('retention-failed', { runId, error: (error as Error).message });
+    }
     logger.event('published', { runId, asOf, removedGenerations: removed.length, prunedArchiveFiles: pruned.removed.length, prunedArchiveBytes: pruned.bytes });
     const firing = alerts.alerts.filter((a) => a.level === 'alarm');
     const fresh = firing.filter((a) => !previousAlarms.has(`${a.rule}:${a.subject}`));

@@ -8,7 +8,7 @@ import { cubeFromIpc, type Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { statusLabel } from './format.ts';
 import { cubesFor, kpiTexts, overviewKpis, pageCharts, type ChartContext, type PageId } from './pages.ts';
-import { cellText, csvHref, renderChart } from './render.ts';
+import { cellText, cellTitle, csvHref, renderChart } from './render.ts';
 
 const loadedCubes = new Map<CubeName, Promise<Cube>>();
 let loadedMeta: Promise<Meta> | undefined;
@@ -59,6 +59,8 @@ function fillTable(table: HTMLTableElement, columns: readonly string[], rows: re
     for (const cell of row) {
       const td = document.createElement('td');
       td.textContent = cellText(cell);
+      const title = cellTitle(cell);
+      if (title !== undefined) td.title = title;
       tr.append(td);
     }
     body.append(tr);

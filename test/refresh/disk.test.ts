@@ -81,10 +81,10 @@ describe('a refresh on another warehouse: nothing outside its folder, bounded di
     expect(realpathSync(path.join(site, 'dist'))).toBe(path.join(site, 'state', 'gens', runIds[0]!, 'dist'));
     expect(existsSync(path.join(site, 'dist', 'index.html'))).toBe(true);
     expect(readdirSync(site).sort()).toEqual(['archive', 'dist', 'state', 'w.duckdb']);
-    // The 6 fixture files replaced their (empty) tables whole, every column present, nothing quarantined.
+    // The 6 fixture files were loaded as whole exports (fullExports), nothing quarantined, nothing carried.
     const index = readArchiveIndex(path.join(site, 'archive')).filter((l): l is ArchiveEntry => !('cleanStart' in l));
-    expect(index.map((l) => [l.kind, l.replaces])).toEqual(
-      ['jobs', 'openings', 'applications', 'stage_history', 'offers', 'compensation'].map((kind) => [kind, true]),
+    expect(index.map((l) => [l.kind, l.whole, l.rowsRejected, l.carried])).toEqual(
+      ['jobs', 'openings', 'applications', 'stage_history', 'offers', 'compensation'].map((kind) => [kind, true, 0, []]),
     );
   }, 180_000);
 

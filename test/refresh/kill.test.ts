@@ -149,9 +149,12 @@ function chain(name: string, moments: readonly Moment[], withRebuild: boolean) {
         expect(now.warehouse).not.toBe(before.warehouse);
         expect(manifest(state).rows.offers).toBe(baseOffers + extra);
         expect(manifest(state).rows.offers).not.toBe(manifestBefore.rows.offers);
-        // Leftovers of the killed generation are gone; the previous good one is kept as the only spare.
+        // Leftovers of the killed generation are gone; the current and the 2 previous good ones are kept
+        // (config retention.generations, default 3): the last 3 published runs of this chain.
         expect(existsSync(path.join(state, 'state', 'gens', runId))).toBe(false);
-        expect(generations(state)).toEqual([path.basename(before.current), result.generation].sort());
+        const good = [...runsFile(state)].filter(([, r]) => r.status === 'ok').map(([id]) => id).sort();
+        expect(generations(state)).toEqual(good.slice(-3));
+        expect(generations(state)).toEqual(expect.arrayContaining([path.basename(before.current), result.generation]));
         expect(lockHolder(state)).toBeUndefined();
         // Nor is anything of it left elsewhere: a state outside the repository is built in a scratch
         // folder <repo>/data/.builds/<pid>-<n> first.

@@ -19,9 +19,13 @@ import {
 } from '../../pipelines/refresh/archive.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-/** An index file line of run `runId`: name, kind, replaces (undefined: a line written before issue 16). */
-function line(runId: string, name: string, kind?: string, replaces?: boolean): ArchiveEntry {
-  return { sha256: createHash('sha256').update(`${runId}/${name}`).digest('hex'), name, runId, ...(kind ? { kind } : {}), ...(replaces === undefined ? {} : { replaces }) };
+/**
+ * An index line of run `runId`. `how`: 'whole' (a whole export, nothing quarantined, nothing carried),
+ * 'part' (loaded by key), or the fields themselves; no kind: a line written before issue 16.
+ */
+function line(runId: string, name: string, kind?: string, how?: 'whole' | 'part' | Partial<ArchiveEntry>): ArchiveEntry {
+  const fields = how === 'whole' ? { whole: true, rowsRejected: 0, carried: [] } : how === 'part' ? { whole: false, rowsRejected: 0, carried: [] } : (how ?? {});
+  return { sha256: createHash('sha256').update(`${runId}/${name}`).digest('hex'), name, runId, ...(kind ? { kind } : {}), ...fields };
 }
 const start = (runId: string): IndexLine => ({ cleanStart: true, runId, data: 'real' });
 const names = (entries: ArchiveEntry[]) => entries.map((e) => `${e.runId}:${e.name}`);
@@ -30,39 +34,49 @@ describe('neededForRebuild', () => {
   it('snapshot semantics: only the latest replacing export of a table, with its parts and what follows it', () => {
     const lines = [
       start('r1'),
-      line('r1', 'jobs.csv', 'jobs', true),
-      line('r1', 'applications.csv', 'applications', false),
-      line('r2', 'jobs.csv', 'jobs', true),
-      line('r2', 'applications.csv', 'applications', false),
-      line('r3', 'jobs-1.csv', 'jobs', true),
-      line('r3', 'jobs-2.csv', 'jobs', false), // the second part of r3's export: loaded by key after the first
-      line('r4', 'applications.csv', 'applications', false),
+      line('r1', 'jobs.csv', 'jobs', 'whole'),
+      line('r1', 'applications.csv', 'applications', 'part'),
+      line('r2', 'jobs.csv', 'jobs', 'whole'),
+      line('r2', 'applications.csv', 'applications', 'part'),
+      line('r3', 'jobs-1.csv', 'jobs', 'whole'),
+      line('r3', 'jobs-2.csv', 'jobs', 'part'), // the second part of r3's export: loaded by key after the first
+      line('r4', 'applications.csv', 'applications', 'part'),
     ];
     // jobs: r3 replaced r1's and r2's; applications merge by key, every file counts.
     expect(names(neededForRebuild(lines))).toEqual(['r1:applications.csv', 'r2:applications.csv', 'r3:jobs-1.csv', 'r3:jobs-2.csv', 'r4:applications.csv']);
   });
 
-  it('a whole export that did not replace everything (replaces: false), a line without kind and anything before the clean start', () => {
+  it('a whole export with a quarantined row, a line without kind and anything before the clean start', () => {
     const lines = [
-      line('r0', 'jobs.csv', 'jobs', true),
+      line('r0', 'jobs.csv', 'jobs', 'whole'),
       start('r1'),
-      line('r1', 'jobs.csv', 'jobs', true),
-      // whole, but a quarantined row keeps its old version (or a column was carried): r1's file still counts
-      line('r2', 'jobs.csv', 'jobs', false),
+      line('r1', 'jobs.csv', 'jobs', 'whole'),
+      // whole, but a quarantined row keeps its old version: r1's file still counts
+      line('r2', 'jobs.csv', 'jobs', { whole: true, rowsRejected: 1, carried: [] }),
       line('r3', 'legacy.csv'), // written before issue 16: no kind, never superseded
-      line('r3', 'offers.csv', 'offers'), // a kind but no replaces field: supersedes nothing
-      line('r4', 'offers.csv', 'offers', false),
+      line('r3', 'offers.csv', 'offers'), // a kind but no other field: supersedes nothing
+      line('r4', 'offers.csv', 'offers', 'part'),
     ];
     expect(names(neededForRebuild(lines))).toEqual(['r1:jobs.csv', 'r2:jobs.csv', 'r3:legacy.csv', 'r3:offers.csv', 'r4:offers.csv']);
   });
 
+  it('a whole export lacking a column replaces the earlier files only if they all lacked it too (else it kept their values)', () => {
+    const lacking = { whole: true, rowsRejected: 0, carried: ['closed_at'] };
+    // Every export lacks closed_at: r2's replaces r1's.
+    expect(names(neededForRebuild([line('r1', 'jobs.csv', 'jobs', lacking), line('r2', 'jobs.csv', 'jobs', lacking)]))).toEqual(['r2:jobs.csv']);
+    // r1's had closed_at, which r2's rows kept: both count, until r3's export has every column.
+    const mixed = [line('r1', 'jobs.csv', 'jobs', 'whole'), line('r2', 'jobs.csv', 'jobs', lacking)];
+    expect(names(neededForRebuild(mixed))).toEqual(['r1:jobs.csv', 'r2:jobs.csv']);
+    expect(names(neededForRebuild([...mixed, line('r3', 'jobs.csv', 'jobs', 'whole')]))).toEqual(['r3:jobs.csv']);
+  });
+
   it('FX rates replaced later stay while a file of another kind loaded between them is replayed (currencies are checked against them)', () => {
-    const pay = [start('r1'), line('r1', 'fx_rates.csv', 'fx_rates', true), line('r1', 'compensation.csv', 'compensation', true)];
-    const later = [line('r2', 'fx_rates.csv', 'fx_rates', true), line('r2', 'compensation.csv', 'compensation', true)];
+    const pay = [start('r1'), line('r1', 'fx_rates.csv', 'fx_rates', 'whole'), line('r1', 'compensation.csv', 'compensation', 'whole')];
+    const later = [line('r2', 'fx_rates.csv', 'fx_rates', 'whole'), line('r2', 'compensation.csv', 'compensation', 'whole')];
     // Both kinds replaced in r2: r1's pay file is not replayed, so r1's rates are not needed either.
     expect(names(neededForRebuild([...pay, ...later]))).toEqual(['r2:fx_rates.csv', 'r2:compensation.csv']);
     // An incremental offers file of r1 is replayed before r2's rates: r1's rates must be there for it.
-    const withOffers = [...pay, line('r1', 'offers.csv', 'offers', false), ...later];
+    const withOffers = [...pay, line('r1', 'offers.csv', 'offers', 'part'), ...later];
     expect(names(neededForRebuild(withOffers))).toEqual(['r1:fx_rates.csv', 'r1:offers.csv', 'r2:fx_rates.csv', 'r2:compensation.csv']);
   });
 });
@@ -76,13 +90,13 @@ describe('pruneArchive', () => {
     const inputs = path.join(tmp.dir, 'inputs');
     mkdirSync(inputs, { recursive: true });
     /** Archive `content` as `name` of run `runId` for real; returns its index line. */
-    const archived = (runId: string, name: string, content: string, kind: string, replaces: boolean): ArchiveEntry => {
+    const archived = (runId: string, name: string, content: string, kind: string, whole: boolean): ArchiveEntry => {
       const dir = path.join(inputs, runId);
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, name), content);
       const sha256 = createHash('sha256').update(content).digest('hex');
       archiveFile(archive, path.join(dir, name), sha256);
-      return { sha256, name, runId, kind, replaces };
+      return { sha256, name, runId, kind, whole, rowsRejected: 0, carried: [] };
     };
     const runs = ['20261201-010000-11', '20261202-010000-12', '20261203-010000-13', '20261204-010000-14'];
     const [r1, r2, r3, r4] = runs as [string, string, string, string];

@@ -3,6 +3,7 @@
  * "no data" chart. Formats never use the runtime locale, so the server and the browser draw the same text.
  */
 import * as Plot from '@observablehq/plot';
+import { shortText } from '../../lib/format.ts';
 
 /** Options every chart takes (Plot style: defaults destructured in place). */
 export interface ChartOptions {
@@ -26,9 +27,23 @@ export const defaultWidth = 640;
 
 type PlotOptionsWithText = Plot.PlotOptions & { ariaLabel: string; ariaDescription: string };
 
-/** Plot.plot with the house style; never a figure (no title, caption or legend inside the chart). */
+/** Characters of an axis label (a department, a stage...) before it is cut with an ellipsis: what marginForLabels' widest margin holds. */
+export const labelLimit = 26;
+
+/**
+ * Plot.plot with the house style; never a figure (no title, caption or legend inside the chart). Axis
+ * labels longer than labelLimit are cut with an ellipsis, the full text in an SVG <title> (the tooltip).
+ */
 export function drawPlot(options: PlotOptionsWithText): Chart {
-  return Plot.plot({ ...options, style: chartStyle, figure: false });
+  const chart = Plot.plot({ ...options, style: chartStyle, figure: false });
+  for (const text of chart.querySelectorAll('g[aria-label$="tick label"] text')) {
+    const full = text.textContent ?? '';
+    if (text.children.length > 0 || [...full].length <= labelLimit) continue;
+    const title = text.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = full;
+    text.replaceChildren(title, shortText(full, labelLimit));
+  }
+  return chart;
 }
 
 /** A valid, empty chart that says so (no scales, so no NaN positions). */
@@ -127,6 +142,6 @@ export const rateStatusWords: Record<RateStatus, string> = {
 
 /** Left margin wide enough for ordinal labels of about 6.5 px a character. */
 export function marginForLabels(labels: readonly string[], min = 50, max = 200): number {
-  const longest = labels.reduce((n, label) => Math.max(n, label.length), 0);
+  const longest = labels.reduce((n, label) => Math.max(n, Math.min(label.length, labelLimit)), 0);
   return Math.min(max, Math.max(min, Math.ceil(longest * 7) + 20));
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { isEmptyFilters, parseFilters, serializeFilters, type SiteFilters } from '../../lib/filters.ts';
-import { monthLabel } from '../../lib/format.ts';
+import { monthLabel, shortText } from '../../lib/format.ts';
 import type { PageId } from '../../lib/pages.ts';
 
 interface Props {
@@ -63,11 +63,12 @@ export default function Dashboard({ page, base, options }: Props) {
   const select = (key: keyof SiteFilters, label: string, values: string[], format: (v: string) => string = (v) => v, all = 'All') => (
     <label className="filter">
       <span>{label}</span>
-      <select name={key} value={filters[key] ?? ''} onChange={set(key)} data-filter={key}>
+      <select name={key} value={filters[key] ?? ''} onChange={set(key)} data-filter={key} title={filters[key] ? format(filters[key]) : undefined}>
         <option value="">{all}</option>
+        {/* A long name is cut in the list (the select is as wide as its widest option), whole in the title. */}
         {values.map((value) => (
-          <option key={value} value={value}>
-            {format(value)}
+          <option key={value} value={value} title={format(value)}>
+            {shortText(format(value))}
           </option>
         ))}
       </select>
