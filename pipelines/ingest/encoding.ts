@@ -8,7 +8,7 @@
  * A rewrite changes line endings only outside quotes and maps each ending to one LF, so line N of the
  * rewrite is line N of the original (lines.ts counts CRLF, LF and bare CR alike).
  */
-import { createReadStream, mkdirSync, openSync, closeSync, writeSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { RefusedFile } from './detect.ts';
 
@@ -99,14 +99,13 @@ export function notUtf8Message(bytes: Buffer, at: number, line: number | undefin
  */
 export function decodeHead(head: Buffer, truncated: boolean, encoding: TextEncoding, bom: number): string {
   const body = head.subarray(bom);
-  if (encoding === 'utf-8') {
-    const bad = firstInvalidUtf8(body, truncated);
-    if (bad >= 0) throw new RefusedFile(notUtf8Message(body, bad, lineOfOffset(body, bad)));
-  }
   try {
     // stream: a character cut by the end of the head waits for bytes that never come, and is dropped.
     return new TextDecoder(encoding, { fatal: true }).decode(body, { stream: truncated });
   } catch {
+    // Only now, on the rare bad file, is the head walked byte by byte to say where and what.
+    const bad = encoding === 'utf-8' ? firstInvalidUtf8(body, truncated) : -1;
+    if (bad >= 0) throw new RefusedFile(notUtf8Message(body, bad, lineOfOffset(body, bad)));
     throw new RefusedFile(`not valid ${encoding.toUpperCase()} text (a broken character in the first megabyte): ${saveAs}`);
   }
 }
@@ -122,7 +121,9 @@ export async function lineEndings(file: string, quoted: boolean): Promise<{ lf: 
   let inQuotes = false;
   let pendingCr = false;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    for (const byte of chunk as Buffer) {
+    const bytes = chunk as Buffer;
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
       if (pendingCr) {
         pendingCr = false;
         if (byte === LF) {
@@ -151,6 +152,19 @@ export function rewriteDir(warehousePath: string): string {
   return warehousePath === ':memory:' ? path.join(process.env.TMPDIR ?? '/tmp', 'hirescope-inputs') : `${path.resolve(warehousePath)}.inputs.tmp`;
 }
 
+/** Rewrites left by a killed process (named `<pid>-...`, that pid gone) are removed before a new one is made. */
+function sweepDeadRewrites(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = Number(name.split('-')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
+
 /**
  * Rewrite `file` as UTF-8 with LF endings outside quotes (a quoted cell keeps its bytes), without a BOM.
  * Each CRLF, LF or bare CR outside quotes becomes one LF, so lines keep their numbers.
@@ -158,9 +172,18 @@ export function rewriteDir(warehousePath: string): string {
  */
 export async function rewriteAsUtf8Lf(file: string, dir: string, encoding: TextEncoding, bom: number, quoted: boolean): Promise<Rewritten> {
   mkdirSync(dir, { recursive: true });
+  sweepDeadRewrites(dir);
   const target = path.join(dir, `${process.pid}-${Date.now()}-${path.basename(file)}`);
   const fd = openSync(target, 'w');
-  const dispose = () => rmSync(target, { force: true });
+  const dispose = () => {
+    rmSync(target, { force: true });
+    // The folder goes with its last rewrite: nothing is left beside the warehouse.
+    try {
+      rmdirSync(dir);
+    } catch {
+      // another rewrite still in it
+    }
+  };
   try {
     const decoder = encoding === 'utf-8' ? undefined : new TextDecoder(encoding, { fatal: true });
     let inQuotes = false;
@@ -169,7 +192,8 @@ export async function rewriteAsUtf8Lf(file: string, dir: string, encoding: TextE
     const rewrite = (bytes: Buffer) => {
       const out = Buffer.allocUnsafe(bytes.length + 1);
       let n = 0;
-      for (const byte of bytes) {
+      for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i]!;
         if (pendingCr) {
           pendingCr = false;
           out[n++] = LF;

@@ -290,6 +290,7 @@ async function ingestOne(
         const notes = [
           whole ? `replaces the previous export whole: ${counts.rowsRemoved} row(s) no longer in it removed` : '',
           counts.records !== undefined ? `stage columns: ${counts.records} records gave ${counts.rowsRead} stage rows` : '',
+          ...prepared.notes,
           ...(detection.notes ?? []),
           detection.dropped.length ? `personal-data columns dropped: ${detection.dropped.join(', ')}` : '',
           detection.ignored.length ? `columns ignored: ${detection.ignored.map((c) => c || '(unnamed)').join(', ')}` : '',

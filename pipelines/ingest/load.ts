@@ -52,7 +52,13 @@ export interface ReadAs {
 const plainUtf8: ReadAs = { encoding: 'utf-8', bom: 0, delimiter: ',' };
 
 /** DuckDB cannot read this CSV as it is: its records end in more than one way (rewritten, then read again). */
-class MixedLineEndings extends Error {}
+class MixedLineEndings extends Error {
+  readonly endings: { lf: number; crlf: number; cr: number };
+  constructor(endings: { lf: number; crlf: number; cr: number }) {
+    super('mixed line endings');
+    this.endings = endings;
+  }
+}
 
 /** Why a record's bytes are not UTF-8 (the byte, the likely encoding), read from the file at the record's offset. */
 async function notUtf8At(file: string, offset: number, line: number | undefined): Promise<string> {
@@ -123,7 +129,10 @@ async function stage(
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!;
     // DuckDB 1.5.6 reads LF, CRLF or bare-CR files, but not one that mixes them (measured: it fails so).
-    if (message.includes('state machine reached an invalid state') && (await lineEndings(file, true)).mixed) throw new MixedLineEndings();
+    if (message.includes('state machine reached an invalid state')) {
+      const endings = await lineEndings(file, true);
+      if (endings.mixed) throw new MixedLineEndings(endings);
+    }
     throw new RefusedFile(`unreadable CSV: ${message}`);
   }
   const rejects = await warehouse.all<ReaderReject>(
@@ -153,6 +162,8 @@ export interface PreparedFile {
   readonly readPath: string;
   /** Remove the rewrite, if any (after applyFile). */
   dispose(): void;
+  /** What was rewritten and why, for the file's note (empty when DuckDB read the file as it is). */
+  readonly notes: readonly string[];
   readonly detection: Detection;
   readonly readerRejects: readonly ReaderReject[];
   readonly jsonLines: boolean;
@@ -175,11 +186,14 @@ export async function prepareFile(
   // UTF-16 is rewritten up front; a UTF-8 file only when DuckDB cannot read its line endings as they are.
   let rewritten: Rewritten | undefined = readAs.encoding === 'utf-8' ? undefined : await rewriteAsUtf8Lf(file, dir, readAs.encoding, readAs.bom, quoted);
   try {
+    const notes = rewritten ? [`read as ${readAs.encoding.toUpperCase()}, transcoded to UTF-8`] : [];
     let readerRejects: ReaderReject[];
     try {
       readerRejects = await stage(warehouse, rewritten?.path ?? file, header, detection, pointers, readAs.delimiter);
     } catch (error) {
       if (!(error instanceof MixedLineEndings) || rewritten) throw error;
+      const { lf, crlf, cr } = error.endings;
+      notes.push(`mixed line endings (${crlf} CRLF, ${lf} LF, ${cr} bare CR) read as one`);
       rewritten = await rewriteAsUtf8Lf(file, dir, readAs.encoding, readAs.bom, quoted);
       readerRejects = await stage(warehouse, rewritten.path, header, detection, pointers, readAs.delimiter);
     }
@@ -188,7 +202,7 @@ export async function prepareFile(
       if ((await warehouse.maybeOne<{ n: number }>(probe))!.n > 0) await warehouse.run(mark);
     }
     const done = rewritten;
-    return { file, readPath: done?.path ?? file, dispose: () => done?.dispose(), detection, readerRejects, jsonLines: !quoted };
+    return { file, readPath: done?.path ?? file, dispose: () => done?.dispose(), notes, detection, readerRejects, jsonLines: !quoted };
   } catch (error) {
     rewritten?.dispose();
     throw error;

@@ -6,7 +6,7 @@
  * are refused with the encoding named; a JSON-lines file whose first line is over 1 MB is read.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, type FileResult } from '../../pipelines/ingest/index.ts';
@@ -121,14 +121,36 @@ describe('inputs as exported', () => {
     for (const name of Object.keys(variants)) expect(strip(loaded.get(name)!), name).toEqual(reference);
   });
 
-  it('rewrites only the mixed and UTF-16 files (plain UTF-8 is read in place), leaves no rewrite behind, and hashes the original bytes', async () => {
-    // A rewrite goes to <warehouse>.inputs.tmp/ and is removed after the load: the folder exists, empty,
-    // exactly for the variants DuckDB could not read as they are.
-    const rewriteDirs = readdirSync(tmp.dir).filter((f) => f.endsWith('.duckdb.inputs.tmp')).sort();
-    expect(rewriteDirs).toEqual(['mixed.duckdb.inputs.tmp', 'utf16be-tab.duckdb.inputs.tmp', 'utf16le-tab.duckdb.inputs.tmp']);
-    for (const dir of rewriteDirs) expect(readdirSync(path.join(tmp.dir, dir))).toEqual([]);
+  it('rewrites only the mixed and UTF-16 files (plain UTF-8 is read in place), says so, leaves no rewrite behind, and hashes the original bytes', async () => {
+    // The mixed file's endings outside quotes: the header's CRLF, the bare CR after line 6, and LF after
+    // the other 5 records (the LF inside app-3's quoted reason is part of the value, not counted).
+    expect(Object.fromEntries([...loaded].map(([name, l]) => [name, l.file.message]))).toEqual({
+      lf: '',
+      crlf: '',
+      cr: '',
+      mixed: 'mixed line endings (1 CRLF, 5 LF, 1 bare CR) read as one',
+      'utf16le-tab': 'read as UTF-16LE, transcoded to UTF-8',
+      'utf16be-tab': 'read as UTF-16BE, transcoded to UTF-8',
+    });
+    // Rewrites go to <warehouse>.inputs.tmp/, removed with the folder after the load.
+    expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.inputs.tmp'))).toEqual([]);
     const utf16 = path.join(tmp.dir, 'utf16le-tab', 'applications.csv');
     expect(await sha256File(utf16)).toBe(createHash('sha256').update(variants['utf16le-tab']!).digest('hex'));
+  });
+
+  it('removes a rewrite a killed ingest left behind (its pid gone) before making a new one', async () => {
+    // pid 2^22 + 1 is above Linux's pid_max ceiling (4194304): never a live process.
+    const dir = `${path.join(tmp.dir, 'killed.duckdb')}.inputs.tmp`;
+    writeFiles(dir, { '4194305-1-applications.csv': 'left over' });
+    const db = await openWarehouse(path.join(tmp.dir, 'killed.duckdb'));
+    try {
+      writeFiles(path.join(tmp.dir, 'killed'), { 'applications.csv': variants.mixed! });
+      const result = await ingest(db, [path.join(tmp.dir, 'killed')]);
+      expect(result.files[0]).toMatchObject({ status: 'loaded', rowsLoaded: 3, rowsRejected: 3 });
+    } finally {
+      db.close();
+    }
+    expect(existsSync(dir)).toBe(false);
   });
 
   /** Ingest one file (name -> bytes) into the shared in-memory warehouse; its only FileResult. */
@@ -175,6 +197,20 @@ describe('inputs as exported', () => {
       status: 'refused',
       message: 'not UTF-8: byte 0xE9 on line 20002 looks like Windows-1252 or Latin-1 (ISO-8859-1) — save the export as "CSV UTF-8"',
     });
+  });
+
+  it('transcodes a UTF-16LE JSON-lines file with a BOM', async () => {
+    // Two records, CRLF-ended, in UTF-16LE: both load, the non-ASCII source intact.
+    const lines = [
+      { application_id: 'u-1', job_id: 'job-1', applied_at: '2026-01-20T10:00:00Z', source: 'Agência José' },
+      { application_id: 'u-2', job_id: 'job-1', applied_at: '2026-01-21T10:00:00Z', source: 'Referral' },
+    ];
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.map((l) => `${JSON.stringify(l)}\r\n`).join(''), 'utf16le')]);
+    expect(await one('utf16.jsonl', bytes)).toMatchObject({ status: 'loaded', rowsLoaded: 2, message: 'read as UTF-16LE, transcoded to UTF-8' });
+    expect(await warehouse.all(`SELECT application_id, source FROM applications WHERE application_id LIKE 'u-%' ORDER BY 1`)).toEqual([
+      { application_id: 'u-1', source: 'Agência José' },
+      { application_id: 'u-2', source: 'Referral' },
+    ]);
   });
 
   it('reads a JSON-lines file whose first line is over 1 MB', async () => {

@@ -114,6 +114,26 @@ describe('only regular files', () => {
     expect(await tableCount(db, 'applications')).toBe(0);
   });
 
+  it('refresh: a file over the size cap fails the run in the archive phase, named, before anything is archived', { timeout: 90_000 }, async () => {
+    const inbox = path.join(tmp.dir, 'inbox-cap');
+    const files = companyFiles();
+    writeFiles(inbox, files);
+    // The cap one byte under the largest file: exactly that file is refused.
+    const [largest, size] = Object.entries(files)
+      .map(([name, content]) => [name, Buffer.byteLength(content)] as const)
+      .sort((a, b) => b[1] - a[1])[0]!;
+    const config = path.join(tmp.dir, 'refresh-cap.config.json');
+    writeFileSync(config, JSON.stringify({ maxFileBytes: size - 1 }));
+    const state = path.join(tmp.dir, 'state-cap');
+    const run = await runCli([...refreshArgs(state, inbox), '--config', config], { timeoutMs: 60_000, owner: mine });
+    expect(run.code).toBe(1);
+    const failed = run.events.find((e) => e.event === 'failed');
+    expect(failed).toMatchObject({ phase: 'archive' });
+    expect(String(failed?.error)).toContain(`refused 1 file(s), nothing published: ${path.join(inbox, largest)}: ${size} bytes`);
+    expect(String(failed?.error)).toContain(`over the size cap of ${size - 1} bytes`);
+    expect(existsSync(path.join(state, 'archive')) ? readdirSync(path.join(state, 'archive')) : []).toEqual([]);
+  });
+
   it('refresh: a FIFO named applications.csv and a symlink to /etc/passwd in the inbox are skipped before the archive phase; the rest publishes', { timeout: 150_000 }, async () => {
     const inbox = path.join(tmp.dir, 'inbox');
     const files = companyFiles();
