@@ -6,7 +6,8 @@
  * - kill      SIGKILL at the start of a random phase (the HIRESCOPE_TEST_PAUSE_AT hook), or 0.3-1.5 s into
  *             `astro build`                                                   -> the run is `interrupted`
  * - enospc    the state lives on a 96 MB tmpfs; a filler file leaves less room than the warehouse copy
- *             (fails in prepare) or a little more (fails later); removed after -> `failed`
+ *             before the run (fails in prepare), or 32-64 KB once it enters `build` (the site cannot be
+ *             written); removed after the run -> `failed`
  * - lock-dead a lock naming a pid that has exited                             -> taken over, published
  * - lock-reused a lock naming pid 1 taken before pid 1 started (a pid reused after a reboot)
  *                                                                             -> taken over, published
@@ -171,12 +172,12 @@ describe('soak: 100 nightly refreshes with faults injected at random', () => {
         lock(1, new Date((boot - 86_400) * 1000)); // a day before the machine (and so pid 1) started
       }
       if (fault.kind === 'lock-live') lock(1, new Date());
-      if (fault.kind === 'enospc') {
-        // Early: less room than the warehouse copy needs; late: the copy fits, the rest of the generation does not.
+      // Early: before the run, less room than the warehouse copy needs (it fails in prepare). Late: once the
+      // run enters `build`, the volume is filled up to 32-64 KB (the site, about 1 MB, cannot be written).
+      const fillUpTo = (room: number) => expect(spawnSync('fallocate', ['-l', String(freeBytes(volume) - room), filler]).status).toBe(0);
+      if (fault.kind === 'enospc' && fault.detail === 'early') {
         const warehouse = statSync(path.join(state, 'warehouse.duckdb')).size;
-        const room = fault.detail === 'early' ? rng.int(256, Math.floor(warehouse / 1024) - 512) * 1024 : warehouse + rng.int(200, 600) * 1024;
-        const fill = freeBytes(volume) - room;
-        expect(spawnSync('fallocate', ['-l', String(fill), filler]).status).toBe(0);
+        fillUpTo(rng.int(256, Math.floor(warehouse / 1024) - 512) * 1024);
       }
       if (fault.kind === 'kill' && !fault.detail.startsWith('build+')) env.HIRESCOPE_TEST_PAUSE_AT = fault.detail;
 
@@ -187,6 +188,13 @@ describe('soak: 100 nightly refreshes with faults injected at random', () => {
         owner: mine,
         prefix: ['/usr/bin/time', '-f', '%M', '-o', timeFile],
       });
+      if (fault.kind === 'enospc' && fault.detail === 'late') {
+        const room = rng.int(32, 64) * 1024;
+        void proc
+          .waitForEvent((e) => e.event === 'phase' && e.phase === 'build', 90_000)
+          .then(() => fillUpTo(room))
+          .catch(() => undefined);
+      }
       if (fault.kind === 'kill') {
         const delay = fault.detail.startsWith('build+') ? Number(/\d+/.exec(fault.detail)![0]) : 0;
         const at = delay ? (e: { event: string; phase?: unknown }) => e.event === 'phase' && e.phase === 'build' : (e: { event: string }) => e.event === 'paused';
