@@ -25,7 +25,8 @@
  * disk after the last run <= 1.5 x disk after run 10, and the peak RSS of runs 11-100 <= 1.3 x the
  * largest of runs 1-10. Runs 1-4, 10 and the last one have no fault, so the compared runs are alike.
  *
- * SOAK_RUNS (default 100) and SOAK_FAULTS (default every kind, comma separated) narrow it by hand.
+ * SOAK_RUNS (default 100), SOAK_FAULTS (default every kind, comma separated) and SOAK_SEED (default 16)
+ * narrow or vary it by hand.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ import { brokenOffers, Exports, shuffle, tables, type Variation } from './soak-e
 import { bytesUnder, childOf, fingerprint, freeBytes, mountTmpfs, peakRssKb, publishedSite } from './soak-harness.ts';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 100);
-const SEED = 16;
+const SEED = Number(process.env.SOAK_SEED ?? 16);
 const allKinds = ['kill', 'enospc', 'lock-dead', 'lock-reused', 'lock-live', 'fifo', 'bad-file'] as const;
 type Kind = (typeof allKinds)[number];
 const kinds = (process.env.SOAK_FAULTS?.split(',') ?? allKinds) as Kind[];
