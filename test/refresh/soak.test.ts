@@ -304,7 +304,7 @@ describe('soak: 100 nightly refreshes with faults injected at random', () => {
       peakRssMbLast: at(RUNS).rssMb,
       wallSeconds: Math.round(wallSeconds),
       meanSecondsPerRun: Math.round((wallSeconds / RUNS) * 10) / 10,
-      rebuild: { exit: rebuild.code, asOf: rebuilt.asOf },
+      rebuild: { exit: rebuild.code, asOf: rebuilt.asOf, tablesEqual: JSON.stringify(after) === JSON.stringify(before), tables: Object.keys(after).length },
     };
     console.log(
       ['run', 'as of', 'export', 'fault', 'expected', 'outcome', 's', 'peak RSS MB', 'disk MB', 'note']
