@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricsSchema } from '../pipelines/schemas/metrics.ts';
+import { metricsSchema } from '../pipelines/contract/metrics.ts';
 import { repoRoot, runCli, tempDir } from './helpers/tmp.ts';
 
 const sample = path.join(repoRoot, 'data', 'sample');

@@ -3,7 +3,8 @@
  * runs them. Rules come from the config (defaults: OAR watch/alarm, region above benchmark, opening
  * open > 90 days, stage pass-through drop > 15 points).
  */
-import { alertsReportSchema, type Alert, type AlertsReport } from './schema.ts';
+import { alertsReportSchema, type Alert, type AlertsReport } from '../contract/alerts.ts';
+import { rateStatus } from '../contract/status.ts';
 import type { AlertRule, Config } from '../lib/config.ts';
 import { paramsFor, sqlFile } from '../lib/duckdb.ts';
 import type { MetricContext } from '../metrics/metric.ts';
@@ -36,9 +37,13 @@ async function runRule(context: MetricContext, rule: AlertRule, config: Config):
     return context.warehouse.all<Alert>(sql, paramsFor(sql, { ...context.params, ...extra }));
   };
   switch (rule.rule) {
-    case 'offer-acceptance':
+    case 'offer-acceptance': {
       await materialise(context, 'm_offer_acceptance', 'offer_acceptance');
-      return run('offer_acceptance', { healthy: offerAcceptance.healthy, alarm: offerAcceptance.alarm, min_offers: offerAcceptance.minOffers });
+      const counts = await context.warehouse.maybeOne<{ accepted: number; declined: number }>('SELECT accepted, declined FROM m_offer_acceptance');
+      const status = rateStatus(counts!.accepted, counts!.declined, offerAcceptance);
+      if (status !== 'watch' && status !== 'alarm') return [];
+      return run('offer_acceptance', { level: status, threshold: status === 'alarm' ? offerAcceptance.alarm : offerAcceptance.healthy });
+    }
     case 'region-time-to-fill':
       await materialise(context, 'm_regions', 'regions');
       return run('region_time_to_fill', { level: rule.level });

@@ -7,7 +7,7 @@ import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
-import { toCsv } from '../lib/csvOut.ts';
+import { toCsv } from '../contract/csv.ts';
 import { UsageError, type Output } from '../lib/output.ts';
 import { computeMetrics } from '../metrics/index.ts';
 import { parseMetricsArgs, type MetricsArgs } from './metrics.ts';

@@ -1,7 +1,7 @@
 /** `hirescope generate`: deterministic, realistic sample data. */
 import type { Output } from '../lib/output.ts';
 import { UsageError } from '../lib/output.ts';
-import { MAX_SCALE } from '../generate/index.ts';
+import { MAX_SCALE } from '../lib/config.ts';
 
 interface GenerateArgs {
   seed: string;

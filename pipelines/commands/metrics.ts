@@ -4,7 +4,9 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { UsageError, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
 import { computeMetrics } from '../metrics/index.ts';
-import type { Filters, Metrics } from '../schemas/metrics.ts';
+import type { Filters, Metrics } from '../contract/metrics.ts';
+import { formatPercent, percent } from '../contract/format.ts';
+import type { RateStatus } from '../contract/status.ts';
 
 export interface MetricsArgs {
   'as-of'?: string | undefined;
@@ -30,15 +32,15 @@ export function parseMetricsArgs(args: MetricsArgs): { asOf: string | undefined;
   return { asOf: args['as-of'], filters };
 }
 
-const pct = (value: number | null, digits = 1) => (value === null ? '—' : `${(value * 100).toFixed(digits)}%`);
+const pct = percent;
 const num = (value: number | null, digits = 0) => (value === null ? '—' : value.toFixed(digits));
 
-const statusWords = {
-  healthy: 'healthy (at or above the 85% line)',
-  watch: 'watch (between the 75% and 85% lines)',
-  alarm: 'ALARM (below the 75% line)',
-  'insufficient-data': 'insufficient data',
-} as const;
+/** The status with the configured lines it was judged against. */
+function statusWords(status: Exclude<RateStatus, 'insufficient-data'>, { healthy, alarm }: { healthy: number; alarm: number }): string {
+  if (status === 'healthy') return `healthy (at or above the ${formatPercent(healthy)} line)`;
+  if (status === 'watch') return `watch (between the ${formatPercent(alarm)} and ${formatPercent(healthy)} lines)`;
+  return `ALARM (below the ${formatPercent(alarm)} line)`;
+}
 
 /** The compact summary a person reads on a terminal. */
 export function formatMetrics(m: Metrics): string {
@@ -53,7 +55,7 @@ export function formatMetrics(m: Metrics): string {
     `Offer acceptance  ${pct(oar.rate)}${oar.ci95 ? ` (95% CI ${pct(oar.ci95[0])}–${pct(oar.ci95[1])})` : ''} — ${
       oar.status === 'insufficient-data'
         ? `insufficient data (${oar.accepted + oar.declined} resolved offers, need ${oar.minOffers})`
-        : statusWords[oar.status]
+        : statusWords(oar.status, oar.thresholds)
     }`,
     `                  ${oar.accepted} accepted, ${oar.declined} declined, ${oar.pending} pending, ${oar.rescinded} rescinded`,
     `Time to fill      median ${num(ttf.medianDays)} days, mean ${num(ttf.meanDays, 1)}, p75 ${num(ttf.p75Days)} over ${ttf.filled} filled openings; Kaplan-Meier median ${num(ttf.kmMedianDays)}`,

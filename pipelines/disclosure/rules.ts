@@ -1,26 +1,12 @@
 /**
- * Disclosure control (issue 15): the rules every published pay or offer figure follows, in one place.
- * The numbers are here; pipelines/sql/disclosure/rules.sql turns them into the SQL macros that
- * pay_bands.sql and offers_vs_bands.sql apply before anything leaves DuckDB (snapshot, CSV export,
- * `metrics --json --publish`). README "What is published" says the same in words.
+ * Disclosure control (issue 15): the rules every published pay or offer figure follows. The numbers are
+ * in pipelines/contract/disclosure.ts; this module and pipelines/sql/disclosure/rules.sql turn them into
+ * the SQL macros that pay_bands.sql and offers_vs_bands.sql apply before anything leaves DuckDB
+ * (snapshot, CSV export, `metrics --json --publish`). README "What is published" says the same in words.
  */
 import type { Config } from '../lib/config.ts';
 import { sqlFile, paramsFor, type Warehouse } from '../lib/duckdb.ts';
-
-export const disclosureRules = {
-  /** A figure derived from pay or offer amounts needs at least this many people (config pay.minCell). */
-  minCell: 5,
-  /** Cells with fewer people publish Harrell-Davis percentiles, not sample quantiles (config pay.exactFrom). */
-  exactFrom: 20,
-  /** Published pay is rounded to this many dollars in cells under exactFrom people... */
-  gridBelowExactFrom: 1000,
-  /** ...and to this many from exactFrom people on (market figures too). */
-  gridFromExactFrom: 100,
-  /** Ratios (compa-ratio, penetration, acceptance rates) are published to this many decimals. */
-  ratioDigits: 2,
-  /** P10 and P90 need this many people (DESIGN §4). */
-  tailsFrom: 10,
-} as const;
+import { disclosureRules } from '../contract/disclosure.ts';
 
 /**
  * Dimension columns (table, column) whose free text is screened at ingest (hs_screen in

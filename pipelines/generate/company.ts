@@ -4,12 +4,13 @@
  * ranges (US 40-55 days, EU 35-50, LatAm 25-35, APAC 20-35) and the backend pay table by seniority x
  * region (mid/senior/staff); entry, principal and executive rows are our own extrapolation.
  */
+import { levelKeys, type LevelKey } from '../contract/dimensions.ts';
 
-export type LevelKey = 'entry' | 'mid' | 'senior' | 'staff' | 'principal' | 'executive';
+export type { LevelKey };
 export type Region = 'US' | 'EU' | 'LatAm' | 'APAC';
 export type SourceType = 'referral' | 'sourced' | 'job_board' | 'inbound' | 'agency' | 'university';
 
-export const LEVELS: readonly LevelKey[] = ['entry', 'mid', 'senior', 'staff', 'principal', 'executive'];
+export const LEVELS: readonly LevelKey[] = levelKeys;
 export const REGIONS: readonly Region[] = ['US', 'EU', 'LatAm', 'APAC'];
 
 export interface Office {

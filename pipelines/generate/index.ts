@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_END, MAX_SCALE } from '../lib/config.ts';
 import { CsvWriter } from './csv.ts';
 import type { HiringCounters, HiringWriters } from './hiring.ts';
 import { generateJob } from './hiring.ts';
@@ -28,15 +29,6 @@ export interface GenerateResult {
   files: Record<string, number>;
 }
 
-export const DEFAULT_END = '2026-09-30';
-
-/**
- * The largest --scale: twice the bench's 500. Measured on this machine: scale 1000 writes 847 MB of CSV
- * (2 M applications) in 20 s with the generator's peak RSS at 429 MB (scale 400: 317 MB; the planned jobs
- * and repeat candidates grow with the scale); a refresh of the bench set (scale 500) peaks at 1.17 GB, so
- * much beyond 1000 would not fit the 2 GB budget of DESIGN §7 anyway.
- */
-export const MAX_SCALE = 1000;
 /** Months of history before `end` (the window starts on the first of the month). */
 export const HISTORY_MONTHS = 18;
 

@@ -5,7 +5,7 @@
 import type { Warehouse } from '../lib/duckdb.ts';
 import { configSchema, type Config } from '../lib/config.ts';
 import { deriveVendor, needsDerivation, type Derivation } from '../vendors/derive.ts';
-import { ensureVendorTables, vendorByName, vendors, type VendorName } from '../vendors/index.ts';
+import { ensureVendorTables, vendors, type VendorName } from '../vendors/index.ts';
 import { detectEntity, RefusedFile, type Detection, type DetectOptions } from './detect.ts';
 import { applyFile, prepareFile, type ReadAs, type WholeExport } from './load.ts';
 import { closestMapped, loadMapping } from './mapping.ts';
@@ -151,7 +151,7 @@ export async function ingest(warehouse: Warehouse, inputs: readonly string[], op
     if (planned.some((p) => p.detection?.vendor === vendor.name && !p.detection.unused)) await ensureVendorTables(warehouse, vendor);
   }
   // Files are hashed one after the other in load order while DuckDB reads the one before (the main
-  // thread is idle during a query): the SHA-256 of the files (1 s at bench scale) no longer comes first.
+  // thread is idle during a query), so hashing adds no time before the first read.
   const hashes: Promise<string>[] = [];
   for (const item of planned) {
     hashes.push((hashes.at(-1) ?? Promise.resolve('')).then(() => sha256File(item.file).catch(() => '')));
@@ -257,7 +257,8 @@ async function ingestOne(
   if (item.refusal || !item.detection) return refuse(item.refusal ?? new RefusedFile('not recognised'));
   if (item.detection.unused) {
     const table = item.detection.entity.name.split(':')[1];
-    const vendorLabel = vendorByName(item.detection.vendor ?? '')?.label ?? item.detection.vendor;
+    const vendor = item.detection.vendor;
+    const vendorLabel = vendors.find((v) => v.name === vendor)?.label ?? vendor;
     return nothingLoaded('ignored', `not used: table ${table} of ${vendorLabel}, which hirescope does not read; nothing loaded`);
   }
 

@@ -111,8 +111,8 @@ async function stage(
   // First a strict read with DuckDB's defaults: a well-formed file (the usual case) loads in one pass. A
   // malformed record or a line over 2 MB makes it fail, and the file is read again with longer lines
   // allowed and the reader's rejects kept, for quarantine. The defaults matter beyond the read: rows read
-  // with max_line_size raised cost a 0.6 s rewrite of 10 MB at the next checkpoint at a million
-  // applications (measured on DuckDB 1.5.6; the buffer it implies changes how rows reach the table).
+  // with max_line_size raised are rewritten at the next checkpoint (the buffer it implies changes how
+  // rows reach the table; BENCHMARKS.md, "Figures behind the code").
   try {
     const { sql, params } = staging(read(''));
     await warehouse.run(sql, params);

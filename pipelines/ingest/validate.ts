@@ -211,9 +211,9 @@ export function checkedTableSql(entity: TableSpec, staged: ReadonlyMap<string, s
   const rawSelect = entity.columns
     .map((column) => {
       const feed = staged.get(column.name);
-      // Trimmed and empty -> NULL. trim() is costly (1.8 s per 16 M values, measured), so only values that
-      // start with a space or control character, or end with one of the four trim() removes, go through
-      // it; suffix() compares bytes where right() counts graphemes (0.92 s -> 0.25 s of CPU per 16 M values).
+      // Trimmed and empty -> NULL. trim() is costly, so only values that start with a space or control
+      // character, or end with one of the four trim() removes, go through it; suffix() compares bytes
+      // where right() counts graphemes (BENCHMARKS.md, "Figures behind the code").
       return feed
         ? `CASE WHEN ${feed} = '' THEN NULL WHEN ascii(${feed}) <= 32 OR ${[' ', '\t', '\r', '\n'].map((c) => `suffix(${feed}, '${c}')`).join(' OR ')} THEN nullif(trim(${feed}, ' \t\r\n'), '') ELSE ${feed} END AS ${raw(column)}`
         : `NULL::VARCHAR AS ${raw(column)}`;

@@ -1,11 +1,27 @@
-/** `hirescope.config.json` (optional), checked with zod. Later sections add their own keys here. */
+/** `hirescope.config.json` (optional), checked with zod. */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { disclosureRules } from '../disclosure/rules.ts';
+import { disclosureRules } from '../contract/disclosure.ts';
+import { levelKeys, regionKeys } from '../contract/dimensions.ts';
+import { stageKeys } from '../contract/stages.ts';
+import { defaultRateLines } from '../contract/status.ts';
 
-const stageKey = z.enum(['applied', 'screen', 'technical', 'onsite', 'offer', 'hired']);
-const levelKey = z.enum(['entry', 'mid', 'senior', 'staff', 'principal', 'executive']);
-const regionKey = z.enum(['US', 'EU', 'LatAm', 'APAC', 'Other']);
+/**
+ * The last day of the bundled sample (data/sample, `npm run sample`): the generator's default --end, and
+ * the as-of of a refresh that publishes the sample.
+ */
+export const DEFAULT_END = '2026-09-30';
+
+/**
+ * The largest `generate --scale`: twice the bench's 500. The generator's memory grows with the scale
+ * (planned jobs, repeat candidates) and so does a refresh of what it writes; figures in BENCHMARKS.md
+ * ("Figures behind the code").
+ */
+export const MAX_SCALE = 1000;
+
+const stageKey = z.enum(stageKeys);
+const levelKey = z.enum(levelKeys);
+const regionKey = z.enum(regionKeys);
 const alertLevel = z.enum(['watch', 'alarm']);
 
 /** Alert rules (DESIGN §3, issue "metrics"): each is an SQL file in pipelines/sql/alerts returning breach rows. */
@@ -53,13 +69,13 @@ export const configSchema = z
     /** Offer acceptance status lines (DESIGN §3): healthy at or above, alarm below, insufficient under minOffers. */
     offerAcceptance: z
       .object({
-        healthy: z.number().min(0).max(1).default(0.85),
-        alarm: z.number().min(0).max(1).default(0.75),
-        minOffers: z.number().int().nonnegative().default(10),
+        healthy: z.number().min(0).max(1).default(defaultRateLines.healthy),
+        alarm: z.number().min(0).max(1).default(defaultRateLines.alarm),
+        minOffers: z.number().int().nonnegative().default(defaultRateLines.minOffers),
       })
       .strict()
       .refine((t) => t.alarm <= t.healthy, 'alarm must not be above healthy')
-      .default({ healthy: 0.85, alarm: 0.75, minOffers: 10 }),
+      .default({ ...defaultRateLines }),
     /** Extra or overriding stage-name mappings: vendor name -> canonical stage key. */
     stageMap: z.record(z.string(), stageKey).default({}),
     /**

@@ -1,13 +1,11 @@
-import { dataQualitySchema } from '../schemas/metrics.ts';
+import { dataQualitySchema } from '../contract/metrics.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
+/**
+ * Data quality: Rows read and loaded, rows quarantined, stage names no mapping covers, offers without a
+ * resolution date.
+ */
 export const dataQuality: MetricDefinition<typeof dataQualitySchema> = {
-  id: 'dataQuality',
-  label: 'Data quality',
-  unit: 'rows',
-  description: 'Rows read and loaded, rows quarantined, stage names no mapping covers, offers without a resolution date.',
-  sql: ['metrics/data_quality.sql'],
-  schema: dataQualitySchema,
   async compute(context) {
     const [r] = await queryMetric<{
       rows_read: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { funnelStageSchema, stageKeys } from '../schemas/metrics.ts';
+import { funnelStageSchema } from '../contract/metrics.ts';
+import { stageKeys } from '../contract/stages.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 const schema = z.array(funnelStageSchema);
@@ -14,14 +15,11 @@ interface Row {
   active: number;
 }
 
+/**
+ * Stage drop-off: Applications applied in the period that reached each stage (furthest stage or later),
+ * pass-through to the next stage, and where they stopped: rejected, withdrew, other, active.
+ */
 export const funnel: MetricDefinition<typeof schema> = {
-  id: 'funnel',
-  label: 'Stage drop-off',
-  unit: 'applications',
-  description:
-    'Applications applied in the period that reached each stage (furthest stage or later), pass-through to the next stage, and where they stopped: rejected, withdrew, other, active.',
-  sql: ['metrics/funnel.sql'],
-  schema,
   async compute(context) {
     const rows = await queryMetric<Row>(context, 'funnel');
     return rows.map((r) => ({

@@ -6,7 +6,7 @@ import type { Config } from '../lib/config.ts';
 import { sqlFile, paramsFor, type Warehouse } from '../lib/duckdb.ts';
 import { minDate, todayIn } from '../lib/time.ts';
 import { ensureSchema } from '../ingest/schema.ts';
-import { metricsSchema, type Filters, type Metrics } from '../schemas/metrics.ts';
+import { metricsSchema, type Filters, type Metrics } from '../contract/metrics.ts';
 import { loadReference } from './reference.ts';
 import { installDisclosure } from '../disclosure/rules.ts';
 import type { MetricContext } from './metric.ts';
@@ -20,20 +20,6 @@ import { offerSpeed } from './offerSpeed.ts';
 import { regions } from './regions.ts';
 import { dataQuality } from './dataQuality.ts';
 import { payBands, offersVsBands } from './payBands.ts';
-
-export const metricDefinitions = [
-  offerAcceptance,
-  timeToFill,
-  timeToHire,
-  funnel,
-  timeInStage,
-  sources,
-  offerSpeed,
-  regions,
-  payBands,
-  offersVsBands,
-  dataQuality,
-];
 
 export interface MetricsRequest {
   /** Default: today in the organisation time zone. */

@@ -11,13 +11,8 @@ export interface MetricContext {
   readonly params: Record<string, DuckDBValue>;
 }
 
+/** A metric: its part of the `metrics --json` document (schema S, pipelines/contract/metrics.ts), computed in SQL. */
 export interface MetricDefinition<S extends z.ZodType> {
-  readonly id: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly description: string;
-  readonly sql: readonly string[];
-  readonly schema: S;
   compute(context: MetricContext): Promise<z.infer<S>>;
 }
 

@@ -1,4 +1,4 @@
-import { offerSpeedSchema } from '../schemas/metrics.ts';
+import { offerSpeedSchema } from '../contract/metrics.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 interface Row {
@@ -8,13 +8,11 @@ interface Row {
   later_declined: number;
 }
 
+/**
+ * Offer speed: Offers sent within 2 days of the last onsite stay vs later, and how each group was
+ * answered.
+ */
 export const offerSpeed: MetricDefinition<typeof offerSpeedSchema> = {
-  id: 'offerSpeed',
-  label: 'Offer speed',
-  unit: 'offers',
-  description: 'Offers sent within 2 days of the last onsite stay vs later, and how each group was answered.',
-  sql: ['metrics/offer_speed.sql'],
-  schema: offerSpeedSchema,
   async compute(context) {
     const [r] = await queryMetric<Row>(context, 'offer_speed');
     return {

@@ -1,7 +1,7 @@
 /** DESIGN §4 pay bands (with market comparison) and offers against bands — aggregates only. */
 import { z } from 'zod';
 import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
-import { offersVsBandsSchema, payBandSchema } from '../schemas/metrics.ts';
+import { offersVsBandsSchema, payBandSchema } from '../contract/metrics.ts';
 import { queryMetric, type MetricContext, type MetricDefinition } from './metric.ts';
 
 interface BandRow {
@@ -34,14 +34,11 @@ export async function materialisePayBands(context: MetricContext): Promise<void>
 
 const bandsSchema = z.array(payBandSchema);
 
+/**
+ * Pay bands: Annual base pay in USD per role family (or all), level and region: P10-P90 with small cells
+ * suppressed, against market benchmarks.
+ */
 export const payBands: MetricDefinition<typeof bandsSchema> = {
-  id: 'payBands',
-  label: 'Pay bands',
-  unit: 'USD',
-  description:
-    'Annual base pay in USD per role family (or all), level and region: P10-P90 with small cells suppressed, against market benchmarks.',
-  sql: ['filters/f_fx.sql', 'filters/f_compensation.sql', 'filters/f_benchmarks.sql', 'filters/f_pay.sql', 'metrics/pay_bands.sql'],
-  schema: bandsSchema,
   async compute(context) {
     if (context.params.publish === true) return (await publishedView(context)).payBands;
     await materialisePayBands(context);
@@ -102,14 +99,11 @@ const acceptance = (accepted: number | null, declined: number | null, publish: b
   return { accepted, declined, rate: rate !== null && publish ? Math.round(rate * 100) / 100 : rate };
 };
 
+/**
+ * Offers against bands: Offers sent in the period placed against their pay cell (below P10, within, above
+ * P90), median range penetration, and acceptance below vs within the band.
+ */
 export const offersVsBands: MetricDefinition<typeof offersVsBandsSchema> = {
-  id: 'offersVsBands',
-  label: 'Offers against bands',
-  unit: 'offers',
-  description:
-    'Offers sent in the period placed against their pay cell (below P10, within, above P90), median range penetration, and acceptance below vs within the band.',
-  sql: ['metrics/offers_vs_bands.sql'],
-  schema: offersVsBandsSchema,
   async compute(context) {
     if (context.params.publish === true) return (await publishedView(context)).offersVsBands;
     return offersOf(await queryMetric<OfferRow>(context, 'offers_vs_bands'), false);

@@ -6,16 +6,19 @@ import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import { referenceDir } from '../ingest/schema.ts';
+import { agingBuckets, agingLimits, levelKeys, regionKeys } from '../contract/dimensions.ts';
+import { stageKeys, stageLabels } from '../contract/stages.ts';
+import { wilsonZ } from '../contract/wilson.ts';
 
 const csv = (name: string) => path.join(referenceDir, name);
 const pairs = (record: Record<string, unknown>) => JSON.stringify(Object.entries(record));
 
 /**
- * Create ref_stage_map, ref_level, ref_country, ref_region_benchmarks, ref_fx, ref_benchmarks, stage_order
- * and the staging views.
+ * Create the contract's tables and macros (stage_order, hs_level_rank, hs_region_rank, hs_wilson_low/high),
+ * ref_stage_map, ref_level, ref_country, ref_region_benchmarks, ref_fx, ref_benchmarks and the staging views.
  */
 export async function loadReference(warehouse: Warehouse, config: Config): Promise<void> {
-  await warehouse.run(sqlFile('staging/reference.sql'));
+  await installContract(warehouse);
   // Aliases (name -> key) from a shipped CSV of three columns (alias, key, source), config entries winning.
   // The table and column names are fixed here, never input.
   const aliases = async (table: string, keyColumn: string, valueColumn: string, file: string, overrides: Record<string, string>) =>
@@ -77,7 +80,7 @@ export async function loadReference(warehouse: Warehouse, config: Config): Promi
        FROM (SELECT unnest(from_json($overrides, '["JSON"]')) AS p)
      )
      SELECT region, low_days, high_days, source,
-       CASE region WHEN 'US' THEN 1 WHEN 'EU' THEN 2 WHEN 'LatAm' THEN 3 WHEN 'APAC' THEN 4 ELSE 5 END AS sort
+       hs_region_rank(region) AS sort
      FROM (SELECT * FROM overrides UNION ALL SELECT * FROM shipped WHERE region NOT IN (SELECT region FROM overrides))`,
     { file: csv('region_benchmarks.csv'), overrides: pairs(config.regionBenchmarks) },
   );
@@ -102,6 +105,18 @@ export async function loadReference(warehouse: Warehouse, config: Config): Promi
   for (const view of ['period', 'stg_jobs', 'stg_offers_latest', 'stg_stage_history', 'stg_applications', 'stg_openings']) {
     await warehouse.run(sqlFile(`staging/${view}.sql`));
   }
+}
+
+/** The rules of pipelines/contract/ as SQL on this connection (staging/contract.sql). */
+export async function installContract(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(sqlFile('staging/contract.sql'), {
+    stages: JSON.stringify(stageKeys.map((stage, index) => ({ stage, rank: index + 1, display: stageLabels[stage] }))),
+    levels: JSON.stringify(levelKeys),
+    regions: JSON.stringify(regionKeys),
+    aging_buckets: JSON.stringify(agingBuckets),
+    aging_limits: JSON.stringify(agingLimits),
+    wilson_z: wilsonZ,
+  });
 }
 
 /** The shipped overall time-to-fill benchmark (SHRM 62 days) and its source. */

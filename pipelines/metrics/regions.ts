@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { regionSchema } from '../schemas/metrics.ts';
+import { regionSchema } from '../contract/metrics.ts';
+import type { BenchmarkStatus } from '../contract/status.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 const schema = z.array(regionSchema);
@@ -9,16 +10,14 @@ interface Row {
   median_days: number | null;
   low_days: number | null;
   high_days: number | null;
-  status: 'below' | 'within' | 'above' | null;
+  status: BenchmarkStatus | null;
 }
 
+/**
+ * Regional time to fill: Per region, openings filled in the period and their median time to fill against
+ * the seed article's ranges.
+ */
 export const regions: MetricDefinition<typeof schema> = {
-  id: 'regions',
-  label: 'Regional time to fill',
-  unit: 'days',
-  description: "Per region, openings filled in the period and their median time to fill against the seed article's ranges.",
-  sql: ['metrics/regions.sql'],
-  schema,
   async compute(context) {
     const rows = await queryMetric<Row>(context, 'regions');
     return rows.map((r) => ({

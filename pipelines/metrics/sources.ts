@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceSchema } from '../schemas/metrics.ts';
+import { sourceSchema } from '../contract/metrics.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 const schema = z.array(sourceSchema);
@@ -12,13 +12,11 @@ interface Row {
   offers_declined: number;
 }
 
+/**
+ * Source effectiveness: Per source, applications in the period, hires, hire rate and the outcome of their
+ * latest offers.
+ */
 export const sources: MetricDefinition<typeof schema> = {
-  id: 'sources',
-  label: 'Source effectiveness',
-  unit: 'applications',
-  description: 'Per source, applications in the period, hires, hire rate and the outcome of their latest offers.',
-  sql: ['metrics/sources.sql'],
-  schema,
   async compute(context) {
     const rows = await queryMetric<Row>(context, 'sources');
     return rows.map((r) => ({

@@ -1,4 +1,5 @@
-import { timeToFillSchema } from '../schemas/metrics.ts';
+import { agingBuckets, type AgingBucket } from '../contract/dimensions.ts';
+import { timeToFillSchema } from '../contract/metrics.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 interface Fill {
@@ -8,12 +9,8 @@ interface Fill {
   p75_days: number | null;
 }
 interface Aging {
-  open: number;
-  '0-30': number;
-  '31-60': number;
-  '61-90': number;
-  '91-180': number;
-  '>180': number;
+  bucket: AgingBucket;
+  count: number;
 }
 interface CurvePoint {
   days: number;
@@ -31,26 +28,23 @@ export function kmMedian(curve: readonly { days: number; events: number; surviva
   return curve.find((p) => p.events > 0 && p.survival <= 0.5 + 1e-12)?.days ?? null;
 }
 
+/**
+ * Time to fill: Days from opening to fill (accepted offer resolution, else close) for openings filled in
+ * the period; open openings with aging at asOf; Kaplan-Meier median over openings opened in the period.
+ */
 export const timeToFill: MetricDefinition<typeof timeToFillSchema> = {
-  id: 'timeToFill',
-  label: 'Time to fill',
-  unit: 'days',
-  description:
-    'Days from opening to fill (accepted offer resolution, else close) for openings filled in the period; open openings with aging at asOf; Kaplan-Meier median over openings opened in the period.',
-  sql: ['metrics/time_to_fill.sql', 'metrics/open_aging.sql', 'metrics/km_curve.sql'],
-  schema: timeToFillSchema,
   async compute(context) {
     const [fill] = await queryMetric<Fill>(context, 'time_to_fill');
-    const [aging] = await queryMetric<Aging>(context, 'open_aging');
+    const aging = await queryMetric<Aging>(context, 'open_aging');
     const curve = await queryMetric<CurvePoint>(context, 'km_curve');
-    const { open, ...buckets } = aging!;
+    const openAging = Object.fromEntries(agingBuckets.map((b) => [b, aging.find((a) => a.bucket === b)?.count ?? 0])) as Record<AgingBucket, number>;
     return {
       filled: fill!.filled,
       medianDays: fill!.median_days,
       meanDays: fill!.mean_days,
       p75Days: fill!.p75_days,
-      open,
-      openAging: buckets,
+      open: aging.reduce((n, a) => n + a.count, 0),
+      openAging,
       kmMedianDays: kmMedian(curve),
       kmCurve: curve.map((p) => ({ days: p.days, atRisk: p.at_risk, events: p.events, censored: p.censored, survival: p.survival })),
     };

@@ -7,9 +7,7 @@
  * "Vietnam", "Russia", "Türkiye"). The ISO formal forms ("Korea, Republic of", "Viet Nam", "Russian
  * Federation"...) and other alternative spellings are in COUNTRY_ALIASES, never repeating a name.
  */
-
-export const REGIONS = ['US', 'EU', 'LatAm', 'APAC', 'Other'] as const;
-export type Region = (typeof REGIONS)[number];
+import type { RegionKey as Region } from '../contract/dimensions.ts';
 
 export interface Country {
   code: string;

@@ -3,9 +3,7 @@
  * each alias appears once regardless of case. "Intern" is deliberately not mapped (intern pay is not an
  * entry-level salary; an unmapped level is reported rather than silently mixed into the entry band).
  */
-
-export const LEVEL_KEYS = ['entry', 'mid', 'senior', 'staff', 'principal', 'executive'] as const;
-export type LevelKey = (typeof LEVEL_KEYS)[number];
+import { levelKeys, type LevelKey } from '../contract/dimensions.ts';
 
 const DESIGN = 'hirescope default (DESIGN §2)';
 const COMMON = 'hirescope default (common level name)';
@@ -25,7 +23,7 @@ const row = (alias: string, level: LevelKey, source: string): LevelRow => ({ ali
 
 export const LEVEL_ROWS: readonly LevelRow[] = [
   // each key maps to itself
-  ...LEVEL_KEYS.map((k) => row(k, k, DESIGN)),
+  ...levelKeys.map((k) => row(k, k, DESIGN)),
 
   row('Junior', 'entry', DESIGN),
   row('Jr', 'entry', COMMON),

@@ -7,7 +7,7 @@
  * application status / rejection_type instead.
  */
 
-import { stageKeys, stageLabels, type StageKey } from '../schemas/stages.ts';
+import { stageKeys, stageLabels, type StageKey } from '../contract/stages.ts';
 
 export const STAGE_KEYS = stageKeys;
 export type { StageKey };

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DataOrigin } from '../schemas/snapshot.ts';
+import type { DataOrigin } from '../contract/snapshot.ts';
 
 /** Path of an archived file. */
 export function archivedPath(archiveDir: string, sha256: string, name: string): string {

@@ -1,43 +1,13 @@
 /**
- * `hirescope refresh`: ingest the inbox (or the bundled sample when the inbox is empty), compute, write
- * the site snapshot and build the static site (DESIGN §1).
+ * The static site build of a refresh (DESIGN §1): `astro build` of a snapshot into a folder. The refresh
+ * itself (ingest, snapshot, build, publish) is runRefresh in run.ts.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../lib/config.ts';
-import type { Warehouse } from '../lib/duckdb.ts';
-import { todayIn } from '../lib/time.ts';
-import { DEFAULT_END } from '../generate/index.ts';
-import { hasExports, ingest, type IngestResult } from '../ingest/index.ts';
-import { writeSnapshot } from '../snapshot/index.ts';
-import type { Manifest } from '../schemas/snapshot.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const sampleDir = path.join(repoRoot, 'data', 'sample');
-
-export interface RefreshOptions {
-  /** Folder of exports; empty or missing -> the bundled sample (into the given warehouse: runRefresh keeps them apart). */
-  readonly inbox: string;
-  readonly asOf?: string | undefined;
-  /** Where the snapshot goes (the site reads it from here at build time). */
-  readonly snapshotDir?: string;
-  /** Where the built site goes. */
-  readonly outDir?: string;
-  /** Skip `astro build` (tests of the snapshot alone). */
-  readonly build?: boolean;
-  readonly log?: (line: string) => void;
-}
-
-export interface RefreshResult {
-  readonly source: 'inbox' | 'sample';
-  readonly inputDir: string;
-  readonly ingest: IngestResult;
-  readonly manifest: Manifest;
-  readonly snapshotDir: string;
-  readonly outDir: string | null;
-}
-
 
 let builds = 0;
 
@@ -142,32 +112,4 @@ function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
       else reject(new Error(`astro build failed (exit ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`));
     });
   });
-}
-
-/**
- * Ingest, snapshot and build into explicit folders with an open warehouse (no lock, no swap): the core
- * of a refresh, used by runRefresh inside a new generation and by tests.
- */
-export async function refreshInto(warehouse: Warehouse, config: Config, options: RefreshOptions): Promise<RefreshResult> {
-  const log = options.log ?? (() => undefined);
-  const useInbox = hasExports(options.inbox);
-  const inputDir = useInbox ? options.inbox : sampleDir;
-  log(`ingesting ${useInbox ? options.inbox : 'the bundled sample (the inbox is empty)'}`);
-  const ingested = await ingest(warehouse, [inputDir], { command: 'refresh', config });
-  const refused = ingested.files.filter((f) => f.status === 'refused');
-  if (refused.length) {
-    throw new Error(`refused ${refused.length} file(s): ${refused.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
-  }
-  // The bundled sample describes a company up to its generation date; real exports are as of today.
-  const asOf = options.asOf ?? (useInbox ? todayIn(config.timeZone) : DEFAULT_END);
-  const snapshotDir = options.snapshotDir ?? path.join(repoRoot, 'data', 'snapshot');
-  log(`writing the snapshot as of ${asOf}`);
-  const { manifest } = await writeSnapshot(warehouse, config, { asOf, outDir: snapshotDir, data: useInbox ? 'real' : 'sample' });
-  let outDir: string | null = null;
-  if (options.build !== false) {
-    outDir = options.outDir ?? path.join(repoRoot, 'dist');
-    log('building the site');
-    await buildSite(snapshotDir, outDir, log);
-  }
-  return { source: useInbox ? 'inbox' : 'sample', inputDir, ingest: ingested, manifest, snapshotDir, outDir };
 }

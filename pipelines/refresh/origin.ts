@@ -8,7 +8,7 @@
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Warehouse } from '../lib/duckdb.ts';
-import type { CleanStart, DataOrigin } from '../schemas/snapshot.ts';
+import type { CleanStart, DataOrigin } from '../contract/snapshot.ts';
 import { readRuns } from './runs.ts';
 import { currentId, generation, type StateLayout } from './state.ts';
 

@@ -7,14 +7,13 @@
  */
 import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../lib/config.ts';
+import { DEFAULT_END, type Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { todayIn } from '../lib/time.ts';
-import { DEFAULT_END } from '../generate/index.ts';
 import { alertsFor } from '../alerts/index.ts';
 import { prepareMetrics } from '../metrics/index.ts';
-import type { AlertsReport } from '../alerts/schema.ts';
+import type { AlertsReport } from '../contract/alerts.ts';
 import { expandInputs, hasExports, ingest, type FileResult } from '../ingest/index.ts';
 import type { Derivation } from '../vendors/derive.ts';
 import { sha256File } from '../ingest/sniff.ts';
@@ -38,7 +37,7 @@ import { appendRun, processAlive, readRuns, type RunRecord } from './runs.ts';
 import { collectGenerations, completeMarker, currentId, generation, publish, startGeneration, stateLayout, type StateLayout } from './state.ts';
 import { collectLeftovers } from './collect.ts';
 import { cleanStartReasons, holdsLoadedFiles, planRefresh, publishedOrigin, type RunPlan } from './origin.ts';
-import type { CleanStart, DataOrigin } from '../schemas/snapshot.ts';
+import type { CleanStart, DataOrigin } from '../contract/snapshot.ts';
 
 export interface RunRefreshOptions {
   /**
@@ -352,7 +351,16 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
     const startedEmpty = plan.clean || !copied;
     const indexLines: IndexLine[] = [
       ...(startedEmpty ? [{ cleanStart: true, runId, data } satisfies CleanStartEntry] : []),
-      ...loadedInOrder.map((file): ArchiveEntry => ({ sha256: shas.get(file.path)!, name: path.basename(file.path), runId, kind: file.kind, whole: file.whole, rowsRejected: file.rowsRejected, carried: file.carried })),
+      ...loadedInOrder.map((file): ArchiveEntry => ({
+        sha256: shas.get(file.path)!,
+        name: path.basename(file.path),
+        runId,
+        // what rebuild and pruning need to know (neededForRebuild in archive.ts)
+        kind: file.kind,
+        whole: file.whole,
+        rowsRejected: file.rowsRejected,
+        carried: file.carried,
+      })),
     ];
     writeFileSync(path.join(next.dir, pendingIndex), indexLines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     writeFileSync(path.join(next.dir, completeMarker), `${runId}\n`);

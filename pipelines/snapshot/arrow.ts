@@ -1,7 +1,7 @@
 /** Cubes as Arrow IPC files with explicit column types (never inferred from values). */
 import { zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 import { CompressionType, Dictionary, Int16, Int32, Int8, Table, Utf8, compressionRegistry, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
-import type { CubeColumnType } from '../schemas/snapshot.ts';
+import type { CubeColumnType } from '../contract/snapshot.ts';
 
 // Cube bodies are Zstandard-compressed (Arrow IPC body compression): sorted dictionary indexes and small
 // counts shrink several times. Node's zlib encodes; the site decodes with fzstd (src/lib/cube.ts).

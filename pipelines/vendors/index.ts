@@ -13,10 +13,6 @@ import type { Vendor, VendorName, VendorTable } from './types.ts';
 
 export const vendors: readonly Vendor[] = [greenhouse, greenhouseHarvest, airbyteGreenhouse, workable, ashby, lever, fivetranGreenhouse, fivetranLever];
 
-export function vendorByName(name: string): Vendor | undefined {
-  return vendors.find((v) => v.name === name);
-}
-
 export const vendorTableSpecs: readonly VendorTable[] = vendors.flatMap((v) => v.tables);
 
 /** Create a vendor's raw tables when missing (DDL generated from the specs: the allow-list). */

@@ -98,14 +98,3 @@ export function mean(histogram: Histogram): number | null {
   }
   return n === 0 ? null : sum / n;
 }
-
-/** 95% Wilson score interval (z = 1.959963984540054), as the SQL computes it. */
-export function wilson(successes: number, n: number): [number, number] | null {
-  if (n === 0) return null;
-  const z = 1.959963984540054;
-  const p = successes / n;
-  const denominator = 1 + (z * z) / n;
-  const centre = p + (z * z) / (2 * n);
-  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return [(centre - half) / denominator, (centre + half) / denominator];
-}

@@ -3,10 +3,12 @@
  * a set of filters. The Astro pages render these at build time; the dashboard island recomputes them in
  * the browser when a filter changes — one definition, two places, the same numbers.
  */
-import type { CubeName, Meta, PaySnapshot } from '../../pipelines/schemas/snapshot.ts';
+import type { CubeName, Meta, PaySnapshot } from '../../pipelines/contract/snapshot.ts';
 import type { Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
-import { days, dollars, integer, monthLabel, percent } from './format.ts';
+import { days, dollars, integer, monthLabel, percent } from '../../pipelines/contract/format.ts';
+import { disclosureRules } from '../../pipelines/contract/disclosure.ts';
+import { oldAgingBuckets } from '../../pipelines/contract/dimensions.ts';
 import {
   funnel,
   kaplanMeier,
@@ -281,7 +283,7 @@ const payBandsChart: ChartDef = {
     const all = bands.filter((b) => b.roleFamily === 'all');
     return {
       data: all,
-      options: { minCell: context.pay?.minCell ?? 5 },
+      options: { minCell: context.pay?.minCell ?? disclosureRules.minCell },
       table: {
         columns: ['role_family', 'level', 'region', 'n', 'p10', 'p25', 'p50', 'p75', 'p90', 'market_low', 'market_high', 'market_midpoint', 'compa_ratio', 'below_market', 'market_source'],
         rows: bands.map((b) => [
@@ -379,7 +381,7 @@ export function kpiTexts(k: OverviewKpis) {
     open: {
       value: integer(k.open.open),
       detail: k.open.buckets.map((b) => `${b.bucket}: ${b.count}`).join(' · '),
-      status: (k.open.buckets.filter((b) => b.bucket === '91-180' || b.bucket === '>180').reduce((n, b) => n + b.count, 0) > 0 ? 'watch' : 'healthy') as 'watch' | 'healthy',
+      status: (k.open.buckets.filter((b) => oldAgingBuckets.includes(b.bucket)).reduce((n, b) => n + b.count, 0) > 0 ? 'watch' : 'healthy') as 'watch' | 'healthy',
     },
     hires: { value: integer(k.hires), detail: 'hires dated in the period', status: 'neutral' as const },
   };

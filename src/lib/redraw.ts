@@ -2,13 +2,14 @@
  * Browser side of a filter change: load the cubes the page needs (once), recompute every chart of the
  * page and its table, CSV link and the KPI tiles. Text from the data is always set as text, never HTML.
  */
-import { cubes as cubeSpecs, type CubeName } from '../../pipelines/schemas/cubes.ts';
-import type { Meta, PaySnapshot } from '../../pipelines/schemas/snapshot.ts';
+import { cubes as cubeSpecs, type CubeName } from '../../pipelines/contract/cubes.ts';
+import type { Meta, PaySnapshot } from '../../pipelines/contract/snapshot.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
-import { statusLabel } from './format.ts';
+import { statusLabel } from '../../pipelines/contract/status.ts';
 import { cubesFor, kpiTexts, overviewKpis, pageCharts, type ChartContext, type PageId } from './pages.ts';
-import { cellText, cellTitle, csvHref, renderChart } from './render.ts';
+import { csvHref, renderChart } from './render.ts';
+import { cellText, cellTitle } from '../../pipelines/contract/format.ts';
 
 const loadedCubes = new Map<CubeName, Promise<Cube>>();
 let loadedMeta: Promise<Meta> | undefined;

@@ -12,7 +12,7 @@ import {
   paySnapshotSchema,
   qualitySnapshotSchema,
   type CubeName,
-} from '../../pipelines/schemas/snapshot.ts';
+} from '../../pipelines/contract/snapshot.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 
 /** Where the snapshot is read at build time (the refresh command sets it; default data/snapshot). */

@@ -3,30 +3,17 @@
  * (DESIGN §3), but over pre-aggregated cells, so the browser can redraw without any person-level row.
  * Used at build time (first paint) and in the browser (filter changes).
  */
-import { addTo, filterRows, histogramSize, mean, quantile, wilson, type Cube, type Histogram } from './cube.ts';
+import { addTo, filterRows, histogramSize, mean, quantile, type Cube, type Histogram } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
-import { stageKeys, stageLabels, type StageKey } from '../../pipelines/schemas/stages.ts';
-
-export { stageKeys, stageLabels, type StageKey };
-export type OarStatus = 'healthy' | 'watch' | 'alarm' | 'insufficient-data';
-export interface Thresholds {
-  healthy: number;
-  alarm: number;
-  minOffers: number;
-}
+import { stageKeys, stageLabels, type StageKey } from '../../pipelines/contract/stages.ts';
+import { agingBuckets, type AgingBucket } from '../../pipelines/contract/dimensions.ts';
+import { benchmarkStatus, rateStatus, type BenchmarkStatus, type RateLines, type RateStatus } from '../../pipelines/contract/status.ts';
+import { wilson } from '../../pipelines/contract/wilson.ts';
 
 /** Code-point order, as DuckDB sorts text (localeCompare would differ on case). */
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : String(value));
-
-/** Status of an offer acceptance rate (DESIGN §3). */
-export function oarStatus(accepted: number, declined: number, t: Thresholds): OarStatus {
-  const n = accepted + declined;
-  if (n === 0 || n < t.minOffers) return 'insufficient-data';
-  const rate = accepted / n;
-  return rate >= t.healthy ? 'healthy' : rate >= t.alarm ? 'watch' : 'alarm';
-}
 
 export interface OfferAcceptanceView {
   accepted: number;
@@ -35,10 +22,10 @@ export interface OfferAcceptanceView {
   rescinded: number;
   rate: number | null;
   ci95: [number, number] | null;
-  status: OarStatus;
+  status: RateStatus;
 }
 
-export function offerAcceptance(offers: Cube, filters: SiteFilters, thresholds: Thresholds): OfferAcceptanceView {
+export function offerAcceptance(offers: Cube, filters: SiteFilters, thresholds: RateLines): OfferAcceptanceView {
   const { status, count } = offers.columns;
   const totals = { accepted: 0, declined: 0, pending: 0, rescinded: 0 };
   for (const i of filterRows(offers, filters)) {
@@ -50,7 +37,7 @@ export function offerAcceptance(offers: Cube, filters: SiteFilters, thresholds: 
     ...totals,
     rate: n ? totals.accepted / n : null,
     ci95: wilson(totals.accepted, n),
-    status: oarStatus(totals.accepted, totals.declined, thresholds),
+    status: rateStatus(totals.accepted, totals.declined, thresholds),
   };
 }
 
@@ -166,10 +153,9 @@ export function medianByMonth(cube: Cube, filters: SiteFilters): MonthMedian[] {
     });
 }
 
-export const agingBuckets = ['0-30', '31-60', '61-90', '91-180', '>180'] as const;
 export interface OpenView {
   open: number;
-  buckets: { bucket: (typeof agingBuckets)[number]; count: number }[];
+  buckets: { bucket: AgingBucket; count: number }[];
 }
 
 /** Openings open at asOf (a current state: the period does not apply). */
@@ -225,7 +211,7 @@ export interface RegionView {
   median: number | null;
   low: number | null;
   high: number | null;
-  status: 'below' | 'within' | 'above' | null;
+  status: BenchmarkStatus | null;
 }
 
 export function regionTimelines(
@@ -247,8 +233,7 @@ export function regionTimelines(
       const histogram = histogramOf(fills, rows);
       const median = quantile(histogram, 0.5);
       const benchmark = benchmarks.find((b) => b.region === name);
-      const status =
-        median === null || !benchmark ? null : median < benchmark.low ? 'below' : median > benchmark.high ? 'above' : 'within';
+      const status = benchmarkStatus(median, benchmark);
       return { region: name, filled: histogramSize(histogram), median, low: benchmark?.low ?? null, high: benchmark?.high ?? null, status };
     });
 }

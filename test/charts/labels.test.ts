@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { rateBars } from '../../src/components/charts/index.ts';
 import { marginForLabels } from '../../src/components/charts/common.ts';
-import { shortSentence, shortText } from '../../src/lib/format.ts';
-import { cellText, cellTitle } from '../../src/lib/render.ts';
+import { cellText, cellTitle, shortSentence, shortText } from '../../pipelines/contract/format.ts';
 import { document, parse } from './fixtures.ts';
 
 const long = `Engineering-${'abcdefghij'.repeat(498)}xxxxxxxx`; // 12 + 4,980 + 8 = 5,000 characters

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
+import { disclosureRules } from '../../pipelines/contract/disclosure.ts';
 import {
-  disclosureRules,
   harrellDavis,
   harrellDavisWeights,
   installDisclosure,

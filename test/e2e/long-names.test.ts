@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../pipelines/lib/config.ts';
-import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
-import { refreshInto } from '../../pipelines/refresh/index.ts';
+import { runRefresh } from '../../pipelines/refresh/run.ts';
+import { stateLayout } from '../../pipelines/refresh/state.ts';
 import { serveStatic } from '../../pipelines/serve.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
@@ -29,13 +29,10 @@ beforeAll(async () => {
   const files = Object.fromEntries(Object.entries(fixtureCompany().files).map(([name, text]) => [name, text.replaceAll(',Engineering,', `,${long},`)]));
   const inbox = path.join(tmp.dir, 'inbox');
   writeFiles(inbox, files);
-  const warehouse = await openWarehouse(path.join(tmp.dir, 'w.duckdb'));
-  try {
-    await refreshInto(warehouse, configSchema.parse({}), { inbox, asOf: fixtureAsOf, snapshotDir: path.join(tmp.dir, 'snapshot'), outDir: path.join(tmp.dir, 'dist') });
-  } finally {
-    warehouse.close();
-  }
-  server = await serveStatic(path.join(tmp.dir, 'dist'), 0);
+  // The production refresh into a state folder of its own (one astro build): dist is its published link.
+  const layout = stateLayout(tmp.dir);
+  await runRefresh(configSchema.parse({}), { inbox, asOf: fixtureAsOf, layout });
+  server = await serveStatic(layout.distLink, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await launchBrowser();
 }, 180_000);

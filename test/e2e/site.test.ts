@@ -13,9 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { computeMetrics } from '../../pipelines/metrics/index.ts';
-import { refreshInto } from '../../pipelines/refresh/index.ts';
+import { runRefresh } from '../../pipelines/refresh/run.ts';
+import { stateLayout } from '../../pipelines/refresh/state.ts';
 import { serveStatic } from '../../pipelines/serve.ts';
-import type { Metrics } from '../../pipelines/schemas/metrics.ts';
+import type { Metrics } from '../../pipelines/contract/metrics.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
 import { repoRoot, tempDir, writeFiles } from '../helpers/tmp.ts';
@@ -24,7 +25,9 @@ const pages = ['', 'funnel/', 'time-to-fill/', 'offers/', 'sources/', 'pay-bands
 const artifacts = path.join(repoRoot, 'test-artifacts');
 const company = fixtureCompany();
 const tmp = tempDir('hs-site-');
-const dist = path.join(tmp.dir, 'dist');
+// The production refresh (runRefresh) into a state folder of its own: dist is its published symlink.
+const layout = stateLayout(tmp.dir);
+const dist = layout.distLink;
 let server: Server;
 let base: string;
 let browser: Browser;
@@ -34,9 +37,9 @@ beforeAll(async () => {
   const inbox = path.join(tmp.dir, 'inbox');
   writeFiles(inbox, company.files);
   const config = configSchema.parse({});
-  const warehouse = await openWarehouse(path.join(tmp.dir, 'w.duckdb'));
+  await runRefresh(config, { inbox, asOf: fixtureAsOf, layout });
+  const warehouse = await openWarehouse(layout.warehouseLink);
   try {
-    await refreshInto(warehouse, config, { inbox, asOf: fixtureAsOf, snapshotDir: path.join(tmp.dir, 'snapshot'), outDir: dist });
     engine = await computeMetrics(warehouse, config, { asOf: fixtureAsOf });
   } finally {
     warehouse.close();

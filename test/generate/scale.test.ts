@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generate, MAX_SCALE } from '../../pipelines/generate/index.ts';
+import { generate } from '../../pipelines/generate/index.ts';
+import { MAX_SCALE } from '../../pipelines/lib/config.ts';
 import { runCli, tempDir } from '../helpers/tmp.ts';
 
 describe('generate --scale', () => {

@@ -4,7 +4,7 @@ import { configSchema, type Config } from '../../pipelines/lib/config.ts';
 import { openWarehouse, type Warehouse } from '../../pipelines/lib/duckdb.ts';
 import { ingest } from '../../pipelines/ingest/index.ts';
 import { computeMetrics, type MetricsRequest } from '../../pipelines/metrics/index.ts';
-import type { Metrics } from '../../pipelines/schemas/metrics.ts';
+import type { Metrics } from '../../pipelines/contract/metrics.ts';
 import { tempDir, writeFiles } from './tmp.ts';
 
 /** Ingest the files (name -> CSV text) into a fresh warehouse and run `work` on it; everything is removed after. */

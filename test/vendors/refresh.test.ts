@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manifestSchema } from '../../pipelines/schemas/snapshot.ts';
+import { manifestSchema } from '../../pipelines/contract/snapshot.ts';
 import { killAll, metrics, refreshArgs, runCli } from '../helpers/processes.ts';
 import { runCli as runCliSync, tempDir } from '../helpers/tmp.ts';
 import { expectSameMetrics } from '../helpers/vendors.ts';

@@ -2,8 +2,8 @@
 -- accepted / declined / rescinded: resolved_at (a calendar date in the organisation time zone) inside
 -- the period (an offer settled without a resolution date counts in every period: hs_settled_in). pending: unresolved at asOf, whatever the period — status pending, or resolved only after
 -- asOf; an offer created after asOf does not exist yet and is not counted.
--- rate = accepted / (accepted + declined), with a 95% Wilson score interval (z = 1.959963984540054);
--- both NULL when there is no resolved offer.
+-- rate = accepted / (accepted + declined), with its 95% Wilson score interval (hs_wilson_low/high:
+-- staging/contract.sql); both NULL when there is no resolved offer.
 WITH counts AS (
   SELECT
     count(*) FILTER (WHERE status = 'accepted' AND hs_settled_in(hs_day(resolved_at), hs_day(coalesce(created_at, sent_at)), $from::DATE, $to::DATE))::INTEGER AS accepted,
@@ -14,14 +14,10 @@ WITH counts AS (
         AND (coalesce(created_at, sent_at) IS NULL OR hs_day(coalesce(created_at, sent_at)) <= $as_of::DATE)
     )::INTEGER AS pending
   FROM f_offers
-), wilson AS (
-  SELECT *, (accepted + declined)::DOUBLE AS n, accepted::DOUBLE / nullif(accepted + declined, 0) AS p,
-         1.959963984540054::DOUBLE AS z
-  FROM counts
 )
 SELECT
   accepted, declined, pending, rescinded,
-  p AS rate,
-  CASE WHEN n > 0 THEN (p + z * z / (2 * n) - z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n) END AS ci_low,
-  CASE WHEN n > 0 THEN (p + z * z / (2 * n) + z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n) END AS ci_high
-FROM wilson;
+  accepted::DOUBLE / nullif(accepted + declined, 0) AS rate,
+  hs_wilson_low(accepted, accepted + declined) AS ci_low,
+  hs_wilson_high(accepted, accepted + declined) AS ci_high
+FROM counts;

@@ -131,5 +131,5 @@ SELECT scope, overall, band_role_family AS role_family, level, region, offers,
   CASE WHEN above_shown THEN above_declined END AS above_declined
 FROM final
 ORDER BY scope NULLS FIRST, NOT overall, role_family <> 'all', role_family,
-  coalesce(list_position(['entry', 'mid', 'senior', 'staff', 'principal', 'executive'], level), 99), level,
-  coalesce(list_position(['US', 'EU', 'LatAm', 'APAC', 'Other'], region), 99), region;
+  hs_level_rank(level), level,
+  hs_region_rank(region), region;

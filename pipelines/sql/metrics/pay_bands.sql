@@ -119,5 +119,5 @@ LEFT JOIN market m ON m.scope IS NOT DISTINCT FROM p.scope AND m.role_family = p
 ORDER BY
   p.scope NULLS FIRST,
   p.role_family <> 'all', p.role_family,
-  coalesce(list_position(['entry', 'mid', 'senior', 'staff', 'principal', 'executive'], p.level), 99), p.level,
-  coalesce(list_position(['US', 'EU', 'LatAm', 'APAC', 'Other'], p.region), 99), p.region;
+  hs_level_rank(p.level), p.level,
+  hs_region_rank(p.region), p.region;

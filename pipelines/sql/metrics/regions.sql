@@ -1,6 +1,7 @@
 -- DESIGN §3 Regional timelines: per region, openings filled in the period and their median time to fill
 -- against the benchmark range (seed article: US 40-55, EU 35-50, LatAm 25-35, APAC 20-35; configurable):
--- below the low end, within, or above the high end. No filled opening, or no benchmark: status NULL.
+-- hs_benchmark_status (below the low end, within, above the high end). No filled opening, or no benchmark:
+-- status NULL.
 WITH filled AS (
   SELECT region, date_diff('day', opened_date, filled_date) AS days
   FROM f_openings
@@ -15,12 +16,7 @@ SELECT
   r.median_days,
   b.low_days::INTEGER AS low_days,
   b.high_days::INTEGER AS high_days,
-  CASE
-    WHEN r.median_days IS NULL OR b.region IS NULL THEN NULL
-    WHEN r.median_days < b.low_days THEN 'below'
-    WHEN r.median_days > b.high_days THEN 'above'
-    ELSE 'within'
-  END AS status
+  hs_benchmark_status(r.median_days, b.low_days, b.high_days) AS status
 FROM ref_region_benchmarks b
 FULL JOIN per_region r ON r.region = b.region
 WHERE $region::VARCHAR IS NULL OR lower(coalesce(b.region, r.region)) = lower($region::VARCHAR)

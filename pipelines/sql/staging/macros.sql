@@ -8,8 +8,8 @@
 -- `yesterday`, `epoch` or `infinity`, is NULL here and quarantined by the caller.
 --
 -- The shape every generator and most exports write (2026-03-04T10:00:00Z) skips the regular expression:
--- LIKE and a leading digit are cheap (1.03 s -> 0.42 s of CPU per 8 M values), and the cast itself
--- refuses a non-digit anywhere in the fields, so the result is the same as through the expression.
+-- LIKE and a leading digit are cheaper than it (BENCHMARKS.md, "Figures behind the code"), and the cast
+-- itself refuses a non-digit anywhere in the fields, so the result is the same as through the expression.
 CREATE OR REPLACE TEMP MACRO hs_ts(v) AS
   CASE
     WHEN v LIKE '____-__-__T__:__:__Z' AND ascii(v) BETWEEN 48 AND 57

@@ -56,8 +56,8 @@ WHERE s.exited_at IS NULL;
 
 -- The mapped stage stays, with the exit date (organisation time zone) and whole days for the finished
 -- ones (exported exits, else those of stg_stay_ends). Materialised once per preparation: time in stage,
--- the stay cube and stg_progress below read it (at a million applications the view this replaces cost
--- about 2 s per query, mostly a join planned the wrong way round).
+-- the stay cube and stg_progress below read it (a view costs a join per query: BENCHMARKS.md, "Figures
+-- behind the code").
 CREATE OR REPLACE TEMP TABLE stg_stage_history AS
 WITH stays AS (
   SELECT application_id, stage, entered_at, exited_at FROM stage_history WHERE exited_at IS NOT NULL

@@ -1,19 +1,19 @@
 import * as Plot from '@observablehq/plot';
 import type { OpenView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { byKnownOrder, defaultWidth, drawEmpty, drawPlot, formatCount, joinProse, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, type Chart, type ChartOptions } from './common.ts';
+import { agingBuckets, byKnownOrder, oldAgingBuckets } from '../../../pipelines/contract/dimensions.ts';
+import { formatCount } from '../../../pipelines/contract/format.ts';
 
 type Bucket = OpenView['buckets'][number];
-/** DESIGN §3 aging buckets, youngest first (kept here so the chart does not load the views module). */
-const bucketOrder = ['0-30', '31-60', '61-90', '91-180', '>180'];
-const isOld = (b: Bucket) => b.bucket === '91-180' || b.bucket === '>180';
+const isOld = (b: Bucket) => oldAgingBuckets.includes(b.bucket);
 
 /** Open openings by age bucket; buckets over 90 days in the watch colour and labelled so. */
 export function agingBars(
   view: OpenView,
   { document, width = defaultWidth, height = 240, ariaLabel = 'Open openings by age' }: ChartOptions = {},
 ): Chart {
-  const buckets = [...view.buckets].sort((a, b) => byKnownOrder(bucketOrder)(a.bucket, b.bucket));
+  const buckets = [...view.buckets].sort((a, b) => byKnownOrder(agingBuckets)(a.bucket, b.bucket));
   const total = buckets.reduce((n, b) => n + b.count, 0);
   if (buckets.length === 0 || total === 0) return drawEmpty({ document, width, ariaLabel });
   const old = buckets.filter(isOld).reduce((n, b) => n + b.count, 0);

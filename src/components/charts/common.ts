@@ -1,9 +1,9 @@
 /**
- * Shared pieces of the chart functions: options, style, deterministic number formats and the
- * "no data" chart. Formats never use the runtime locale, so the server and the browser draw the same text.
+ * Shared pieces of the chart functions: options, style and the "no data" chart. Number formats, status
+ * words and sort orders come from the contract (pipelines/contract/).
  */
 import * as Plot from '@observablehq/plot';
-import { shortText } from '../../lib/format.ts';
+import { shortText } from '../../../pipelines/contract/format.ts';
 
 /** Options every chart takes (Plot style: defaults destructured in place). */
 export interface ChartOptions {
@@ -63,49 +63,11 @@ export function drawEmpty({
   });
 }
 
-/** 0.834 -> "83%" (digits after the point as asked). */
-export function formatPercent(rate: number, digits = 0): string {
-  return `${(rate * 100).toFixed(digits)}%`;
-}
-
-/** 12345 -> "12,345", whatever the locale. */
-export function formatCount(value: number): string {
-  const [whole = '0', fraction] = Math.abs(value).toFixed(Number.isInteger(value) ? 0 : 1).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-
-/** 123456 -> "$123,456". */
-export function formatUsd(value: number): string {
-  return `${value < 0 ? '-' : ''}$${formatCount(Math.round(Math.abs(value)))}`;
-}
-
-/** Axis ticks in thousands of dollars: 120000 -> "$120k". */
-export function formatUsdThousands(value: number): string {
-  return `$${formatCount(Math.round(value / 1000))}k`;
-}
-
-/** Days as shown next to marks: 45.5 -> "45.5 d", 45 -> "45 d". */
-export function formatDays(days: number): string {
-  return `${formatCount(Math.round(days * 10) / 10)} d`;
-}
-
 /** Every k-th label of an ordinal axis, so that labels of about `labelWidth` pixels do not overlap. */
 export function thinTicks<T>(domain: readonly T[], plotWidth: number, labelWidth = 56): T[] {
   if (domain.length === 0) return [];
   const step = Math.max(1, Math.ceil((domain.length * labelWidth) / Math.max(plotWidth, 1)));
   return domain.filter((_, index) => (domain.length - 1 - index) % step === 0);
-}
-
-/** Sort names by a known order first, then the others in code-point order. */
-export function byKnownOrder(order: readonly string[]) {
-  return (a: string, b: string) => {
-    const ia = order.indexOf(a);
-    const ib = order.indexOf(b);
-    const ra = ia < 0 ? order.length : ia;
-    const rb = ib < 0 ? order.length : ib;
-    return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
-  };
 }
 
 /**
@@ -126,19 +88,6 @@ export function joinProse(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
-
-/** Status of a rate against the thresholds (DESIGN §3); too few resolved offers is its own status. */
-export type RateStatus = 'healthy' | 'watch' | 'alarm' | 'insufficient-data';
-export function rateStatus(rate: number, n: number, healthy: number, alarm: number, minOffers: number): RateStatus {
-  if (n < minOffers || n === 0) return 'insufficient-data';
-  return rate >= healthy ? 'healthy' : rate >= alarm ? 'watch' : 'alarm';
-}
-export const rateStatusWords: Record<RateStatus, string> = {
-  healthy: 'healthy',
-  watch: 'watch',
-  alarm: 'alarm',
-  'insufficient-data': 'too few offers',
-};
 
 /** Left margin wide enough for ordinal labels of about 6.5 px a character. */
 export function marginForLabels(labels: readonly string[], min = 50, max = 200): number {

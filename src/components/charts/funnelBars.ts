@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { FunnelStageView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, formatCount, formatPercent, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { formatCount, formatPercent } from '../../../pipelines/contract/format.ts';
 
 /** The parts of a stage's bar: who went on, and why the others stopped here. */
 const parts = [

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { KmPoint, KmView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { besideRule, defaultWidth, drawEmpty, drawPlot, formatDays, formatPercent, type Chart, type ChartOptions } from './common.ts';
+import { besideRule, defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
+import { formatDays, formatPercent } from '../../../pipelines/contract/format.ts';
 
 /** Kaplan-Meier curve of openings still open by days since opening; '+' marks censored (still open) openings. */
 export function kmCurve(

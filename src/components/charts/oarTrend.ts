@@ -1,23 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import type { RatePoint } from '../../lib/views.ts';
 import { palette, tints } from './palette.ts';
-import {
-  defaultWidth,
-  drawEmpty,
-  drawPlot,
-  formatPercent,
-  joinProse,
-  rateStatus,
-  rateStatusWords,
-  thinTicks,
-  type Chart,
-  type ChartOptions,
-} from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, thinTicks, type Chart, type ChartOptions } from './common.ts';
+import { formatPercent } from '../../../pipelines/contract/format.ts';
+import { defaultRateLines, rateStatus, statusWords } from '../../../pipelines/contract/status.ts';
 
 export interface OarTrendOptions extends ChartOptions {
-  /** Rates at or above this are healthy (DESIGN §3: 0.85). */
+  /** Rates at or above this are healthy (DESIGN §3; default: pipelines/contract/status.ts). */
   healthy?: number;
-  /** Rates below this are an alarm (DESIGN §3: 0.75). */
+  /** Rates below this are an alarm (DESIGN §3; default: pipelines/contract/status.ts). */
   alarm?: number;
   /** Fewer resolved offers than this in a month: the tip says "too few offers". */
   minOffers?: number;
@@ -31,9 +22,9 @@ export function oarTrend(
     width = defaultWidth,
     height = 320,
     ariaLabel = 'Offer acceptance by month',
-    healthy = 0.85,
-    alarm = 0.75,
-    minOffers = 10,
+    healthy = defaultRateLines.healthy,
+    alarm = defaultRateLines.alarm,
+    minOffers = defaultRateLines.minOffers,
   }: OarTrendOptions = {},
 ): Chart {
   const rated = points.filter((p): p is RatePoint & { rate: number } => p.rate !== null);
@@ -42,7 +33,7 @@ export function oarTrend(
   const marginLeft = 48;
   const marginRight = 84;
   const statusOf = (p: RatePoint & { rate: number }) =>
-    rateStatusWords[rateStatus(p.rate, p.accepted + p.declined, healthy, alarm, minOffers)];
+    statusWords[rateStatus(p.accepted, p.declined, { healthy, alarm, minOffers })];
   const describe = (p: RatePoint & { rate: number }) =>
     `${p.key}: ${formatPercent(p.rate)} accepted (${p.accepted} of ${p.accepted + p.declined})` +
     (p.low !== null && p.high !== null ? `, 95% interval ${formatPercent(p.low)}–${formatPercent(p.high)}` : '') +

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { OfferSpeedView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, formatPercent, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
+import { formatPercent } from '../../../pipelines/contract/format.ts';
 
 interface SpeedBar {
   group: string;

@@ -1,8 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { z } from 'zod';
-import type { offersVsBandsSchema } from '../../../pipelines/schemas/metrics.ts';
+import type { offersVsBandsSchema } from '../../../pipelines/contract/metrics.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, formatCount, formatPercent, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
+import { formatCount, formatPercent } from '../../../pipelines/contract/format.ts';
 
 /** The company-wide part of offers against pay bands (DESIGN §4). */
 export type OffersVsBandsOverall = z.infer<typeof offersVsBandsSchema>['overall'];

@@ -1,8 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { z } from 'zod';
-import type { payBandSchema } from '../../../pipelines/schemas/metrics.ts';
+import type { payBandSchema } from '../../../pipelines/contract/metrics.ts';
 import { palette, tints } from './palette.ts';
-import { byKnownOrder, defaultWidth, distinct, drawEmpty, drawPlot, formatUsd, formatUsdThousands, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, distinct, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { byKnownOrder, levelKeys, regionKeys } from '../../../pipelines/contract/dimensions.ts';
+import { disclosureRules } from '../../../pipelines/contract/disclosure.ts';
+import { formatUsd, formatUsdThousands } from '../../../pipelines/contract/format.ts';
 
 /** One pay band cell (DESIGN §4), as in `metrics --json` and the site's pay snapshot. */
 export type PayBand = z.infer<typeof payBandSchema>;
@@ -16,8 +19,6 @@ export interface PayBandsOptions extends ChartOptions {
   minCell?: number;
 }
 
-const levelOrder = ['entry', 'mid', 'senior', 'staff', 'principal', 'executive'];
-const regionOrder = ['US', 'EU', 'LatAm', 'APAC', 'Other'];
 
 type Range = PayBand & { from: number; to: number };
 const rangeOf = (cells: readonly PayBand[], from: (b: PayBand) => number | null, to: (b: PayBand) => number | null): Range[] =>
@@ -53,12 +54,12 @@ function describeCell(b: PayBand, minCell: number): string {
  */
 export function payBands(
   bands: readonly PayBand[],
-  { document, width = defaultWidth, height, ariaLabel = 'Pay bands by level and region', region, roleFamily = 'all', minCell = 5 }: PayBandsOptions = {},
+  { document, width = defaultWidth, height, ariaLabel = 'Pay bands by level and region', region, roleFamily = 'all', minCell = disclosureRules.minCell }: PayBandsOptions = {},
 ): Chart {
   const cells = bands.filter((b) => b.roleFamily === roleFamily && (region === undefined || b.region === region));
   if (cells.length === 0) return drawEmpty({ document, width, ariaLabel });
-  const levels = distinct(cells.map((b) => b.level)).sort(byKnownOrder(levelOrder));
-  const regions = distinct(cells.map((b) => b.region)).sort(byKnownOrder(regionOrder));
+  const levels = distinct(cells.map((b) => b.level)).sort(byKnownOrder(levelKeys));
+  const regions = distinct(cells.map((b) => b.region)).sort(byKnownOrder(regionKeys));
   const suppressed = cells.filter((b) => b.suppressed);
   const unpublished = cells.filter((b) => !b.suppressed && (b.p25 === null || b.p75 === null));
   const missing = regions.flatMap((r) =>

@@ -1,19 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { RatePoint } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import {
-  defaultWidth,
-  drawEmpty,
-  drawPlot,
-  formatPercent,
-  joinProse,
-  marginForLabels,
-  rateStatus,
-  rateStatusWords,
-  type Chart,
-  type ChartOptions,
-  type RateStatus,
-} from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { formatPercent } from '../../../pipelines/contract/format.ts';
+import { defaultRateLines, rateStatus, statusWords, type RateStatus } from '../../../pipelines/contract/status.ts';
 
 export interface RateBarsOptions extends ChartOptions {
   healthy?: number;
@@ -39,9 +29,9 @@ export function rateBars(
     width = defaultWidth,
     height,
     ariaLabel = 'Offer acceptance by group',
-    healthy = 0.85,
-    alarm = 0.75,
-    minOffers = 10,
+    healthy = defaultRateLines.healthy,
+    alarm = defaultRateLines.alarm,
+    minOffers = defaultRateLines.minOffers,
     label = 'Group',
   }: RateBarsOptions = {},
 ): Chart {
@@ -50,11 +40,11 @@ export function rateBars(
   const rated = points.filter((p): p is Rated => p.rate !== null);
   const unrated = points.filter((p) => p.rate === null);
   const keys = points.map((p) => p.key);
-  const statusOf = (p: Rated) => rateStatus(p.rate, p.accepted + p.declined, healthy, alarm, minOffers);
+  const statusOf = (p: Rated) => rateStatus(p.accepted, p.declined, { healthy, alarm, minOffers });
   const describe = (p: Rated) =>
     `${p.key}: ${formatPercent(p.rate)} accepted (${p.accepted} of ${p.accepted + p.declined})` +
     (p.low !== null && p.high !== null ? `, 95% interval ${formatPercent(p.low)}–${formatPercent(p.high)}` : '') +
-    `, ${rateStatusWords[statusOf(p)]}`;
+    `, ${statusWords[statusOf(p)]}`;
   const marginTop = 26;
   const marginBottom = 34;
   return drawPlot({
@@ -68,7 +58,7 @@ export function rateBars(
     ariaLabel,
     ariaDescription:
       `${ariaLabel}: ` +
-      joinProse(points.map((p) => (p.rate === null ? `${p.key} no resolved offers` : `${p.key} ${formatPercent(p.rate)} (${rateStatusWords[statusOf(p as Rated)]})`))) +
+      joinProse(points.map((p) => (p.rate === null ? `${p.key} no resolved offers` : `${p.key} ${formatPercent(p.rate)} (${statusWords[statusOf(p as Rated)]})`))) +
       `; healthy at ${formatPercent(healthy)} or more, alarm below ${formatPercent(alarm)}.`,
     x: { domain: [0, 1], tickFormat: (d: number) => formatPercent(d), label: 'Offers accepted', grid: true },
     y: { domain: keys, label },
@@ -94,7 +84,7 @@ export function rateBars(
       Plot.text(rated, {
         y: 'key',
         x: (p: Rated) => Math.max(p.rate, p.high ?? p.rate),
-        text: (p: Rated) => `${formatPercent(p.rate)} · ${rateStatusWords[statusOf(p)]}`,
+        text: (p: Rated) => `${formatPercent(p.rate)} · ${statusWords[statusOf(p)]}`,
         textAnchor: 'start',
         dx: 5,
         fill: '#222222',

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { RegionView } from '../../lib/views.ts';
 import { palette, tints } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, formatDays, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { formatDays } from '../../../pipelines/contract/format.ts';
 
 const statusWords = { below: 'below range', within: 'within range', above: 'above range' } as const;
 const statusFill = (status: RegionView['status']) =>

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { SourceView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, formatPercent, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { formatPercent } from '../../../pipelines/contract/format.ts';
 
 const label = (s: SourceView) => `${formatPercent(s.hireRate, 1)} (${s.hires}/${s.applications})`;
 

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { StageTimeView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, formatDays, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, marginForLabels, type Chart, type ChartOptions } from './common.ts';
+import { formatDays } from '../../../pipelines/contract/format.ts';
 
 /** Median days spent in each stage, in funnel order; stages without a finished stay are left out. */
 export function stageTimeBars(

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DistributionView } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { besideRule, defaultWidth, drawEmpty, drawPlot, formatCount, formatDays, type Chart, type ChartOptions } from './common.ts';
+import { besideRule, defaultWidth, drawEmpty, drawPlot, type Chart, type ChartOptions } from './common.ts';
+import { formatCount, formatDays } from '../../../pipelines/contract/format.ts';
 
 export interface TtfHistogramOptions extends ChartOptions {
   /** The time-to-fill benchmark in days (DESIGN §3: SHRM, 62). */

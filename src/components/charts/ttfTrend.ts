@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { MonthMedian } from '../../lib/views.ts';
 import { palette } from './palette.ts';
-import { defaultWidth, drawEmpty, drawPlot, formatDays, joinProse, thinTicks, type Chart, type ChartOptions } from './common.ts';
+import { defaultWidth, drawEmpty, drawPlot, joinProse, thinTicks, type Chart, type ChartOptions } from './common.ts';
+import { formatDays } from '../../../pipelines/contract/format.ts';
 
 export interface TtfTrendOptions extends ChartOptions {
   benchmarkDays?: number;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { isEmptyFilters, parseFilters, serializeFilters, type SiteFilters } from '../../lib/filters.ts';
-import { monthLabel, shortText } from '../../lib/format.ts';
+import { monthLabel, shortText } from '../../../pipelines/contract/format.ts';
 import type { PageId } from '../../lib/pages.ts';
 
 interface Props {

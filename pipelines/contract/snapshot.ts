@@ -4,7 +4,7 @@
  * months and categories — never a row that describes one person.
  */
 import { z } from 'zod';
-import { alertsReportSchema } from '../alerts/schema.ts';
+import { alertsReportSchema } from './alerts.ts';
 import { dataQualitySchema, offersVsBandsSchema, payBandSchema, regionSchema } from './metrics.ts';
 
 export { cubes, type CubeColumnType, type CubeName, type CubeSpec } from './cubes.ts';

@@ -3,15 +3,16 @@
  * them and the site imports them for the snapshot. No DuckDB here.
  */
 import { z } from 'zod';
+import { agingBuckets, type AgingBucket } from './dimensions.ts';
+import { disclosureRules } from './disclosure.ts';
 import { stageKeys } from './stages.ts';
+import { benchmarkStatuses, rateStatuses } from './status.ts';
 
 const count = z.number().int().nonnegative();
 const days = z.number().nullable();
 const ratio = z.number().min(0).max(1).nullable();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export { stageKeys };
-export const oarStatuses = ['healthy', 'watch', 'alarm', 'insufficient-data'] as const;
 
 export const filtersSchema = z
   .object({
@@ -32,7 +33,7 @@ export const offerAcceptanceSchema = z.object({
   rescinded: count,
   rate: ratio,
   ci95: z.tuple([z.number(), z.number()]).nullable(),
-  status: z.enum(oarStatuses),
+  status: z.enum(rateStatuses),
   thresholds: z.object({ healthy: z.number(), alarm: z.number() }),
   minOffers: count,
 });
@@ -43,7 +44,7 @@ export const timeToFillSchema = z.object({
   meanDays: days,
   p75Days: days,
   open: count,
-  openAging: z.object({ '0-30': count, '31-60': count, '61-90': count, '91-180': count, '>180': count }),
+  openAging: z.object(Object.fromEntries(agingBuckets.map((b) => [b, count])) as Record<AgingBucket, typeof count>),
   kmMedianDays: days,
   kmCurve: z.array(
     z.object({ days: z.number().int(), atRisk: count, events: count, censored: count, survival: z.number().min(0).max(1) }),
@@ -82,7 +83,7 @@ export const regionSchema = z.object({
   filled: count,
   medianTimeToFillDays: days,
   benchmarkDays: z.tuple([z.number(), z.number()]).nullable(),
-  status: z.enum(['below', 'within', 'above']).nullable(),
+  status: z.enum(benchmarkStatuses).nullable(),
 });
 
 const dollars = z.number().int().nullable();
@@ -111,8 +112,8 @@ export const payBandSchema = z
   .refine((b) => !b.suppressed || (b.n === null && [b.p10, b.p25, b.p50, b.p75, b.p90].every((p) => p === null)), {
     message: 'a suppressed cell must not publish n or percentiles',
   })
-  .refine((b) => (b.n !== null && b.n >= 10) || (b.p10 === null && b.p90 === null), {
-    message: 'P10 and P90 need n >= 10',
+  .refine((b) => (b.n !== null && b.n >= disclosureRules.tailsFrom) || (b.p10 === null && b.p90 === null), {
+    message: `P10 and P90 need n >= ${disclosureRules.tailsFrom}`,
   });
 
 const acceptance = z.object({ accepted: count, declined: count, rate: ratio }).nullable();
