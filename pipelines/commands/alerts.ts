@@ -3,7 +3,7 @@ import type { Config } from '../lib/config.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { UsageError, type Output } from '../lib/output.ts';
 import { breachesAtOrAbove, evaluateAlerts } from '../alerts/index.ts';
-import { parseMetricsArgs, type MetricsArgs } from './metrics.ts';
+import { requestFor, type MetricsArgs } from './metrics.ts';
 
 export async function alertsCommand(
   warehouse: Warehouse,
@@ -13,7 +13,7 @@ export async function alertsCommand(
 ): Promise<number> {
   const failOn = args['fail-on'];
   if (failOn !== undefined && failOn !== 'watch' && failOn !== 'alarm') throw new UsageError('--fail-on must be watch or alarm');
-  const { asOf, filters } = parseMetricsArgs(args);
+  const { asOf, filters } = await requestFor(warehouse, config, args, out);
   const report = await evaluateAlerts(warehouse, config, { asOf, filters });
   if (out.isJson) out.json(report);
   else if (report.alerts.length === 0) out.info(`no alerts as of ${report.asOf}`);

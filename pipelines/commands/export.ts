@@ -10,7 +10,7 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { toCsv } from '../contract/csv.ts';
 import { UsageError, type Output } from '../lib/output.ts';
 import { computeMetrics } from '../metrics/index.ts';
-import { parseMetricsArgs, type MetricsArgs } from './metrics.ts';
+import { requestFor, type MetricsArgs } from './metrics.ts';
 
 export const payBandColumns = [
   'role_family', 'level', 'region', 'suppressed', 'n', 'currency', 'p10', 'p25', 'p50', 'p75', 'p90',
@@ -26,7 +26,7 @@ export async function exportCommand(
 ): Promise<number> {
   if (what !== 'pay-bands') throw new UsageError('export takes one of: pay-bands');
   if (!args.out) throw new UsageError('--out FILE.csv is required');
-  const { asOf, filters } = parseMetricsArgs(args);
+  const { asOf, filters } = await requestFor(warehouse, config, args, out);
   const metrics = await computeMetrics(warehouse, config, { asOf, filters, publish: true });
   const rows = metrics.payBands.map((b) => [
     b.roleFamily, b.level, b.region, b.suppressed, b.n, b.currency, b.p10, b.p25, b.p50, b.p75, b.p90,

@@ -4,8 +4,10 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { UsageError, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
 import { computeMetrics } from '../metrics/index.ts';
+import { defaultAsOf, freshnessOf, newestEvent, staleWarning, type Freshness } from '../metrics/asOf.ts';
+import { checkFilters } from './filters.ts';
 import type { Filters, Metrics } from '../contract/metrics.ts';
-import { formatPercent, percent } from '../contract/format.ts';
+import { formatCount, formatPercent, percent } from '../contract/format.ts';
 import type { RateStatus } from '../contract/status.ts';
 
 export interface MetricsArgs {
@@ -16,6 +18,28 @@ export interface MetricsArgs {
   region?: string | undefined;
   level?: string | undefined;
   source?: string | undefined;
+}
+
+/**
+ * The request of `metrics`, `alerts` and `export`: as of --as-of or the newest event's day (as the site),
+ * filters checked against the warehouse (commands/filters.ts); without --as-of, a warning on stderr when
+ * the data is stale (the JSON carries `freshness` either way).
+ */
+export async function requestFor(
+  warehouse: Warehouse,
+  config: Config,
+  args: MetricsArgs,
+  out: Output,
+): Promise<{ asOf: string; filters: Filters; freshness: Freshness }> {
+  const parsed = parseMetricsArgs(args);
+  const newest = await newestEvent(warehouse);
+  const asOf = parsed.asOf ?? defaultAsOf(newest, config);
+  const filters = await checkFilters(warehouse, config, parsed.filters, asOf);
+  const freshness = freshnessOf(newest, config);
+  // figures as of a day the user chose are not "today's": the warning is for the default as-of
+  const warning = parsed.asOf === undefined ? staleWarning(freshness) : null;
+  if (warning) out.error(warning);
+  return { asOf, filters, freshness };
 }
 
 /** Turn CLI options into an asOf and filters; bad dates are usage errors. */
@@ -34,6 +58,8 @@ export function parseMetricsArgs(args: MetricsArgs): { asOf: string | undefined;
 
 const pct = percent;
 const num = (value: number | null, digits = 0) => (value === null ? '—' : value.toFixed(digits));
+/** Days as the site writes them (contract formatDays, without the unit): to 0.1, no trailing .0. */
+const dayCount = (value: number | null) => (value === null ? '—' : formatCount(Math.round(value * 10) / 10));
 
 /** The status with the configured lines it was judged against. */
 function statusWords(status: Exclude<RateStatus, 'insufficient-data'>, { healthy, alarm }: { healthy: number; alarm: number }): string {
@@ -58,22 +84,22 @@ export function formatMetrics(m: Metrics): string {
         : statusWords(oar.status, oar.thresholds)
     }`,
     `                  ${oar.accepted} accepted, ${oar.declined} declined, ${oar.pending} pending, ${oar.rescinded} rescinded`,
-    `Time to fill      median ${num(ttf.medianDays)} days, mean ${num(ttf.meanDays, 1)}, p75 ${num(ttf.p75Days)} over ${ttf.filled} filled openings; Kaplan-Meier median ${num(ttf.kmMedianDays)}`,
+    `Time to fill      median ${dayCount(ttf.medianDays)} days, mean ${num(ttf.meanDays, 1)}, p75 ${dayCount(ttf.p75Days)} over ${ttf.filled} filled openings; Kaplan-Meier median ${dayCount(ttf.kmMedianDays)}`,
     `Open openings     ${ttf.open} (0-30: ${ttf.openAging['0-30']}, 31-60: ${ttf.openAging['31-60']}, 61-90: ${ttf.openAging['61-90']}, 91-180: ${ttf.openAging['91-180']}, >180: ${ttf.openAging['>180']})`,
-    `Time to hire      median ${num(m.timeToHire.medianDays)} days over ${m.timeToHire.hires} hires`,
+    `Time to hire      median ${dayCount(m.timeToHire.medianDays)} days over ${m.timeToHire.hires} hires`,
     `Offer speed       within 2 days: ${m.offerSpeed.within2Days.accepted}/${m.offerSpeed.within2Days.accepted + m.offerSpeed.within2Days.declined} accepted; later: ${m.offerSpeed.later.accepted}/${m.offerSpeed.later.accepted + m.offerSpeed.later.declined} accepted`,
     '',
     formatTable(
       ['stage', 'reached', 'pass-through', 'rejected', 'withdrew', 'active', 'median days in stage'],
       m.funnel.map((f) => {
         const stay = m.timeInStage.find((t) => t.stage === f.stage);
-        return [f.stage, f.reached, pct(f.passThrough), f.rejected, f.withdrew, f.active, num(stay?.medianDays ?? null)];
+        return [f.stage, f.reached, pct(f.passThrough), f.rejected, f.withdrew, f.active, dayCount(stay?.medianDays ?? null)];
       }),
     ),
     '',
     formatTable(
       ['region', 'filled', 'median days', 'benchmark', 'status'],
-      m.regions.map((r) => [r.region, r.filled, num(r.medianTimeToFillDays), r.benchmarkDays ? `${r.benchmarkDays[0]}-${r.benchmarkDays[1]}` : '—', r.status ?? '—']),
+      m.regions.map((r) => [r.region, r.filled, dayCount(r.medianTimeToFillDays), r.benchmarkDays ? `${r.benchmarkDays[0]}-${r.benchmarkDays[1]}` : '—', r.status ?? '—']),
     ),
     '',
     formatTable(
@@ -94,10 +120,10 @@ export async function metricsCommand(
   args: MetricsArgs & { publish?: boolean | undefined },
   out: Output,
 ): Promise<number> {
-  const { asOf, filters } = parseMetricsArgs(args);
+  const { asOf, filters, freshness } = await requestFor(warehouse, config, args, out);
   // --publish: pay bands and offers against bands under the disclosure rules, as the site shows them
   const metrics = await computeMetrics(warehouse, config, { asOf, filters, publish: args.publish === true });
-  if (out.isJson) out.json(metrics);
+  if (out.isJson) out.json({ ...metrics, freshness });
   else out.info(formatMetrics(metrics));
   return 0;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Cron } from 'croner';
 import type { Config } from '../lib/config.ts';
 import { createLogger, type LogMode, type Logger } from '../lib/log.ts';
-import { UsageError, formatTable, type Output } from '../lib/output.ts';
+import { UsageError, cutAtWord, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
 import { LockedError } from '../refresh/lock.ts';
 import { runRefresh, type RunMode } from '../refresh/run.ts';
@@ -36,7 +36,14 @@ export const lockedExitCode = 75;
 export function layoutFor(args: { state?: string | undefined; db?: string | undefined }): StateLayout {
   if (args.state) {
     const root = path.resolve(args.state);
-    return stateLayout(root, { dataDir: root, distLink: path.join(root, 'dist') });
+    const layout = stateLayout(root, { dataDir: root, distLink: path.join(root, 'dist') });
+    // --db beside --state must name that state's warehouse: a run never publishes into one and leaves the other
+    if (args.db !== undefined && path.resolve(args.db) !== layout.warehouseLink) {
+      throw new UsageError(
+        `--db ${args.db} is not the warehouse of --state ${args.state} (that is ${layout.warehouseLink}): give --state alone, or --db alone (its state is kept beside it)`,
+      );
+    }
+    return layout;
   }
   if (args.db && path.resolve(args.db) !== path.join(repoRoot, 'data', 'warehouse.duckdb') && args.db !== 'data/warehouse.duckdb') {
     const db = path.resolve(args.db);
@@ -126,7 +133,7 @@ export function historyCommand(args: { state?: string | undefined; db?: string |
         r.files ?? '—',
         r.rowsLoaded ?? '—',
         r.rowsRejected ?? '—',
-        (r.error ?? '').slice(0, 80),
+        cutAtWord(r.error ?? '', 80),
       ]),
     ),
   );

@@ -3,6 +3,7 @@ import type { Warehouse } from '../lib/duckdb.ts';
 import { formatBytes, formatTable, type Output } from '../lib/output.ts';
 import { entityNames } from '../ingest/entities.ts';
 import { ensureSchema } from '../ingest/schema.ts';
+import { newestEvent } from '../metrics/asOf.ts';
 import { readStateRuns, type RunRecord } from '../refresh/runs.ts';
 import { currentId, diskUse, stateLayout, type StateLayout } from '../refresh/state.ts';
 import { repoRoot } from '../refresh/index.ts';
@@ -65,22 +66,19 @@ export async function readStatus(warehouse: Warehouse, layout: StateLayout = sta
        rows_loaded::INTEGER AS rowsLoaded, rows_rejected::INTEGER AS rowsRejected, error
      FROM ingest_runs ORDER BY run_id DESC LIMIT 1`,
   );
-  const fresh = await warehouse.maybeOne<{ lastLoadAt: string | null; latestDataAt: string | null; rejected: number }>(
+  const fresh = await warehouse.maybeOne<{ lastLoadAt: string | null; rejected: number }>(
     `SELECT (SELECT hs_iso(max(ingested_at)) FROM ingest_files WHERE status = 'loaded') AS lastLoadAt,
-       (SELECT hs_iso(max(t)) FROM (
-          SELECT max(applied_at) AS t FROM applications UNION ALL SELECT max(entered_at) FROM stage_history
-          UNION ALL SELECT max(coalesce(resolved_at, sent_at, created_at)) FROM offers
-          UNION ALL SELECT max(opened_at) FROM openings)) AS latestDataAt,
        (SELECT count(*)::INTEGER FROM rejected_rows) AS rejected`,
   );
+  const newest = await newestEvent(warehouse);
   return {
     warehouse: warehouse.path,
     tables,
     lastRun: lastRun ?? null,
     lastLoadAt: fresh?.lastLoadAt ?? null,
-    latestDataAt: fresh?.latestDataAt ?? null,
+    latestDataAt: newest?.at ?? null,
     rowsRejected: fresh?.rejected ?? 0,
-    refresh: readRefreshStatus(layout, fresh?.latestDataAt ?? null),
+    refresh: readRefreshStatus(layout, newest?.at ?? null),
   };
 }
 

@@ -167,5 +167,13 @@ export const metricsSchema = z.object({
   payBands: z.array(payBandSchema),
   offersVsBands: offersVsBandsSchema,
   dataQuality: dataQualitySchema,
+  /**
+   * How fresh the data is (pipelines/metrics/asOf.ts): the newest event's day, its age in days and
+   * whether that is over config staleAfterDays. Added by the CLI (it depends on today, not on asOf).
+   */
+  freshness: z
+    .object({ newestEvent: isoDate.nullable(), staleDays: count.nullable(), staleAfterDays: count, stale: z.boolean() })
+    .strict()
+    .optional(),
 });
 export type Metrics = z.infer<typeof metricsSchema>;

@@ -59,6 +59,11 @@ export const configSchema = z
   .object({
     /** Organisation time zone: days are counted as calendar days here; naive timestamps are read here. */
     timeZone: z.string().default('UTC'),
+    /**
+     * Days after which the data counts as stale: the CLI warns and the site says so when the newest event
+     * (the default as-of, pipelines/metrics/asOf.ts) is older than this.
+     */
+    staleAfterDays: z.number().int().nonnegative().default(14),
     /** Folder the scheduled refresh reads exports from. */
     inbox: z.string().default('data/inbox'),
     /**

@@ -4,7 +4,8 @@
  */
 import type { Config } from '../lib/config.ts';
 import { sqlFile, paramsFor, type Warehouse } from '../lib/duckdb.ts';
-import { minDate, todayIn } from '../lib/time.ts';
+import { minDate } from '../lib/time.ts';
+import { defaultAsOf, newestEvent } from './asOf.ts';
 import { ensureSchema } from '../ingest/schema.ts';
 import { metricsSchema, type Filters, type Metrics } from '../contract/metrics.ts';
 import { loadReference } from './reference.ts';
@@ -22,7 +23,7 @@ import { dataQuality } from './dataQuality.ts';
 import { payBands, offersVsBands } from './payBands.ts';
 
 export interface MetricsRequest {
-  /** Default: today in the organisation time zone. */
+  /** Default: the newest event's day (pipelines/metrics/asOf.ts). */
   readonly asOf?: string | undefined;
   readonly filters?: Filters;
   /** The published figures (issue 15: disclosure rules, as on the site), not the operator's exact ones. */
@@ -34,9 +35,9 @@ export interface MetricsRequest {
  * The period ends at `to`, or asOf when `to` is missing or later (nothing after asOf is known yet).
  */
 export async function prepareMetrics(warehouse: Warehouse, config: Config, request: MetricsRequest): Promise<MetricContext> {
-  const asOf = request.asOf ?? todayIn(config.timeZone);
   const filters = request.filters ?? {};
   await ensureSchema(warehouse);
+  const asOf = request.asOf ?? defaultAsOf(await newestEvent(warehouse), config);
   await loadReference(warehouse, config);
   await installDisclosure(warehouse, config);
   const level = filters.level

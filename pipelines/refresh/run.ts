@@ -7,10 +7,10 @@
  */
 import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_END, type Config } from '../lib/config.ts';
+import type { Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
-import { todayIn } from '../lib/time.ts';
+import { defaultAsOf, newestEvent } from '../metrics/asOf.ts';
 import { alertsFor } from '../alerts/index.ts';
 import { prepareMetrics } from '../metrics/index.ts';
 import type { AlertsReport } from '../contract/alerts.ts';
@@ -318,9 +318,10 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
     }
 
     await enter('metrics');
-    // The bundled sample describes a company up to its generation date; real exports are as of today; a
-    // rebuild recreates what was published, as of the last published run.
-    const asOf = options.asOf ?? (mode === 'rebuild' ? lastOk?.asOf : undefined) ?? (data === 'sample' ? DEFAULT_END : todayIn(config.timeZone));
+    // As of the newest event's day, as the CLI (pipelines/metrics/asOf.ts): the bundled sample's end date,
+    // the day of the latest export's newest row for real data; a rebuild recreates what was published, as
+    // of the last published run.
+    const asOf = options.asOf ?? (mode === 'rebuild' ? lastOk?.asOf : undefined) ?? defaultAsOf(await newestEvent(warehouse), config);
     // Prepared once: the snapshot reuses these populations and alerts.
     const context = await prepareMetrics(warehouse, config, { asOf });
     const alerts = await alertsFor(context, config);

@@ -13,6 +13,7 @@ import { applyFilters, prepareMetrics } from '../metrics/index.ts';
 import { timeToFillBenchmark } from '../metrics/reference.ts';
 import { dataQuality } from '../metrics/dataQuality.ts';
 import { publishedPayViews } from '../metrics/payBands.ts';
+import { newestEvent } from '../metrics/asOf.ts';
 import { rulesOf, screenedColumns } from '../disclosure/rules.ts';
 import {
   alertsSnapshotSchema,
@@ -182,10 +183,7 @@ async function qualitySnapshot(warehouse: Warehouse, asOf: string, totals: Await
   const lastFailedRun = await warehouse.maybeOne<{ runId: number; command: string; startedAt: string; error: string | null }>(
     `SELECT run_id AS runId, command, hs_iso(started_at) AS startedAt, error FROM ingest_runs WHERE status = 'failed' ORDER BY run_id DESC LIMIT 1`,
   );
-  const latest = await warehouse.maybeOne<{ at: string | null }>(
-    `SELECT hs_iso(max(t)) AS at FROM (SELECT max(applied_at) AS t FROM applications UNION ALL SELECT max(entered_at) FROM stage_history
-       UNION ALL SELECT max(coalesce(resolved_at, sent_at, created_at)) FROM offers UNION ALL SELECT max(opened_at) FROM openings)`,
-  );
+  const latest = await newestEvent(warehouse);
   return {
     asOf,
     files: files.map((f) => ({ ...f, message: withoutDirs(f.message) })),
