@@ -48,11 +48,14 @@ export interface StartOptions {
   readonly cwd?: string;
   /** Also register the process here, so `killAll(owner)` ends only this suite's processes. */
   readonly owner?: Set<CliProcess>;
+  /** A command the CLI runs under (e.g. `/usr/bin/time -o FILE`): then `pid` is that wrapper's. */
+  readonly prefix?: readonly string[];
 }
 
 /** Start `node pipelines/cli.ts ...args` (the Node running the tests, i.e. the project's Node 24). */
-export function startCli(args: string[], { env = {}, cwd = repoRoot, owner }: StartOptions = {}): CliProcess {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'pipelines', 'cli.ts'), ...args], {
+export function startCli(args: string[], { env = {}, cwd = repoRoot, owner, prefix = [] }: StartOptions = {}): CliProcess {
+  const command = [...prefix, process.execPath, path.join(repoRoot, 'pipelines', 'cli.ts'), ...args];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd,
     env: { ...process.env, TZ: 'UTC', ...env },
     detached: true,
