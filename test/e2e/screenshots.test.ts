@@ -62,7 +62,8 @@ let browser: Browser;
 beforeAll(async () => {
   const inbox = path.join(tmp.dir, 'inbox');
   await generate({ seed: 17, scale: 1, outDir: inbox, end: '2026-06-30' });
-  await runRefresh(configSchema.parse({}), { inbox, asOf: '2026-06-30', layout });
+  // Refreshed the morning after the as-of: the data is fresh, so no stale banner whose day count moves with the clock.
+  await runRefresh(configSchema.parse({}), { inbox, asOf: '2026-06-30', layout, now: new Date('2026-07-01T06:00:00Z') });
   server = await serveStatic(layout.distLink, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await launchBrowser();
