@@ -5,7 +5,7 @@
  * next run cleans the leftovers. Every input is archived (content-addressed) so `rebuild` can recreate
  * the warehouse from the archive alone.
  */
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { openWarehouse, type Warehouse } from '../lib/duckdb.ts';
@@ -418,6 +418,11 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
     const message = (error as Error).message;
     if (current) phases[current] = (Date.now() - phaseStarted) / 1000;
     const finished = new Date();
+    // A failed run's generation is garbage: removed now, before its end line is written, so a full disk
+    // (the usual reason a run fails late) has room again for that line, and `history` says `failed`.
+    warehouse?.close();
+    warehouse = undefined;
+    if (currentId(layout) !== runId) rmSync(generation(layout, runId).dir, { recursive: true, force: true });
     try {
       appendRun(layout.runsFile, {
         ...record,

@@ -2,7 +2,7 @@
  * The run history of refreshes and rebuilds: data/state/runs.jsonl, appended by every run — a start line,
  * then an end line. It lives outside the generations, so failed and killed runs are remembered too.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { sameProcessAlive } from './lock.ts';
 import { currentId, type StateLayout } from './state.ts';
@@ -37,9 +37,30 @@ export interface RunRecord {
   recordedBy?: string;
 }
 
+/**
+ * Append one record as one line. A write cut short by a full disk leaves a line without its newline; the
+ * next record then starts on a line of its own (else the two would make one unreadable line, and a run
+ * that was killed afterwards would vanish from the history).
+ */
 export function appendRun(file: string, record: RunRecord): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  appendFileSync(file, `${JSON.stringify(record)}\n`);
+  appendFileSync(file, `${endsCut(file) ? '\n' : ''}${JSON.stringify(record)}\n`);
+}
+
+function endsCut(file: string): boolean {
+  let handle: number | undefined;
+  try {
+    handle = openSync(file, 'r');
+    const size = fstatSync(handle).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(handle, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch {
+    return false;
+  } finally {
+    if (handle !== undefined) closeSync(handle);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * full until `gens/*` was deleted by hand.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { sizeOf } from '../../pipelines/refresh/collect.ts';
@@ -48,16 +48,21 @@ describe('a run collects what failed and killed runs left', () => {
     expect(published(state)).toEqual(before);
     expect(lockHolder(state)).toBeUndefined();
     const failedRun = (JSON.parse(JSON.stringify(full.events.find((e) => e.event === 'failed'))) as { runId: string }).runId;
-    const partial = sizeOf(path.join(state, 'state', 'gens', failedRun));
-    expect(partial).toBeGreaterThan(3 * MiB);
+    // A failed run removes its own generation before it writes its end line (so a full disk has room for it).
+    expect(existsSync(path.join(state, 'state', 'gens', failedRun))).toBe(false);
     rmSync(filler);
-    // Less free space now than a refresh needs, unless the failed generation goes first: 11 MiB minus the
-    // published 4.1 MiB minus the partial 3.5 MiB.
+
+    // What killed runs leave (a dead pid names them): a run killed while copying the warehouse leaves its
+    // generation, which only the next run can remove — 3.5 MiB here.
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const killedRun = `20260701-000000-${dead}`;
+    mkdirSync(path.join(state, 'state', 'gens', killedRun));
+    writeFileSync(path.join(state, 'state', 'gens', killedRun, 'warehouse.duckdb'), Buffer.alloc(3.5 * MiB, 1));
+    const partial = sizeOf(path.join(state, 'state', 'gens', killedRun));
+    // Less free space now than a refresh needs, unless the killed run's generation goes first: 11 MiB minus
+    // the published 4.1 MiB minus the leftover 3.5 MiB.
     const free = statfsSync(volume);
     expect(free.bavail * free.bsize).toBeLessThan(4 * MiB);
-
-    // What killed runs leave, beside the failed generation (a dead pid names them).
-    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
     const archive = path.join(state, 'archive');
     mkdirSync(path.join(archive, 'a'.repeat(64)));
     writeFileSync(path.join(archive, 'a'.repeat(64), `offers.csv.tmp-${dead}`), 'x'.repeat(1000));
@@ -65,7 +70,7 @@ describe('a run collects what failed and killed runs left', () => {
     const stateDir = path.join(state, 'state');
     writeFileSync(path.join(stateDir, `refresh.lock.${dead}.draft`), 'y'.repeat(100));
     writeFileSync(path.join(stateDir, `refresh.lock.stale-${dead}`), 'z'.repeat(10));
-    symlinkSync(path.join('gens', failedRun), path.join(stateDir, `current.tmp-${dead}`));
+    symlinkSync(path.join('gens', killedRun), path.join(stateDir, `current.tmp-${dead}`));
     mkdirSync(path.join(stateDir, 'gens', firstGeneration, 'dist.build-cache'));
     writeFileSync(path.join(stateDir, 'gens', firstGeneration, 'dist.build-cache', 'chunk.js'), 'c'.repeat(500));
 
@@ -73,12 +78,12 @@ describe('a run collects what failed and killed runs left', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(manifest(state).rows.offers).toBe(baseOffers + 1);
     const collected = ok.events.find((e) => e.event === 'collected') as unknown as Record<string, number>;
-    // generations: the failed one; archive: the partial copy, then its folder, then the empty folder;
+    // generations: the killed one; archive: the partial copy, then its folder, then the empty folder;
     // files: the draft, the stale lock and the temporary link; builds: the cache (and any orphan build of
     // another suite's killed run in data/.builds).
     expect(collected).toMatchObject({ generations: 1, archive: 3, files: 3 });
     expect(collected.builds).toBeGreaterThanOrEqual(1);
-    const linkBytes = path.join('gens', failedRun).length;
+    const linkBytes = path.join('gens', killedRun).length;
     expect(collected.bytes).toBeGreaterThanOrEqual(partial + 1000 + 100 + 10 + linkBytes + 500);
     expect(generations(state)).toEqual([firstGeneration, (JSON.parse(ok.stdout) as { generation: string }).generation].sort());
     expect((await history(state)).map((r) => r.status)).toEqual(['ok', 'failed', 'ok']);
