@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { disclosureRules } from '../contract/disclosure.ts';
 import { levelKeys, regionKeys } from '../contract/dimensions.ts';
 import { stageKeys } from '../contract/stages.ts';
+import { maybeCadenceError } from '../digest/cadence.ts';
 import { defaultRateLines } from '../contract/status.ts';
 
 /**
@@ -118,6 +119,27 @@ export const configSchema = z
       .default({ generations: 3, archiveRuns: 30 }),
     /** Webhook (Slack-compatible) for failed refreshes and new alarms; HIRESCOPE_WEBHOOK_URL overrides. */
     notify: z.object({ webhookUrl: z.url().optional() }).strict().default({}),
+    /**
+     * The digest (README "Weekly digest"): after a successful refresh, when due by `every` (weekly,
+     * daily or a cron expression; the state folder remembers the last one), the KPI tiles over the last
+     * `periodDays` days against the `periodDays` before, new and resolved alerts, the oldest open
+     * openings and a link to `siteUrl`: POSTed to `webhookUrl` (else notify.webhookUrl /
+     * HIRESCOPE_WEBHOOK_URL) and written as an HTML e-mail body to `htmlFile`.
+     */
+    digest: z
+      .object({
+        enabled: z.boolean().default(false),
+        every: z.string().default('weekly').superRefine((every, context) => {
+          const error = maybeCadenceError(every);
+          if (error) context.addIssue({ code: 'custom', message: error });
+        }),
+        periodDays: z.number().int().positive().default(90),
+        webhookUrl: z.url().optional(),
+        htmlFile: z.string().optional(),
+        siteUrl: z.url({ protocol: /^https?$/ }).optional(),
+      })
+      .strict()
+      .default({ enabled: false, every: 'weekly', periodDays: 90 }),
     /**
      * The refresh lock (README "Scheduled refreshes"): a lock taken on another host (a shared folder) is
      * stale after this many hours; on this host a lock is stale as soon as its process is gone.
