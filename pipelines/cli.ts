@@ -16,6 +16,7 @@ import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
+import { digestCommand } from './commands/digest.ts';
 import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { acquireLock, LockedError } from './refresh/lock.ts';
 import { generationOf, stateLayout } from './refresh/state.ts';
@@ -169,6 +170,18 @@ refresh, as of the last published run (or --as-of).`,
     ],
     options: { ...runOptions, cron: { type: 'string' }, watch: { type: 'boolean' }, 'debounce-ms': { type: 'string' } },
   },
+  digest: {
+    usage: 'digest [--as-of D] [--html FILE] [--post] [--state DIR]',
+    about: `the digest a refresh sends when config digest.enabled (README "Weekly digest"): the KPI tiles over the
+last digest.periodDays days (default 90) against the same length before, alerts new and resolved since the
+last digest sent, the five oldest open openings, a link to digest.siteUrl. --html FILE writes the e-mail
+body; --post sends the Slack payload to the digest webhook and records it as the last digest.`,
+    examples: [
+      ['hirescope digest', 'read it on the terminal'],
+      ['hirescope digest --html digest.html --post', 'write the e-mail body and post it now'],
+    ],
+    options: { 'as-of': { type: 'string' }, html: { type: 'string' }, post: { type: 'boolean' }, state: { type: 'string' } },
+  },
   export: {
     usage: 'export pay-bands --out FILE.csv [metrics filters]',
     about: `write the published pay bands as CSV for spreadsheets (the site's cells, disclosure rules applied).
@@ -212,6 +225,7 @@ const summaries: Record<CommandName, string> = {
   reset: 'publish an empty warehouse (the archive is kept)',
   history: 'refreshes, rebuilds and resets: duration, rows, outcome, error',
   schedule: 'refresh on a cron schedule and/or when exports land in the inbox',
+  digest: 'the weekly digest (tiles, changes, alerts, oldest openings) on demand',
   export: 'write the published pay bands as CSV (export pay-bands --out FILE.csv)',
   generate: 'write deterministic sample data (canonical or a vendor format)',
 };
@@ -420,6 +434,14 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       noPositionals(positionals);
       if (values.fresh) throw new UsageError('--fresh is an option of refresh (a schedule must not clear the warehouse on every run)');
       return await scheduleCommand(loadConfig(values.config), values, out);
+    }
+    case 'digest': {
+      const { values, positionals } = parse(command, rest, commands.digest.options);
+      if (values.help) return help(out, command);
+      noPositionals(positionals);
+      const layout = layoutFor(values);
+      const db = values.db ?? (values.state ? layout.warehouseLink : defaultDb);
+      return await withWarehouse(existingWarehouse(db), values.config, (w, settings) => digestCommand(w, settings, layout.stateDir, values, out));
     }
     case 'export': {
       const { values, positionals } = parse(command, rest, commands.export.options);

@@ -4,7 +4,7 @@
  */
 import type { Digest, DigestAlert } from '../contract/digest.ts';
 import { plural } from '../contract/format.ts';
-import { alertText, listedAlerts, openingText, periodText, summaryText, tileTexts } from './texts.ts';
+import { alertText, listedAlerts, newAlertsTitle, openingText, periodText, summaryText, tileTexts } from './texts.ts';
 
 /** Escape text for HTML content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -40,7 +40,6 @@ export function digestHtml(digest: Digest): string {
         `<div style="font-size:12px;color:#57606a">${escapeHtml(t.detail)}</div></td>`,
     )
     .join('');
-  const since = digest.alerts.since ? `since the last digest (${digest.alerts.since.slice(0, 10)})` : 'since the first digest';
   const openings = digest.oldestOpenings.length ? list(digest.oldestOpenings.map(openingText)) : '<p style="margin:4px 0 16px 0;color:#57606a">none open</p>';
   const link = digest.siteUrl
     ? `<p style="${font};margin:20px 0"><a href="${escapeHtml(digest.siteUrl)}" style="color:#0969da">Open the dashboard</a></p>`
@@ -53,7 +52,7 @@ export function digestHtml(digest: Digest): string {
 <h1 style="${font};font-size:20px;margin:0 0 4px 0">${escapeHtml(`hirescope digest — as of ${digest.asOf}`)}</h1>
 <p style="${font};font-size:13px;color:#57606a;margin:0 0 12px 0">${escapeHtml(periodText(digest))}</p>
 <table role="presentation" cellspacing="8" cellpadding="0" style="width:100%;border-collapse:separate"><tr>${cells}</tr></table>
-${heading(`New alerts ${since} (${digest.alerts.new.length})`)}
+${heading(`${newAlertsTitle(digest)} (${digest.alerts.new.length})`)}
 ${alertList(digest.alerts.new)}
 ${heading(`Resolved alerts (${digest.alerts.resolved.length})`)}
 ${alertList(digest.alerts.resolved)}

@@ -5,7 +5,7 @@
  */
 import type { Digest, DigestAlert } from '../contract/digest.ts';
 import { plural } from '../contract/format.ts';
-import { alertText, listedAlerts, openingText, periodText, summaryText, tileTexts } from './texts.ts';
+import { alertText, listedAlerts, newAlertsTitle, openingText, periodText, summaryText, tileTexts } from './texts.ts';
 
 export interface SlackPayload {
   readonly text: string;
@@ -30,12 +30,12 @@ function alertSection(title: string, alerts: readonly DigestAlert[], none: strin
 
 /** The payload POSTed to the webhook. */
 export function slackPayload(digest: Digest): SlackPayload {
-  const since = digest.alerts.since ? `since the last digest (${digest.alerts.since.slice(0, 10)})` : 'since the first digest';
+  const title = newAlertsTitle(digest);
   const blocks: Record<string, unknown>[] = [
     { type: 'header', text: { type: 'plain_text', text: `hirescope digest — as of ${digest.asOf}` } },
     { type: 'context', elements: [mrkdwn(escapeMrkdwn(periodText(digest)))] },
     { type: 'section', fields: tileTexts(digest).map((t) => mrkdwn(`*${t.label}*\n${escapeMrkdwn(`${t.value} · ${t.change}`)}\n${escapeMrkdwn(t.detail)}`)) },
-    alertSection(`New alerts ${since}`, digest.alerts.new, 'none'),
+    alertSection(title, digest.alerts.new, 'none'),
     alertSection('Resolved alerts', digest.alerts.resolved, 'none'),
     section(
       digest.oldestOpenings.length
@@ -43,6 +43,6 @@ export function slackPayload(digest: Digest): SlackPayload {
         : '*Oldest open openings*\nnone open',
     ),
   ];
-  if (digest.siteUrl) blocks.push(section(`<${digest.siteUrl}|Open the dashboard>`));
+  if (digest.siteUrl) blocks.push(section(`<${escapeMrkdwn(digest.siteUrl)}|Open the dashboard>`));
   return { text: escapeMrkdwn(summaryText(digest)), blocks };
 }

@@ -42,7 +42,7 @@ export function tileTexts(digest: Digest): TileText[] {
       label: 'Median time to fill',
       value: ttf.value === null ? '—' : formatDays(ttf.value),
       change: changeText(ttf.change, formatDays),
-      detail: `benchmark ${formatDays(ttf.benchmarkDays)} (${ttf.benchmarkSource}) · ${plural(ttf.filled, 'opening')} filled`,
+      detail: `benchmark ${formatDays(ttf.benchmarkDays)} · ${plural(ttf.filled, 'opening')} filled`,
     },
     {
       label: 'Open openings',
@@ -68,6 +68,11 @@ export function periodText(digest: Digest): string {
 /** "ALARM Offer acceptance 74.7% ..." */
 export function alertText(alert: DigestAlert): string {
   return `${alert.level.toUpperCase()} ${alert.message}`;
+}
+
+/** "New alerts since 2026-06-23", or, in the first digest, where every active alert is new, "Active alerts (first digest)". */
+export function newAlertsTitle(digest: Digest): string {
+  return digest.alerts.since ? `New alerts since ${digest.alerts.since.slice(0, 10)}` : 'Active alerts (first digest)';
 }
 
 /** The first `alertsListed` alerts and how many more there are. */

@@ -1,0 +1,185 @@
+/**
+ * The digest of a tiny company (test/digest/company.ts, every figure counted by hand there): the tiles and
+ * their changes, the alerts new and resolved between two digests, the oldest open openings, the Slack
+ * payload, the self-contained HTML body, and the cadence. A real DuckDB file loaded through the real ingest.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../pipelines/lib/config.ts';
+import { evaluateAlerts } from '../../pipelines/alerts/index.ts';
+import { buildDigest, digestAlerts } from '../../pipelines/digest/compute.ts';
+import { digestDue } from '../../pipelines/digest/cadence.ts';
+import { deliverDigest } from '../../pipelines/digest/send.ts';
+import { slackPayload } from '../../pipelines/digest/slack.ts';
+import type { Digest, DigestState } from '../../pipelines/contract/digest.ts';
+import { withLoadedWarehouse } from '../helpers/warehouse.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { digestAsOf, digestCompany, digestCompanyLater, digestConfig } from './company.ts';
+
+const tmp = tempDir('hs-digest-');
+afterAll(() => tmp.cleanup());
+
+/** The digest of `files` as of 2026-06-30 after the last digest `previous`, with the alerts a refresh evaluates. */
+function digestOf(files: Record<string, string>, previous: DigestState | undefined, adjust: (config: Config) => Config = (c) => c) {
+  return withLoadedWarehouse(
+    files,
+    async (warehouse, config) => {
+      const alerts = (await evaluateAlerts(warehouse, config, { asOf: digestAsOf })).alerts;
+      return { digest: await buildDigest(warehouse, adjust(config), { asOf: digestAsOf, alerts, previous }), alerts };
+    },
+    digestConfig as unknown as Partial<Config>,
+  );
+}
+
+describe('the digest of the tiny company', () => {
+  let first: Digest;
+  it('has the four tiles with their changes against the 30 days before', { timeout: 60_000 }, async () => {
+    first = (await digestOf(digestCompany(), undefined)).digest;
+    // 30 days to 2026-06-30 = June 1-30; the 30 before = May 2-31, as of May 31.
+    expect(first.period).toEqual({ from: '2026-06-01', to: '2026-06-30' });
+    expect(first.previousPeriod).toEqual({ from: '2026-05-02', to: '2026-05-31' });
+    const { offerAcceptance: oar, timeToFill, openOpenings, hires } = first.tiles;
+    // June: 4 accepted / (4 + 1) = 0.8 (watch: 0.75 <= 0.8 < 0.85); May: 3 / (3 + 2) = 0.6 (alarm); change +0.2.
+    expect(oar).toMatchObject({ value: 0.8, previous: 0.6, status: 'watch', previousStatus: 'alarm', accepted: 4, declined: 1 });
+    expect(oar.change).toBeCloseTo(0.2, 12);
+    // Wilson 95% of 4/5 with z = 1.959964: z^2 = 3.841459, d = 1 + z^2/5 = 1.768292, centre = (0.8 + z^2/10)/d
+    // = 1.184146/1.768292 = 0.669655, half = z * sqrt(0.16/5 + z^2/100)/d = 1.959964 * 0.265357/1.768292 = 0.294121
+    // -> [0.375535, 0.963776].
+    expect(oar.ci95![0]).toBeCloseTo(0.375535, 5);
+    expect(oar.ci95![1]).toBeCloseTo(0.963776, 5);
+    // May's 3/5 interval (about 0.23-0.88) overlaps: the +20 points are not significant.
+    expect(oar.overlapping).toBe(true);
+    // June fills 20, 40, 50, 70 days: median (40 + 50)/2 = 45; May fills 30, 50, 70: median 50; change -5.
+    expect(timeToFill).toMatchObject({ value: 45, previous: 50, change: -5, filled: 4, benchmarkDays: 62 });
+    // Open at 06-30: o-1..o-6 = 6. Open at 05-31: o-1..o-5, c-1 (closed 06-05), f-a1..f-a4 (filled in June) = 10.
+    expect(openOpenings).toEqual({ value: 6, previous: 10, change: -4 });
+    // Hires dated in June: a1-a4 = 4; in May: b1-b3 = 3.
+    expect(hires).toEqual({ value: 4, previous: 3, change: 1 });
+  });
+
+  it('lists the five oldest open openings, oldest first, without a recruiter when jobs carry none', () => {
+    // days open at 06-30: o-1 from 01-01 = 180 (day 181 - day 1), o-2 02-15 = 181 - 46 = 135, o-3 03-01 = 181 - 60 = 121,
+    // o-4 04-01 = 181 - 91 = 90, o-5 05-15 = 181 - 135 = 46; o-6 (10 days) is the sixth and left out.
+    expect(first.oldestOpenings).toEqual([
+      { openingId: 'o-1', title: '<script>alert(1)</script>', department: 'Sales', region: 'EU', daysOpen: 180 },
+      { openingId: 'o-2', title: 'Backend Engineer', department: 'Engineering', region: 'US', daysOpen: 135 },
+      { openingId: 'o-3', title: 'Designer & Illustrator', department: 'Design', region: 'LatAm', daysOpen: 121 },
+      { openingId: 'o-4', title: 'Backend Engineer', department: 'Engineering', region: 'US', daysOpen: 90 },
+      { openingId: 'o-5', title: '<script>alert(1)</script>', department: 'Sales', region: 'EU', daysOpen: 46 },
+    ]);
+  });
+
+  it('counts every active alert as new in the first digest', () => {
+    // all time: 7 accepted / 10 = 70% < 75% with 10 >= 4 offers -> alarm; openings over 100 days: o-1, o-2, o-3.
+    expect(first.alerts.since).toBeNull();
+    expect(first.alerts.active).toBe(4);
+    expect(first.alerts.new.map((a) => a.id)).toEqual([
+      'offer-acceptance:Offer acceptance rate:alarm',
+      'opening-age:o-1:watch',
+      'opening-age:o-2:watch',
+      'opening-age:o-3:watch',
+    ]);
+    expect(first.alerts.resolved).toEqual([]);
+  });
+
+  it('the next digest names the alerts new and resolved since', { timeout: 60_000 }, async () => {
+    const { alerts } = await digestOf(digestCompany(), undefined);
+    const state: DigestState = { lastSentAt: '2026-06-23T06:00:00.000Z', asOf: '2026-06-23', alerts: digestAlerts(alerts) };
+    const later = (await digestOf(digestCompanyLater(), state)).digest;
+    // o-2 closed on 06-28: its alert resolves; o-7 opened 02-01 = 181 - 32 = 149 days: a new one.
+    expect(later.alerts.since).toBe('2026-06-23T06:00:00.000Z');
+    expect(later.alerts.new.map((a) => [a.id, a.message])).toEqual([['opening-age:o-7:watch', 'Opening o-7 (Design, LatAm) has been open 149 days']]);
+    expect(later.alerts.resolved.map((a) => [a.id, a.message])).toEqual([['opening-age:o-2:watch', 'Opening o-2 (Engineering, US) has been open 135 days']]);
+    expect(later.alerts.active).toBe(4);
+    expect(later.oldestOpenings.map((o) => [o.openingId, o.daysOpen])).toEqual([['o-1', 180], ['o-7', 149], ['o-3', 121], ['o-4', 90], ['o-5', 46]]);
+  });
+
+  it('shows each opening\'s recruiter when jobs carry one, and none under privacy.owners "hide"', { timeout: 60_000 }, async () => {
+    // jobs.recruiter (issue 18 Deliver 1) added here as its migration does (ALTER TABLE ... ADD COLUMN).
+    const withRecruiters = (hide: boolean) =>
+      withLoadedWarehouse(
+        digestCompany(),
+        async (warehouse, config) => {
+          await warehouse.run(`ALTER TABLE jobs ADD COLUMN IF NOT EXISTS recruiter VARCHAR`);
+          await warehouse.run(`UPDATE jobs SET recruiter = CASE job_id WHEN 'job-2' THEN 'R. Jones' WHEN 'job-1' THEN '  ' END`);
+          const settings = hide ? ({ ...config, privacy: { owners: 'hide' } } as Config) : config;
+          return buildDigest(warehouse, settings, { asOf: digestAsOf, alerts: [], previous: undefined });
+        },
+        digestConfig as unknown as Partial<Config>,
+      );
+    const shown = await withRecruiters(false);
+    // job-2 (o-1, o-5): R. Jones; job-1 blank -> none; job-3 NULL -> none.
+    expect(shown.oldestOpenings.map((o) => [o.openingId, o.recruiter])).toEqual([['o-1', 'R. Jones'], ['o-2', null], ['o-3', null], ['o-4', null], ['o-5', 'R. Jones']]);
+    expect(slackPayload(shown).blocks.at(-2)).toMatchObject({ text: { text: expect.stringContaining('Sales, EU: 180 days open, recruiter R. Jones') } });
+    const hidden = await withRecruiters(true);
+    expect(hidden.oldestOpenings.every((o) => !('recruiter' in o))).toBe(true);
+    expect(JSON.stringify(slackPayload(hidden))).not.toContain('Jones');
+  });
+
+  it('is a Slack payload: text fallback and blocks, export text escaped for mrkdwn', () => {
+    const payload = slackPayload(first);
+    expect(payload.text).toBe(
+      'hirescope digest as of 2026-06-30: offer acceptance 80.0% (watch) +20.0 pts, not significant; median time to fill 45 d -5 d ' +
+        '(benchmark 62 d); 6 open openings -4; 4 hires +1; 4 new alerts, 0 resolved',
+    );
+    expect(payload.blocks.map((b) => b.type)).toEqual(['header', 'context', 'section', 'section', 'section', 'section', 'section']);
+    expect(payload.blocks[2]).toEqual({
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: '*Offer acceptance rate*\n80.0% (watch) · +20.0 pts, not significant\n95% CI 37.6%–96.4% · 4 accepted, 1 declined' },
+        { type: 'mrkdwn', text: '*Median time to fill*\n45 d · -5 d\nbenchmark 62 d · 4 openings filled' },
+        { type: 'mrkdwn', text: '*Open openings*\n6 · -4\nopen on 2026-06-30' },
+        { type: 'mrkdwn', text: '*Hires*\n4 · +1\nhires dated in the period' },
+      ],
+    });
+    const openings = (payload.blocks[5] as { text: { text: string } }).text.text;
+    expect(openings.split('\n').slice(0, 4)).toEqual([
+      '*Oldest open openings*',
+      '• &lt;script&gt;alert(1)&lt;/script&gt; (o-1) — Sales, EU: 180 days open',
+      '• Backend Engineer (o-2) — Engineering, US: 135 days open',
+      '• Designer &amp; Illustrator (o-3) — Design, LatAm: 121 days open',
+    ]);
+    expect(JSON.stringify(payload)).not.toContain('<script>');
+    expect(payload.blocks.at(-1)).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '<https://hiring.example.com/dashboard/|Open the dashboard>' } });
+  });
+
+  it('is a self-contained HTML e-mail body: inline styles, no external resource, every string escaped', async () => {
+    const file = path.join(tmp.dir, 'mail', 'digest.html');
+    const delivery = await deliverDigest(first, { htmlFile: file });
+    expect(delivery).toEqual({ posted: null, htmlFile: file });
+    const html = readFileSync(file, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<li style="margin:2px 0">&lt;script&gt;alert(1)&lt;/script&gt; (o-1) — Sales, EU: 180 days open</li>');
+    expect(html).toContain('Designer &amp; Illustrator (o-3)');
+    expect(html).not.toMatch(/<script|<style|<link|<img|<iframe|\bsrc=|url\(|@import/i);
+    // the only address in it is the site's link
+    expect([...html.matchAll(/https?:\/\/[^"'\s<]+/g)].map((m) => m[0])).toEqual(['https://hiring.example.com/dashboard/']);
+    expect(html).toContain('<a href="https://hiring.example.com/dashboard/" style="color:#0969da">Open the dashboard</a>');
+    // the tiles, as in the payload
+    expect(html).toContain('>80.0% (watch)</div><div style="font-size:13px;color:#1f2328">+20.0 pts, not significant</div>');
+    expect(html).toContain('>45 d</div><div style="font-size:13px;color:#1f2328">-5 d</div>');
+  });
+});
+
+describe('the cadence', () => {
+  const last = '2026-06-29T06:00:00.000Z'; // a Monday, 06:00 UTC
+  it('weekly: due again from the next Monday 00:00 in the organisation time zone', () => {
+    expect(digestDue('weekly', undefined, new Date('2026-06-29T06:00:00Z'))).toBe(true); // never sent
+    expect(digestDue('weekly', last, new Date('2026-06-29T06:05:00Z'))).toBe(false); // same run day
+    expect(digestDue('weekly', last, new Date('2026-07-05T23:59:00Z'))).toBe(false); // Sunday: same week
+    expect(digestDue('weekly', last, new Date('2026-07-06T00:00:00Z'))).toBe(true); // Monday 00:00
+    // a refresh a minute earlier than last week's still sends (7 days less a minute since the last one)
+    expect(digestDue('weekly', last, new Date('2026-07-06T05:59:00Z'))).toBe(true);
+    // in New York (UTC-4) the week turns at Monday 04:00 UTC
+    expect(digestDue('weekly', last, new Date('2026-07-06T03:59:00Z'), 'America/New_York')).toBe(false);
+    expect(digestDue('weekly', last, new Date('2026-07-06T04:00:00Z'), 'America/New_York')).toBe(true);
+  });
+  it('daily and a cron expression', () => {
+    expect(digestDue('daily', last, new Date('2026-06-29T23:59:00Z'))).toBe(false);
+    expect(digestDue('daily', last, new Date('2026-06-30T00:00:00Z'))).toBe(true);
+    // first of the month at 08:00
+    expect(digestDue('0 8 1 * *', last, new Date('2026-07-01T07:59:00Z'))).toBe(false);
+    expect(digestDue('0 8 1 * *', last, new Date('2026-07-01T08:00:00Z'))).toBe(true);
+  });
+});
