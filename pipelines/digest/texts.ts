@@ -25,6 +25,12 @@ function changeText(change: number | null, format: (value: number) => string): s
   return signed(change, format(change));
 }
 
+/** The median against the benchmark, as the Overview's tile judges it (at or under: within). */
+function benchmarkText(median: number | null, benchmark: number): string {
+  if (median === null) return `benchmark ${formatDays(benchmark)}`;
+  return `${median <= benchmark ? 'within' : 'over'} the ${formatDays(benchmark)} benchmark`;
+}
+
 /** The four Overview tiles as text, in the Overview's order. */
 export function tileTexts(digest: Digest): TileText[] {
   const { offerAcceptance: oar, timeToFill: ttf, openOpenings, hires } = digest.tiles;
@@ -42,7 +48,7 @@ export function tileTexts(digest: Digest): TileText[] {
       label: 'Median time to fill',
       value: ttf.value === null ? '—' : formatDays(ttf.value),
       change: changeText(ttf.change, formatDays),
-      detail: `benchmark ${formatDays(ttf.benchmarkDays)} · ${plural(ttf.filled, 'opening')} filled`,
+      detail: `${benchmarkText(ttf.value, ttf.benchmarkDays)} · ${plural(ttf.filled, 'opening')} filled`,
     },
     {
       label: 'Open openings',

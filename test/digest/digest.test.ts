@@ -128,7 +128,7 @@ describe('the digest of the tiny company', () => {
       type: 'section',
       fields: [
         { type: 'mrkdwn', text: '*Offer acceptance rate*\n80.0% (watch) · +20.0 pts, not significant\n95% CI 37.6%–96.4% · 4 accepted, 1 declined' },
-        { type: 'mrkdwn', text: '*Median time to fill*\n45 d · -5 d\nbenchmark 62 d · 4 openings filled' },
+        { type: 'mrkdwn', text: '*Median time to fill*\n45 d · -5 d\nwithin the 62 d benchmark · 4 openings filled' },
         { type: 'mrkdwn', text: '*Open openings*\n6 · -4\nopen on 2026-06-30' },
         { type: 'mrkdwn', text: '*Hires*\n4 · +1\nhires dated in the period' },
       ],

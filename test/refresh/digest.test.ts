@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { digestStateSchema } from '../../pipelines/contract/digest.ts';
-import { killAll, manifest, published, refreshArgs, runCli, type CliProcess } from '../helpers/processes.ts';
+import { killAll, manifest, published, refreshArgs, runCli, startCli, type CliProcess } from '../helpers/processes.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { startHook, type Hook } from '../helpers/webhook.ts';
 import { digestCompany, digestCompanyLater, digestConfig } from '../digest/company.ts';
@@ -148,5 +148,33 @@ describe('the digest after a refresh, with the webhook down', () => {
     expect(run.events.filter((e) => e.event === 'digest-not-sent')).toEqual([expect.objectContaining({ posted: false, htmlFile: html })]);
     expect(existsSync(path.join(state, 'state', 'digest.json'))).toBe(false);
     expect(readFileSync(html, 'utf8')).toContain('hirescope digest — as of 2026-06-30');
+  });
+});
+
+describe('the digest from `schedule`', () => {
+  const mine = new Set<CliProcess>();
+  let hook: Hook;
+  beforeAll(async () => {
+    hook = await startHook();
+  });
+  afterEach(() => killAll(mine));
+  afterAll(async () => {
+    await killAll(mine);
+    await hook.close();
+  });
+
+  it('a scheduled refresh posts the digest; the next ticks in the same week do not', { timeout: 180_000 }, async () => {
+    const state = path.join(tmp.dir, 'state-schedule');
+    const inbox = writeInbox(tmp.dir, 'inbox-schedule', digestCompany());
+    const config = configFile('config-schedule', hook.url, path.join(tmp.dir, 'mail-schedule', 'digest.html'));
+    // every second (croner's seconds field); ticks during a run are skipped
+    const schedule = startCli(['schedule', '--cron', '* * * * * *', '--state', state, '--inbox', inbox, '--as-of', '2026-06-30', '--config', config], { owner: mine });
+    await schedule.waitForEvent((e) => e.event === 'digest-sent', 120_000);
+    await schedule.waitForEvent((e) => e.event === 'digest-not-due', 120_000);
+    schedule.child.kill('SIGTERM');
+    const exit = await schedule.wait(120_000);
+    expect(exit.code, exit.stderr).toBe(0);
+    expect(hook.received).toHaveLength(1);
+    expect((JSON.parse(hook.received[0]!.body) as Payload).text).toMatch(/^hirescope digest as of 2026-06-30: offer acceptance 80\.0% \(watch\)/);
   });
 });
