@@ -101,18 +101,20 @@ from this warehouse's state (the state beside --db, or --state DIR). A missing w
     options: { state: { type: 'string' } },
   },
   metrics: {
-    usage: 'metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish]',
+    usage: 'metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish] [--compare]',
     about: `compute every hiring metric; --json prints the DESIGN §5 document with freshness. --publish: pay and
-offer figures as published on the site (README "What is published"), not exact. Without --as-of, warns
-on stderr when the newest event is older than config staleAfterDays (default 14).
+offer figures as published on the site (README "What is published"), not exact. --compare: the KPI tiles
+against the previous period of the same length and the same period a year earlier (README "Compared
+with what"; JSON key \`comparison\`). Without --as-of, warns on stderr when the newest event is older
+than config staleAfterDays (default 14).
 
 ${metricFilterHelp}`,
     examples: [
       ['hirescope metrics', 'as the dashboard shows them'],
-      ['hirescope metrics --department Sales --from 2026-01-01', 'Sales, for applications since January'],
       ['hirescope metrics --json --as-of 2026-06-30', 'the JSON document as of a fixed day'],
+      ['hirescope metrics --compare --department Sales --from 2026-04-01', 'Sales since April against the months before and a year earlier'],
     ],
-    options: { ...metricOptions, publish: { type: 'boolean', default: false } },
+    options: { ...metricOptions, publish: { type: 'boolean', default: false }, compare: { type: 'boolean', default: false } },
   },
   alerts: {
     usage: 'alerts [--fail-on watch|alarm] [metrics filters]',

@@ -6,6 +6,7 @@ import { levelKeys, regionKeys } from '../contract/dimensions.ts';
 import { stageKeys } from '../contract/stages.ts';
 import { maybeCadenceError } from '../digest/cadence.ts';
 import { defaultRateLines } from '../contract/status.ts';
+import { rateCellSchema } from '../contract/tiles.ts';
 
 /**
  * The last day of the bundled sample (data/sample, `npm run sample`): the generator's default --end, and
@@ -78,6 +79,8 @@ export const configSchema = z
         healthy: z.number().min(0).max(1).default(defaultRateLines.healthy),
         alarm: z.number().min(0).max(1).default(defaultRateLines.alarm),
         minOffers: z.number().int().nonnegative().default(defaultRateLines.minOffers),
+        /** Lines per department and/or region (README "Compared with what"): the most specific matching cell wins. */
+        cells: z.array(rateCellSchema).optional(),
       })
       .strict()
       .refine((t) => t.alarm <= t.healthy, 'alarm must not be above healthy')
