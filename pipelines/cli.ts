@@ -175,7 +175,7 @@ refresh, as of the last published run (or --as-of).`,
   digest: {
     usage: 'digest [--as-of D] [--html FILE] [--post] [--state DIR]',
     about: `the digest a refresh sends when config digest.enabled (README "Weekly digest"): the KPI tiles over the
-last digest.periodDays days (default 90) against the same length before, alerts new and resolved since the
+last digest.periodDays days (default 90) against the period before and a year earlier, alerts new and resolved since the
 last digest sent, the five oldest open openings, a link to digest.siteUrl. --html FILE writes the e-mail
 body; --post sends the Slack payload to the digest webhook and records it as the last digest.`,
     examples: [

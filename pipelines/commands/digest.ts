@@ -24,7 +24,7 @@ export interface DigestArgs {
 /** The digest as a person reads it on a terminal. */
 export function formatDigest(digest: Digest): string {
   const lines = [`hirescope digest as of ${digest.asOf}`, periodText(digest), ''];
-  for (const t of tileTexts(digest)) lines.push(`${t.label.padEnd(22)} ${t.value} · ${t.change} — ${t.detail}`);
+  for (const t of tileTexts(digest)) lines.push(`${t.label.padEnd(22)} ${t.value} · ${t.change} (previous period) · ${t.yearEarlier} (a year earlier) — ${t.detail}`);
   lines.push('', `new alerts (${digest.alerts.new.length}):`, ...digest.alerts.new.map((a) => `  ${alertText(a)}`));
   lines.push(`resolved alerts (${digest.alerts.resolved.length}):`, ...digest.alerts.resolved.map((a) => `  ${alertText(a)}`));
   lines.push('oldest open openings:', ...digest.oldestOpenings.map((o) => `  ${openingText(o)}`));

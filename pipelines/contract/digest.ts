@@ -6,27 +6,27 @@
 import { z } from 'zod';
 import { alertSchema } from './alerts.ts';
 import { rateStatuses } from './status.ts';
+import { kpiComparisonSchema } from './tiles.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const period = z.object({ from: isoDate, to: isoDate });
 const count = z.number().int().nonnegative();
 
-/** A tile's figure this period, the previous period's, and the change (value - previous; null when either is missing). */
-const comparedNumber = z.object({ value: z.number().nullable(), previous: z.number().nullable(), change: z.number().nullable() });
-
+/**
+ * The four Overview tiles now (period `comparison.periods.current`, open openings at asOf); their changes
+ * are in `comparison` (issue 18 Deliver 5: against the previous period of the same length and the same
+ * period a year earlier).
+ */
 export const digestTilesSchema = z.object({
-  offerAcceptance: comparedNumber.extend({
+  offerAcceptance: z.object({
+    rate: z.number().nullable(),
     status: z.enum(rateStatuses),
-    previousStatus: z.enum(rateStatuses),
     ci95: z.tuple([z.number(), z.number()]).nullable(),
     accepted: count,
     declined: count,
-    /** The two 95% intervals overlap: the change is not significant (null when either has no interval). */
-    overlapping: z.boolean().nullable(),
   }),
-  timeToFill: comparedNumber.extend({ filled: count, benchmarkDays: z.number(), benchmarkSource: z.string() }),
-  openOpenings: comparedNumber,
-  hires: comparedNumber,
+  timeToFill: z.object({ medianDays: z.number().nullable(), filled: count, benchmarkDays: z.number(), benchmarkSource: z.string() }),
+  openOpenings: count,
+  hires: count,
 });
 export type DigestTiles = z.infer<typeof digestTilesSchema>;
 
@@ -47,11 +47,8 @@ export type DigestAlert = z.infer<typeof digestAlertSchema>;
 
 export const digestSchema = z.object({
   asOf: isoDate,
-  period,
-  previousPeriod: period,
-  /** How the previous period's figures were computed (the name of the comparison). */
-  comparison: z.string(),
   tiles: digestTilesSchema,
+  comparison: kpiComparisonSchema,
   alerts: z.object({
     active: count,
     /** When the last digest was sent (null: this is the first, and every active alert is new). */

@@ -1,64 +1,45 @@
 /**
- * The digest's KPI tiles with their change against the previous period of the same length.
- *
- * Stand-in, to be swapped for the period comparison of issue 18 Deliver 5 (helper D) once it lands: the
- * existing metrics function run twice — over [asOf - periodDays + 1, asOf], and over the periodDays just
- * before, as of that period's last day (so open openings are those open then).
+ * The digest's KPI tiles and their changes: the Overview's four tiles over the last `periodDays` days to
+ * asOf, compared by compareKpis (issue 18 Deliver 5, pipelines/metrics/compare.ts) with the previous
+ * period of the same length and the same period a year earlier — the same figures and rules as the
+ * site's tiles and `metrics --compare`.
  */
 import type { Config } from '../lib/config.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
-import { computeMetrics } from '../metrics/index.ts';
+import { compareKpis } from '../metrics/compare.ts';
 import { timeToFillBenchmark } from '../metrics/reference.ts';
+import { rateStatus } from '../contract/status.ts';
+import { linesFor } from '../contract/thresholds.ts';
+import type { KpiComparison } from '../contract/compare.ts';
 import type { DigestTiles } from '../contract/digest.ts';
 
-export interface ComparedTiles {
-  readonly period: { from: string; to: string };
-  readonly previousPeriod: { from: string; to: string };
-  readonly comparison: string;
-  readonly tiles: DigestTiles;
+const dayMs = 86_400_000;
+
+/** The first day of the `periodDays` days that end on asOf. */
+export function periodStart(asOf: string, periodDays: number): string {
+  return new Date(Date.parse(`${asOf}T00:00:00Z`) - (periodDays - 1) * dayMs).toISOString().slice(0, 10);
 }
 
-const day = 86_400_000;
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * day).toISOString().slice(0, 10);
-const change = (value: number | null, previous: number | null) => (value === null || previous === null ? null : value - previous);
-
-/** The four Overview tiles over the last `periodDays` days to asOf, against the `periodDays` before. */
-export async function compareTiles(warehouse: Warehouse, config: Config, asOf: string, periodDays: number): Promise<ComparedTiles> {
-  const period = { from: shift(asOf, -(periodDays - 1)), to: asOf };
-  const previousPeriod = { from: shift(period.from, -periodDays), to: shift(period.from, -1) };
-  const before = await computeMetrics(warehouse, config, { asOf: previousPeriod.to, filters: { from: previousPeriod.from } });
-  const now = await computeMetrics(warehouse, config, { asOf, filters: { from: period.from } });
-  const benchmark = config.timeToFillBenchmarkDays
-    ? { days: config.timeToFillBenchmarkDays, source: 'config' }
-    : await timeToFillBenchmark(warehouse);
+/** The company-wide tiles as of asOf over the last `periodDays` days, and their comparison. */
+export async function compareTiles(warehouse: Warehouse, config: Config, asOf: string, periodDays: number): Promise<{ tiles: DigestTiles; comparison: KpiComparison }> {
+  const comparison = await compareKpis(warehouse, config, { asOf, filters: { from: periodStart(asOf, periodDays) } });
+  const now = comparison.figures.current;
   const oar = now.offerAcceptance;
-  const oarBefore = before.offerAcceptance;
+  const benchmark = config.timeToFillBenchmarkDays ? { days: config.timeToFillBenchmarkDays, source: 'config' } : await timeToFillBenchmark(warehouse);
   return {
-    period,
-    previousPeriod,
-    comparison: `metrics over ${period.from}..${period.to} against ${previousPeriod.from}..${previousPeriod.to} (as of ${previousPeriod.to})`,
     tiles: {
       offerAcceptance: {
-        value: oar.rate,
-        previous: oarBefore.rate,
-        change: change(oar.rate, oarBefore.rate),
-        status: oar.status,
-        previousStatus: oarBefore.status,
-        ci95: oar.ci95,
+        rate: oar.rate,
+        // company-wide: the lines of a view without department or region filters
+        status: rateStatus(oar.accepted, oar.declined, linesFor(config.offerAcceptance, {})),
+        ci95: oar.ci95 ? [oar.ci95[0], oar.ci95[1]] : null,
         accepted: oar.accepted,
         declined: oar.declined,
-        overlapping: oar.ci95 && oarBefore.ci95 ? oar.ci95[0] <= oarBefore.ci95[1] && oarBefore.ci95[0] <= oar.ci95[1] : null,
       },
-      timeToFill: {
-        value: now.timeToFill.medianDays,
-        previous: before.timeToFill.medianDays,
-        change: change(now.timeToFill.medianDays, before.timeToFill.medianDays),
-        filled: now.timeToFill.filled,
-        benchmarkDays: benchmark.days,
-        benchmarkSource: benchmark.source,
-      },
-      openOpenings: { value: now.timeToFill.open, previous: before.timeToFill.open, change: now.timeToFill.open - before.timeToFill.open },
-      hires: { value: now.timeToHire.hires, previous: before.timeToHire.hires, change: now.timeToHire.hires - before.timeToHire.hires },
+      timeToFill: { medianDays: now.medianTimeToFillDays, filled: now.filled, benchmarkDays: benchmark.days, benchmarkSource: benchmark.source },
+      openOpenings: now.openOpenings,
+      hires: now.hires,
     },
+    comparison,
   };
 }

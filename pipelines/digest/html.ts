@@ -36,7 +36,8 @@ export function digestHtml(digest: Digest): string {
         `<td style="${font};width:25%;vertical-align:top;padding:12px;border:1px solid #d0d7de;border-radius:6px">` +
         `<div style="font-size:12px;color:#57606a">${escapeHtml(t.label)}</div>` +
         `<div style="font-size:22px;font-weight:600;color:${i === 0 ? oarColour : '#1f2328'}">${escapeHtml(t.value)}</div>` +
-        `<div style="font-size:13px;color:#1f2328">${escapeHtml(t.change)}</div>` +
+        `<div style="font-size:13px;color:#1f2328">${escapeHtml(t.change)} <span style="color:#57606a">(previous period)</span></div>` +
+        `<div style="font-size:13px;color:#1f2328">${escapeHtml(t.yearEarlier)} <span style="color:#57606a">(a year earlier)</span></div>` +
         `<div style="font-size:12px;color:#57606a">${escapeHtml(t.detail)}</div></td>`,
     )
     .join('');

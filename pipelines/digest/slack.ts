@@ -34,7 +34,7 @@ export function slackPayload(digest: Digest): SlackPayload {
   const blocks: Record<string, unknown>[] = [
     { type: 'header', text: { type: 'plain_text', text: `hirescope digest — as of ${digest.asOf}` } },
     { type: 'context', elements: [mrkdwn(escapeMrkdwn(periodText(digest)))] },
-    { type: 'section', fields: tileTexts(digest).map((t) => mrkdwn(`*${t.label}*\n${escapeMrkdwn(`${t.value} · ${t.change}`)}\n${escapeMrkdwn(t.detail)}`)) },
+    { type: 'section', fields: tileTexts(digest).map((t) => mrkdwn(`*${t.label}*\n${escapeMrkdwn(`${t.value}\n${t.change} (previous period)\n${t.yearEarlier} (a year earlier)\n${t.detail}`)}`)) },
     alertSection(title, digest.alerts.new, 'none'),
     alertSection('Resolved alerts', digest.alerts.resolved, 'none'),
     section(

@@ -4,26 +4,21 @@
  */
 import { formatCount, formatDays, percent, plural } from '../contract/format.ts';
 import { statusWords } from '../contract/status.ts';
+import { changeText } from '../contract/compare.ts';
 import type { Digest, DigestAlert, DigestOpening } from '../contract/digest.ts';
 
 export interface TileText {
   readonly label: string;
   readonly value: string;
-  /** The change against the previous period, e.g. "+2.1 pts", "-3 d", "+4", or "no earlier figure". */
+  /** The change against the previous period of the same length, e.g. "+2.1 pts, not significant", "−3 d", "+4 (+33%)". */
   readonly change: string;
+  /** The change against the same period a year earlier. */
+  readonly yearEarlier: string;
   readonly detail: string;
 }
 
 /** Alerts listed per section at most; the rest are counted. */
 export const alertsListed = 10;
-
-const signed = (value: number, text: string) => `${value > 0 ? '+' : ''}${text}`;
-
-function changeText(change: number | null, format: (value: number) => string): string {
-  if (change === null) return 'no earlier figure';
-  if (change === 0) return 'no change';
-  return signed(change, format(change));
-}
 
 /** The median against the benchmark, as the Overview's tile judges it (at or under: within). */
 function benchmarkText(median: number | null, benchmark: number): string {
@@ -31,44 +26,38 @@ function benchmarkText(median: number | null, benchmark: number): string {
   return `${median <= benchmark ? 'within' : 'over'} the ${formatDays(benchmark)} benchmark`;
 }
 
-/** The four Overview tiles as text, in the Overview's order. */
+/** The four Overview tiles as text, in the Overview's order; changes worded by the tiles' own changeText. */
 export function tileTexts(digest: Digest): TileText[] {
   const { offerAcceptance: oar, timeToFill: ttf, openOpenings, hires } = digest.tiles;
-  const oarChange = changeText(oar.change, (c) => `${(c * 100).toFixed(1)} pts`);
+  const { change, figures } = digest.comparison;
+  const changes = (kpi: 'oar' | 'ttf' | 'open' | 'hires') => ({
+    change: changeText(kpi, change.previous, figures.previous),
+    yearEarlier: changeText(kpi, change.yearEarlier, figures.yearEarlier),
+  });
   return [
     {
       label: 'Offer acceptance rate',
-      value: `${percent(oar.value)} (${statusWords[oar.status]})`,
-      change: oar.overlapping && oar.change !== null && oar.change !== 0 ? `${oarChange}, not significant` : oarChange,
+      value: `${percent(oar.rate)} (${statusWords[oar.status]})`,
+      ...changes('oar'),
       detail: oar.ci95
         ? `95% CI ${percent(oar.ci95[0])}–${percent(oar.ci95[1])} · ${formatCount(oar.accepted)} accepted, ${formatCount(oar.declined)} declined`
         : `${plural(oar.accepted + oar.declined, 'resolved offer')}`,
     },
     {
       label: 'Median time to fill',
-      value: ttf.value === null ? '—' : formatDays(ttf.value),
-      change: changeText(ttf.change, formatDays),
-      detail: `${benchmarkText(ttf.value, ttf.benchmarkDays)} · ${plural(ttf.filled, 'opening')} filled`,
+      value: ttf.medianDays === null ? '—' : formatDays(ttf.medianDays),
+      ...changes('ttf'),
+      detail: `${benchmarkText(ttf.medianDays, ttf.benchmarkDays)} · ${plural(ttf.filled, 'opening')} filled`,
     },
-    {
-      label: 'Open openings',
-      value: formatCount(openOpenings.value ?? 0),
-      change: changeText(openOpenings.change, formatCount),
-      detail: `open on ${digest.asOf}`,
-    },
-    {
-      label: 'Hires',
-      value: formatCount(hires.value ?? 0),
-      change: changeText(hires.change, formatCount),
-      detail: 'hires dated in the period',
-    },
+    { label: 'Open openings', value: formatCount(openOpenings), ...changes('open'), detail: `open on ${digest.asOf}` },
+    { label: 'Hires', value: formatCount(hires), ...changes('hires'), detail: 'hires dated in the period' },
   ];
 }
 
-/** "Last 90 days (2026-04-02 to 2026-06-30), changes against the 90 days before (2026-01-02 to 2026-04-01)". */
+/** "2026-06-01 to 2026-06-30, against the previous period (2026-05-01 to 2026-05-31) and a year earlier (2025-06-01 to 2025-06-30)". */
 export function periodText(digest: Digest): string {
-  const days = Math.round((Date.parse(digest.period.to) - Date.parse(digest.period.from)) / 86_400_000) + 1;
-  return `Last ${days} days (${digest.period.from} to ${digest.period.to}), changes against the ${days} days before (${digest.previousPeriod.from} to ${digest.previousPeriod.to})`;
+  const { current, previous, yearEarlier } = digest.comparison.periods;
+  return `${current.from} to ${current.to}, against the previous period (${previous.from} to ${previous.to}) and a year earlier (${yearEarlier.from} to ${yearEarlier.to})`;
 }
 
 /** "ALARM Offer acceptance 74.7% ..." */
@@ -93,13 +82,13 @@ export function openingText(opening: DigestOpening): string {
   return `${name} — ${where}: ${plural(opening.daysOpen, 'day')} open${opening.recruiter ? `, recruiter ${opening.recruiter}` : ''}`;
 }
 
-/** One line: the text fallback of the Slack payload and the e-mail's preheader. */
+/** One line: the text fallback of the Slack payload and the e-mail's preheader (changes against the previous period). */
 export function summaryText(digest: Digest): string {
   const [oar, ttf, open, hires] = tileTexts(digest);
   return (
-    `hirescope digest as of ${digest.asOf}: offer acceptance ${oar!.value} ${oar!.change}; ` +
-    `median time to fill ${ttf!.value} ${ttf!.change} (benchmark ${formatDays(digest.tiles.timeToFill.benchmarkDays)}); ` +
-    `${open!.value} open openings ${open!.change}; ${hires!.value} hires ${hires!.change}; ` +
+    `hirescope digest as of ${digest.asOf}: offer acceptance ${oar!.value}, ${oar!.change}; ` +
+    `median time to fill ${ttf!.value}, ${ttf!.change} (benchmark ${formatDays(digest.tiles.timeToFill.benchmarkDays)}); ` +
+    `${open!.value} open openings, ${open!.change}; ${hires!.value} hires, ${hires!.change}; ` +
     `${plural(digest.alerts.new.length, 'new alert')}, ${formatCount(digest.alerts.resolved.length)} resolved`
   );
 }

@@ -125,7 +125,7 @@ export const configSchema = z
     /**
      * The digest (README "Weekly digest"): after a successful refresh, when due by `every` (weekly,
      * daily or a cron expression; the state folder remembers the last one), the KPI tiles over the last
-     * `periodDays` days against the `periodDays` before, new and resolved alerts, the oldest open
+     * `periodDays` days compared as the site's tiles, new and resolved alerts, the oldest open
      * openings and a link to `siteUrl`: POSTed to `webhookUrl` (else notify.webhookUrl /
      * HIRESCOPE_WEBHOOK_URL) and written as an HTML e-mail body to `htmlFile`.
      */

@@ -34,28 +34,39 @@ function digestOf(files: Record<string, string>, previous: DigestState | undefin
 
 describe('the digest of the tiny company', () => {
   let first: Digest;
-  it('has the four tiles with their changes against the 30 days before', { timeout: 60_000 }, async () => {
+  it('has the four tiles with their changes against the previous period and a year earlier', { timeout: 60_000 }, async () => {
     first = (await digestOf(digestCompany(), undefined)).digest;
-    // 30 days to 2026-06-30 = June 1-30; the 30 before = May 2-31, as of May 31.
-    expect(first.period).toEqual({ from: '2026-06-01', to: '2026-06-30' });
-    expect(first.previousPeriod).toEqual({ from: '2026-05-02', to: '2026-05-31' });
+    // 30 days to 2026-06-30 = June 1-30, a period starting on the 1st: compared by months (compareKpis) with
+    // May 1-31 and with June 2025 (before the data: nothing).
+    expect(first.comparison.periods).toEqual({
+      current: { from: '2026-06-01', to: '2026-06-30' },
+      previous: { from: '2026-05-01', to: '2026-05-31' },
+      yearEarlier: { from: '2025-06-01', to: '2025-06-30' },
+    });
     const { offerAcceptance: oar, timeToFill, openOpenings, hires } = first.tiles;
-    // June: 4 accepted / (4 + 1) = 0.8 (watch: 0.75 <= 0.8 < 0.85); May: 3 / (3 + 2) = 0.6 (alarm); change +0.2.
-    expect(oar).toMatchObject({ value: 0.8, previous: 0.6, status: 'watch', previousStatus: 'alarm', accepted: 4, declined: 1 });
-    expect(oar.change).toBeCloseTo(0.2, 12);
+    // June: 4 accepted / (4 + 1) = 0.8: watch (0.75 <= 0.8 < 0.85, 5 >= 4 offers).
+    expect(oar).toMatchObject({ rate: 0.8, status: 'watch', accepted: 4, declined: 1 });
     // Wilson 95% of 4/5 with z = 1.959964: z^2 = 3.841459, d = 1 + z^2/5 = 1.768292, centre = (0.8 + z^2/10)/d
     // = 1.184146/1.768292 = 0.669655, half = z * sqrt(0.16/5 + z^2/100)/d = 1.959964 * 0.265357/1.768292 = 0.294121
     // -> [0.375535, 0.963776].
     expect(oar.ci95![0]).toBeCloseTo(0.375535, 5);
     expect(oar.ci95![1]).toBeCloseTo(0.963776, 5);
-    // May's 3/5 interval (about 0.23-0.88) overlaps: the +20 points are not significant.
-    expect(oar.overlapping).toBe(true);
-    // June fills 20, 40, 50, 70 days: median (40 + 50)/2 = 45; May fills 30, 50, 70: median 50; change -5.
-    expect(timeToFill).toMatchObject({ value: 45, previous: 50, change: -5, filled: 4, benchmarkDays: 62 });
-    // Open at 06-30: o-1..o-6 = 6. Open at 05-31: o-1..o-5, c-1 (closed 06-05), f-a1..f-a4 (filled in June) = 10.
-    expect(openOpenings).toEqual({ value: 6, previous: 10, change: -4 });
-    // Hires dated in June: a1-a4 = 4; in May: b1-b3 = 3.
-    expect(hires).toEqual({ value: 4, previous: 3, change: 1 });
+    // June fills 20, 40, 50, 70 days: median (40 + 50)/2 = 45.
+    expect(timeToFill).toMatchObject({ medianDays: 45, filled: 4, benchmarkDays: 62 });
+    // Open at 06-30: o-1..o-6 = 6. Hires dated in June: a1-a4 = 4.
+    expect([openOpenings, hires]).toEqual([6, 4]);
+    const { previous, yearEarlier } = first.comparison.figures;
+    // May: 3 / (3 + 2) = 0.6; fills 30, 50, 70: median 50; open at 05-31: o-1..o-5, c-1 (closed 06-05) and
+    // f-a1..f-a4 (filled in June) = 10; hires b1-b3 = 3.
+    expect(previous).toMatchObject({ offerAcceptance: { accepted: 3, declined: 2, rate: 0.6 }, medianTimeToFillDays: 50, filled: 3, openOpenings: 10, hires: 3 });
+    expect(yearEarlier).toMatchObject({ offerAcceptance: { accepted: 0, declined: 0, rate: null, ci95: null }, medianTimeToFillDays: null, openOpenings: 0, hires: 0 });
+    const change = first.comparison.change.previous;
+    // (0.8 - 0.6) x 100 = +20 points; May's 3/5 interval (about 0.23-0.88) overlaps June's: not significant.
+    expect(change.offerAcceptance.points).toBeCloseTo(20, 10);
+    expect(change.offerAcceptance.significant).toBe(false);
+    // 45 - 50 = -5 days; 6 - 10 = -4 open; 4 - 3 = +1 hire, 4/3 - 1 = +33%.
+    expect(change).toMatchObject({ medianTimeToFillDays: -5, openOpenings: -4, hires: 1 });
+    expect(change.hiresRelative).toBeCloseTo(1 / 3, 12);
   });
 
   it('lists the five oldest open openings, oldest first, without a recruiter when jobs carry none', () => {
@@ -120,17 +131,25 @@ describe('the digest of the tiny company', () => {
   it('is a Slack payload: text fallback and blocks, export text escaped for mrkdwn', () => {
     const payload = slackPayload(first);
     expect(payload.text).toBe(
-      'hirescope digest as of 2026-06-30: offer acceptance 80.0% (watch) +20.0 pts, not significant; median time to fill 45 d -5 d ' +
-        '(benchmark 62 d); 6 open openings -4; 4 hires +1; 4 new alerts, 0 resolved',
+      'hirescope digest as of 2026-06-30: offer acceptance 80.0% (watch), +20.0 pts, not significant; median time to fill 45 d, −5 d ' +
+        '(benchmark 62 d); 6 open openings, −4; 4 hires, +1 (+33%); 4 new alerts, 0 resolved',
     );
     expect(payload.blocks.map((b) => b.type)).toEqual(['header', 'context', 'section', 'section', 'section', 'section', 'section']);
+    expect(payload.blocks[1]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '2026-06-01 to 2026-06-30, against the previous period (2026-05-01 to 2026-05-31) and a year earlier (2025-06-01 to 2025-06-30)' }],
+    });
+    // a year earlier: no offers, no fills; 6 - 0 = +6 open, 4 - 0 = +4 hires (no rate against none)
     expect(payload.blocks[2]).toEqual({
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: '*Offer acceptance rate*\n80.0% (watch) · +20.0 pts, not significant\n95% CI 37.6%–96.4% · 4 accepted, 1 declined' },
-        { type: 'mrkdwn', text: '*Median time to fill*\n45 d · -5 d\nwithin the 62 d benchmark · 4 openings filled' },
-        { type: 'mrkdwn', text: '*Open openings*\n6 · -4\nopen on 2026-06-30' },
-        { type: 'mrkdwn', text: '*Hires*\n4 · +1\nhires dated in the period' },
+        {
+          type: 'mrkdwn',
+          text: '*Offer acceptance rate*\n80.0% (watch)\n+20.0 pts, not significant (previous period)\nno offers to compare (a year earlier)\n95% CI 37.6%–96.4% · 4 accepted, 1 declined',
+        },
+        { type: 'mrkdwn', text: '*Median time to fill*\n45 d\n−5 d (previous period)\nno fills to compare (a year earlier)\nwithin the 62 d benchmark · 4 openings filled' },
+        { type: 'mrkdwn', text: '*Open openings*\n6\n−4 (previous period)\n+6 (a year earlier)\nopen on 2026-06-30' },
+        { type: 'mrkdwn', text: '*Hires*\n4\n+1 (+33%) (previous period)\n+4 (a year earlier)\nhires dated in the period' },
       ],
     });
     const openings = (payload.blocks[5] as { text: { text: string } }).text.text;
@@ -157,8 +176,8 @@ describe('the digest of the tiny company', () => {
     expect([...html.matchAll(/https?:\/\/[^"'\s<]+/g)].map((m) => m[0])).toEqual(['https://hiring.example.com/dashboard/']);
     expect(html).toContain('<a href="https://hiring.example.com/dashboard/" style="color:#0969da">Open the dashboard</a>');
     // the tiles, as in the payload
-    expect(html).toContain('>80.0% (watch)</div><div style="font-size:13px;color:#1f2328">+20.0 pts, not significant</div>');
-    expect(html).toContain('>45 d</div><div style="font-size:13px;color:#1f2328">-5 d</div>');
+    expect(html).toContain('>80.0% (watch)</div><div style="font-size:13px;color:#1f2328">+20.0 pts, not significant <span style="color:#57606a">(previous period)</span></div>');
+    expect(html).toContain('>45 d</div><div style="font-size:13px;color:#1f2328">−5 d <span style="color:#57606a">(previous period)</span></div>');
   });
 });
 

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { digestStateSchema } from '../../pipelines/contract/digest.ts';
+import { digestSchema, digestStateSchema } from '../../pipelines/contract/digest.ts';
 import { killAll, manifest, published, refreshArgs, runCli, startCli, type CliProcess } from '../helpers/processes.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { startHook, type Hook } from '../helpers/webhook.ts';
@@ -59,13 +59,19 @@ describe('the digest after a refresh, on one state folder', { concurrent: true }
     expect(hook.received[0]).toMatchObject({ method: 'POST', contentType: 'application/json' });
     const payload = JSON.parse(hook.received[0]!.body) as Payload;
     expect(Object.keys(payload)).toEqual(['text', 'blocks']);
-    // June 4/5 = 80% against May 3/5 = 60%; medians 45 against 50 days; 6 open against 10; 4 hires against 3;
-    // every active alert is new in the first digest: the all-time 7/10 = 70% alarm and o-1, o-2, o-3 over 100 days.
+    // June 4/5 = 80% against May 3/5 = 60% (+20 points, intervals overlap); medians 45 against 50 days; 6 open
+    // against 10; 4 hires against 3 (+33%); every active alert is new in the first digest: the all-time
+    // 7/10 = 70% alarm and o-1, o-2, o-3 open over 100 days.
     expect(payload.text).toBe(
-      'hirescope digest as of 2026-06-30: offer acceptance 80.0% (watch) +20.0 pts, not significant; median time to fill 45 d -5 d ' +
-        '(benchmark 62 d); 6 open openings -4; 4 hires +1; 4 new alerts, 0 resolved',
+      'hirescope digest as of 2026-06-30: offer acceptance 80.0% (watch), +20.0 pts, not significant; median time to fill 45 d, −5 d ' +
+        '(benchmark 62 d); 6 open openings, −4; 4 hires, +1 (+33%); 4 new alerts, 0 resolved',
     );
-    expect(payload.blocks[2]!.fields!.map((f) => f.text.split('\n')[1])).toEqual(['80.0% (watch) · +20.0 pts, not significant', '45 d · -5 d', '6 · -4', '4 · +1']);
+    expect(payload.blocks[2]!.fields!.map((f) => f.text.split('\n').slice(1, 3))).toEqual([
+      ['80.0% (watch)', '+20.0 pts, not significant (previous period)'],
+      ['45 d', '−5 d (previous period)'],
+      ['6', '−4 (previous period)'],
+      ['4', '+1 (+33%) (previous period)'],
+    ]);
     expect(blockTexts(payload)[3]).toBe(
       '*Active alerts (first digest) (4)*\n• ALARM Offer acceptance 70.0% (7 accepted, 3 declined) is below the 75% line\n' +
         '• WATCH Opening o-1 (Sales, EU) has been open 180 days\n• WATCH Opening o-2 (Engineering, US) has been open 135 days\n' +
@@ -110,14 +116,14 @@ describe('the digest after a refresh, on one state folder', { concurrent: true }
     expect(blockTexts(payload)[4]).toBe('*Resolved alerts (1)*\n• WATCH Opening o-2 (Engineering, US) has been open 135 days');
     expect(payload.text.endsWith('; 1 new alert, 1 resolved')).toBe(true);
     // June's open openings now: o-1, o-3..o-7 = 6 (o-2 closed, o-7 new); at 05-31: the 10 before plus o-7 = 11.
-    expect(payload.blocks[2]!.fields![2]!.text.split('\n')[1]).toBe('6 · -5');
+    expect(payload.blocks[2]!.fields![2]!.text.split('\n').slice(1, 3)).toEqual(['6', '−5 (previous period)']);
 
     // `hirescope digest` now: nothing new or resolved since the digest just sent
     const onDemand = await runCli(['digest', '--state', state, '--config', config, '--as-of', '2026-06-30', '--json'], { timeoutMs: 60_000, owner: mine });
     expect(onDemand.code, onDemand.stderr).toBe(0);
-    const digest = JSON.parse(onDemand.stdout) as { alerts: { active: number; new: unknown[]; resolved: unknown[] }; tiles: { openOpenings: unknown } };
+    const digest = digestSchema.parse(JSON.parse(onDemand.stdout));
     expect(digest.alerts).toMatchObject({ active: 4, new: [], resolved: [] });
-    expect(digest.tiles.openOpenings).toEqual({ value: 6, previous: 11, change: -5 });
+    expect([digest.tiles.openOpenings, digest.comparison.figures.previous.openOpenings, digest.comparison.change.previous.openOpenings]).toEqual([6, 11, -5]);
     expect(hook.received).toHaveLength(1); // without --post nothing is sent
   });
 });
