@@ -9,6 +9,7 @@ import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { sqlFile } from '../../pipelines/lib/duckdb.ts';
 import { configSchema } from '../../pipelines/lib/config.ts';
 import { prepareMetrics } from '../../pipelines/metrics/index.ts';
+import { ownersVisible } from '../../pipelines/lib/privacy.ts';
 import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
 
 const tmp = tempDir('hs-owners-');
@@ -114,5 +115,15 @@ describe('owners and decline reasons in canonical files', () => {
     } finally {
       warehouse.close();
     }
+  });
+});
+
+describe('privacy.owners', () => {
+  it('defaults to show; "hide" turns ownersVisible off; anything else is refused', () => {
+    expect(configSchema.parse({}).privacy).toEqual({ owners: 'show' });
+    expect(ownersVisible(configSchema.parse({}))).toBe(true);
+    expect(ownersVisible(configSchema.parse({ privacy: { owners: 'hide' } }))).toBe(false);
+    expect(configSchema.safeParse({ privacy: { owners: 'maybe' } }).success).toBe(false);
+    expect(configSchema.safeParse({ privacy: { owners: 'show', names: true } }).success).toBe(false);
   });
 });
