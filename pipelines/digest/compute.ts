@@ -4,6 +4,7 @@
  * requisitions only: nothing here describes a candidate.
  */
 import type { Config } from '../lib/config.ts';
+import { ownersVisible } from '../lib/privacy.ts';
 import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import type { Alert } from '../contract/alerts.ts';
 import { digestSchema, type Digest, type DigestAlert, type DigestOpening, type DigestState } from '../contract/digest.ts';
@@ -40,21 +41,13 @@ export function alertChanges(alerts: readonly Alert[], previous: DigestState | u
 }
 
 /**
- * Owners are staff in their work role (issue 18 Deliver 1) and are shown unless config privacy.owners is
- * "hide"; a warehouse whose jobs carry no recruiter column shows none.
+ * The oldest openings open at asOf (the staging views must be installed: compareTiles does it), with
+ * their recruiter unless config privacy.owners is "hide" (owners are staff in their work role).
  */
-async function recruitersShown(warehouse: Warehouse, config: Config): Promise<boolean> {
-  // privacy.owners arrives with issue 18 Deliver 1 (read loosely so this works before and after it)
-  if ((config as { privacy?: { owners?: string } }).privacy?.owners === 'hide') return false;
-  const column = await warehouse.maybeOne<{ n: number }>(sqlFile('digest/recruiter_column.sql'));
-  return (column?.n ?? 0) > 0;
-}
-
-/** The oldest openings open at asOf (the staging views must be installed: compareTiles does it). */
-async function oldestOpenings(warehouse: Warehouse, asOf: string, shown: boolean): Promise<DigestOpening[]> {
-  await warehouse.run(sqlFile(shown ? 'digest/recruiters.sql' : 'digest/no_recruiters.sql'));
+async function oldestOpenings(warehouse: Warehouse, config: Config, asOf: string): Promise<DigestOpening[]> {
+  const shown = ownersVisible(config);
   const sql = sqlFile('digest/oldest_openings.sql');
-  const rows = await warehouse.all<DigestOpening & { recruiter: string | null }>(sql, paramsFor(sql, { as_of: asOf, limit: oldestOpeningsShown }));
+  const rows = await warehouse.all<DigestOpening & { recruiter: string | null }>(sql, paramsFor(sql, { as_of: asOf, limit: oldestOpeningsShown, show_owners: shown }));
   return rows.map(({ recruiter, ...row }) => (shown ? { ...row, recruiter } : row));
 }
 
@@ -66,7 +59,7 @@ export async function buildDigest(warehouse: Warehouse, config: Config, request:
     asOf: request.asOf,
     ...compared,
     alerts: { active: request.alerts.length, since: request.previous?.lastSentAt ?? null, ...changes },
-    oldestOpenings: await oldestOpenings(warehouse, request.asOf, await recruitersShown(warehouse, config)),
+    oldestOpenings: await oldestOpenings(warehouse, config, request.asOf),
     siteUrl: config.digest.siteUrl ?? null,
   });
 }

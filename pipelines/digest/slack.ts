@@ -20,12 +20,29 @@ export function escapeMrkdwn(text: string): string {
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 const section = (text: string) => ({ type: 'section', text: mrkdwn(text) });
 
-function alertSection(title: string, alerts: readonly DigestAlert[], none: string): Record<string, unknown> {
-  if (alerts.length === 0) return section(`*${title}*\n${none}`);
+/** Slack refuses a section text over 3,000 characters. */
+export const sectionLimit = 3000;
+
+/**
+ * A titled list as one section: whole lines only; those that do not fit, and `more` left out before,
+ * are counted in a last line ("…and 3 more alerts").
+ */
+function listSection(title: string, lines: readonly string[], noun: string, more = 0): Record<string, unknown> {
+  let text = `*${title}*`;
+  let left = lines.length + more;
+  for (const line of lines) {
+    // room kept for the closing "…and N more" line
+    if (text.length + 1 + line.length + 40 > sectionLimit) break;
+    text += `\n${line}`;
+    left -= 1;
+  }
+  return section(left > 0 ? `${text}\n…and ${plural(left, noun)}` : text);
+}
+
+function alertSection(title: string, alerts: readonly DigestAlert[]): Record<string, unknown> {
+  if (alerts.length === 0) return section(`*${title}*\nnone`);
   const { shown, more } = listedAlerts(alerts);
-  const lines = shown.map((a) => `• ${escapeMrkdwn(alertText(a))}`);
-  if (more) lines.push(`…and ${plural(more, 'more alert')}`);
-  return section(`*${title} (${alerts.length})*\n${lines.join('\n')}`);
+  return listSection(`${title} (${alerts.length})`, shown.map((a) => `• ${escapeMrkdwn(alertText(a))}`), 'more alert', more);
 }
 
 /** The payload POSTed to the webhook. */
@@ -35,13 +52,11 @@ export function slackPayload(digest: Digest): SlackPayload {
     { type: 'header', text: { type: 'plain_text', text: `hirescope digest — as of ${digest.asOf}` } },
     { type: 'context', elements: [mrkdwn(escapeMrkdwn(periodText(digest)))] },
     { type: 'section', fields: tileTexts(digest).map((t) => mrkdwn(`*${t.label}*\n${escapeMrkdwn(`${t.value}\n${t.change} (previous period)\n${t.yearEarlier} (a year earlier)\n${t.detail}`)}`)) },
-    alertSection(title, digest.alerts.new, 'none'),
-    alertSection('Resolved alerts', digest.alerts.resolved, 'none'),
-    section(
-      digest.oldestOpenings.length
-        ? `*Oldest open openings*\n${digest.oldestOpenings.map((o) => `• ${escapeMrkdwn(openingText(o))}`).join('\n')}`
-        : '*Oldest open openings*\nnone open',
-    ),
+    alertSection(title, digest.alerts.new),
+    alertSection('Resolved alerts', digest.alerts.resolved),
+    digest.oldestOpenings.length
+      ? listSection('Oldest open openings', digest.oldestOpenings.map((o) => `• ${escapeMrkdwn(openingText(o))}`), 'more opening')
+      : section('*Oldest open openings*\nnone open'),
   ];
   if (digest.siteUrl) blocks.push(section(`<${escapeMrkdwn(digest.siteUrl)}|Open the dashboard>`));
   return { text: escapeMrkdwn(summaryText(digest)), blocks };

@@ -15,10 +15,11 @@ import { csv } from '../helpers/warehouse.ts';
 
 export const digestAsOf = '2026-06-30';
 
+/** Recruiters (jobs.recruiter): job-1 has none (blank), job-2 R. Jones, job-3 A. Lee. */
 const jobs = [
-  'job-1,Backend Engineer,Engineering,engineering,Senior,Office 1,US,open,2026-01-01,',
-  'job-2,<script>alert(1)</script>,Sales,sales,Mid-Level,Office 2,DE,open,2026-01-01,',
-  'job-3,Designer & Illustrator,Design,design,Senior,Office 3,BR,open,2026-01-01,',
+  'job-1,Backend Engineer,Engineering,engineering,Senior,Office 1,US,open,2026-01-01,,',
+  'job-2,<script>alert(1)</script>,Sales,sales,Mid-Level,Office 2,DE,open,2026-01-01,,R. Jones',
+  'job-3,Designer & Illustrator,Design,design,Senior,Office 3,BR,open,2026-01-01,,A. Lee',
 ];
 
 /** [application, job, offer status, resolution day, filled opening id and its opened day (accepted only)] */
@@ -49,7 +50,7 @@ const openOpenings = [
 export function digestCompany(): Record<string, string> {
   const day = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   return {
-    'jobs.csv': csv('job_id,title,department,role_family,level,office,country,status,opened_at,closed_at', jobs),
+    'jobs.csv': csv('job_id,title,department,role_family,level,office,country,status,opened_at,closed_at,recruiter', jobs),
     'openings.csv': csv('opening_id,job_id,opened_at,closed_at,close_reason,hired_application_id', [
       ...offers.flatMap((o) => (o[2] === 'accepted' ? [`${o[4]},${o[1]},${o[5]},${o[3]},Hired,app-${o[0]}`] : [])),
       ...openOpenings,

@@ -69,15 +69,16 @@ describe('the digest of the tiny company', () => {
     expect(change.hiresRelative).toBeCloseTo(1 / 3, 12);
   });
 
-  it('lists the five oldest open openings, oldest first, without a recruiter when jobs carry none', () => {
+  it('lists the five oldest open openings, oldest first, with their recruiter', () => {
     // days open at 06-30: o-1 from 01-01 = 180 (day 181 - day 1), o-2 02-15 = 181 - 46 = 135, o-3 03-01 = 181 - 60 = 121,
     // o-4 04-01 = 181 - 91 = 90, o-5 05-15 = 181 - 135 = 46; o-6 (10 days) is the sixth and left out.
+    // Recruiters: job-2 R. Jones, job-3 A. Lee, job-1 blank (none).
     expect(first.oldestOpenings).toEqual([
-      { openingId: 'o-1', title: '<script>alert(1)</script>', department: 'Sales', region: 'EU', daysOpen: 180 },
-      { openingId: 'o-2', title: 'Backend Engineer', department: 'Engineering', region: 'US', daysOpen: 135 },
-      { openingId: 'o-3', title: 'Designer & Illustrator', department: 'Design', region: 'LatAm', daysOpen: 121 },
-      { openingId: 'o-4', title: 'Backend Engineer', department: 'Engineering', region: 'US', daysOpen: 90 },
-      { openingId: 'o-5', title: '<script>alert(1)</script>', department: 'Sales', region: 'EU', daysOpen: 46 },
+      { openingId: 'o-1', title: '<script>alert(1)</script>', department: 'Sales', region: 'EU', daysOpen: 180, recruiter: 'R. Jones' },
+      { openingId: 'o-2', title: 'Backend Engineer', department: 'Engineering', region: 'US', daysOpen: 135, recruiter: null },
+      { openingId: 'o-3', title: 'Designer & Illustrator', department: 'Design', region: 'LatAm', daysOpen: 121, recruiter: 'A. Lee' },
+      { openingId: 'o-4', title: 'Backend Engineer', department: 'Engineering', region: 'US', daysOpen: 90, recruiter: null },
+      { openingId: 'o-5', title: '<script>alert(1)</script>', department: 'Sales', region: 'EU', daysOpen: 46, recruiter: 'R. Jones' },
     ]);
   });
 
@@ -106,26 +107,11 @@ describe('the digest of the tiny company', () => {
     expect(later.oldestOpenings.map((o) => [o.openingId, o.daysOpen])).toEqual([['o-1', 180], ['o-7', 149], ['o-3', 121], ['o-4', 90], ['o-5', 46]]);
   });
 
-  it('shows each opening\'s recruiter when jobs carry one, and none under privacy.owners "hide"', { timeout: 60_000 }, async () => {
-    // jobs.recruiter (issue 18 Deliver 1) added here as its migration does (ALTER TABLE ... ADD COLUMN).
-    const withRecruiters = (hide: boolean) =>
-      withLoadedWarehouse(
-        digestCompany(),
-        async (warehouse, config) => {
-          await warehouse.run(`ALTER TABLE jobs ADD COLUMN IF NOT EXISTS recruiter VARCHAR`);
-          await warehouse.run(`UPDATE jobs SET recruiter = CASE job_id WHEN 'job-2' THEN 'R. Jones' WHEN 'job-1' THEN '  ' END`);
-          const settings = hide ? ({ ...config, privacy: { owners: 'hide' } } as Config) : config;
-          return buildDigest(warehouse, settings, { asOf: digestAsOf, alerts: [], previous: undefined });
-        },
-        digestConfig as unknown as Partial<Config>,
-      );
-    const shown = await withRecruiters(false);
-    // job-2 (o-1, o-5): R. Jones; job-1 blank -> none; job-3 NULL -> none.
-    expect(shown.oldestOpenings.map((o) => [o.openingId, o.recruiter])).toEqual([['o-1', 'R. Jones'], ['o-2', null], ['o-3', null], ['o-4', null], ['o-5', 'R. Jones']]);
-    expect(slackPayload(shown).blocks.at(-2)).toMatchObject({ text: { text: expect.stringContaining('Sales, EU: 180 days open, recruiter R. Jones') } });
-    const hidden = await withRecruiters(true);
+  it('leaves recruiters out under privacy.owners "hide"', { timeout: 60_000 }, async () => {
+    const hidden = (await digestOf(digestCompany(), undefined, (config) => ({ ...config, privacy: { owners: 'hide' } }))).digest;
+    expect(hidden.oldestOpenings.map((o) => o.openingId)).toEqual(['o-1', 'o-2', 'o-3', 'o-4', 'o-5']);
     expect(hidden.oldestOpenings.every((o) => !('recruiter' in o))).toBe(true);
-    expect(JSON.stringify(slackPayload(hidden))).not.toContain('Jones');
+    expect(JSON.stringify(slackPayload(hidden))).not.toMatch(/Jones|Lee/);
   });
 
   it('is a Slack payload: text fallback and blocks, export text escaped for mrkdwn', () => {
@@ -155,12 +141,24 @@ describe('the digest of the tiny company', () => {
     const openings = (payload.blocks[5] as { text: { text: string } }).text.text;
     expect(openings.split('\n').slice(0, 4)).toEqual([
       '*Oldest open openings*',
-      '• &lt;script&gt;alert(1)&lt;/script&gt; (o-1) — Sales, EU: 180 days open',
+      '• &lt;script&gt;alert(1)&lt;/script&gt; (o-1) — Sales, EU: 180 days open, recruiter R. Jones',
       '• Backend Engineer (o-2) — Engineering, US: 135 days open',
-      '• Designer &amp; Illustrator (o-3) — Design, LatAm: 121 days open',
+      '• Designer &amp; Illustrator (o-3) — Design, LatAm: 121 days open, recruiter A. Lee',
     ]);
     expect(JSON.stringify(payload)).not.toContain('<script>');
     expect(payload.blocks.at(-1)).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '<https://hiring.example.com/dashboard/|Open the dashboard>' } });
+  });
+
+  it('keeps each Slack section under 3,000 characters: whole lines, the rest counted', () => {
+    // 25 alerts of 400 characters: 10 listed at most; "• WATCH " + 400 = 408 per line, so the title and
+    // 7 lines (about 2,900 characters with the room kept for the last line) fit: 25 - 7 = 18 more.
+    const long = Array.from({ length: 25 }, (_, i) => ({ ...first.alerts.new[1]!, subject: `o-${i}`, id: `opening-age:o-${i}:watch`, message: 'x'.repeat(400) }));
+    const section = slackPayload({ ...first, alerts: { ...first.alerts, new: long } }).blocks[3] as { text: { text: string } };
+    const lines = section.text.text.split('\n');
+    expect(section.text.text.length).toBeLessThanOrEqual(3000);
+    expect(lines[0]).toBe('*Active alerts (first digest) (25)*');
+    expect(lines.slice(1, -1)).toEqual(Array.from({ length: 7 }, () => `• WATCH ${'x'.repeat(400)}`));
+    expect(lines.at(-1)).toBe('…and 18 more alerts');
   });
 
   it('is a self-contained HTML e-mail body: inline styles, no external resource, every string escaped', async () => {
@@ -169,7 +167,7 @@ describe('the digest of the tiny company', () => {
     expect(delivery).toEqual({ posted: null, htmlFile: file });
     const html = readFileSync(file, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain('<li style="margin:2px 0">&lt;script&gt;alert(1)&lt;/script&gt; (o-1) — Sales, EU: 180 days open</li>');
+    expect(html).toContain('<li style="margin:2px 0">&lt;script&gt;alert(1)&lt;/script&gt; (o-1) — Sales, EU: 180 days open, recruiter R. Jones</li>');
     expect(html).toContain('Designer &amp; Illustrator (o-3)');
     expect(html).not.toMatch(/<script|<style|<link|<img|<iframe|\bsrc=|url\(|@import/i);
     // the only address in it is the site's link
