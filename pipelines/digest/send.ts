@@ -81,6 +81,11 @@ export async function digestAfterRefresh(config: Config, options: AfterRefreshOp
       logger.event('digest-not-due', { every: config.digest.every, lastSentAt: previous?.lastSentAt ?? null });
       return undefined;
     }
+    const webhookUrl = digestWebhook(config, options.webhookUrl);
+    if (!webhookUrl && !config.digest.htmlFile) {
+      logger.event('digest-not-sent', { why: 'nowhere to send it: set digest.webhookUrl (or a notify webhook) or digest.htmlFile' });
+      return undefined;
+    }
     const warehouse = await openWarehouse(options.warehouseFile, { timeZone: config.timeZone });
     let digest: Digest;
     try {
@@ -88,7 +93,6 @@ export async function digestAfterRefresh(config: Config, options: AfterRefreshOp
     } finally {
       warehouse.close();
     }
-    const webhookUrl = digestWebhook(config, options.webhookUrl);
     const delivery = await deliverDigest(digest, { webhookUrl, htmlFile: config.digest.htmlFile, logger });
     const sent = delivery.posted === true || (delivery.posted === null && delivery.htmlFile !== null);
     if (sent) writeDigestState(options.stateDir, { lastSentAt: now.toISOString(), asOf: digest.asOf, alerts: digestAlerts(options.alerts) });

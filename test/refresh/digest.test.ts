@@ -119,12 +119,24 @@ describe('the digest after a refresh, on one state folder', { concurrent: true }
     expect(payload.blocks[2]!.fields![2]!.text.split('\n').slice(1, 3)).toEqual(['6', '−5 (previous period)']);
 
     // `hirescope digest` now: nothing new or resolved since the digest just sent
+    const afterRefresh = readFileSync(stateFile, 'utf8');
     const onDemand = await runCli(['digest', '--state', state, '--config', config, '--as-of', '2026-06-30', '--json'], { timeoutMs: 60_000, owner: mine });
     expect(onDemand.code, onDemand.stderr).toBe(0);
     const digest = digestSchema.parse(JSON.parse(onDemand.stdout));
     expect(digest.alerts).toMatchObject({ active: 4, new: [], resolved: [] });
     expect([digest.tiles.openOpenings, digest.comparison.figures.previous.openOpenings, digest.comparison.change.previous.openOpenings]).toEqual([6, 11, -5]);
     expect(hook.received).toHaveLength(1); // without --post nothing is sent
+    expect(readFileSync(stateFile, 'utf8')).toBe(afterRefresh);
+
+    // --post sends it now and records it as the last digest; --html writes the body where asked
+    const body = path.join(tmp.dir, 'on-demand', 'digest.html');
+    const posted = await runCli(['digest', '--state', state, '--config', config, '--as-of', '2026-06-30', '--post', '--html', body], { timeoutMs: 60_000, owner: mine });
+    expect(posted.code, posted.stderr).toBe(0);
+    expect(posted.stdout).toContain(`HTML e-mail body written to ${body}\nposted to the webhook`);
+    expect(hook.received).toHaveLength(2);
+    expect(blockTexts(JSON.parse(hook.received[1]!.body) as Payload)[3]).toMatch(/^\*New alerts since \d{4}-\d{2}-\d{2}\*\nnone$/);
+    expect(digestStateSchema.parse(JSON.parse(readFileSync(stateFile, 'utf8'))).lastSentAt > JSON.parse(afterRefresh).lastSentAt).toBe(true);
+    expect(readFileSync(body, 'utf8')).toContain('<h1');
   });
 });
 
