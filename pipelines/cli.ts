@@ -16,6 +16,7 @@ import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
+import { digestCommand } from './commands/digest.ts';
 import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { acquireLock, LockedError } from './refresh/lock.ts';
 import { generationOf, stateLayout } from './refresh/state.ts';
@@ -101,18 +102,20 @@ from this warehouse's state (the state beside --db, or --state DIR). A missing w
     options: { state: { type: 'string' } },
   },
   metrics: {
-    usage: 'metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish]',
+    usage: 'metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish] [--compare]',
     about: `compute every hiring metric; --json prints the DESIGN §5 document with freshness. --publish: pay and
-offer figures as published on the site (README "What is published"), not exact. Without --as-of, warns
-on stderr when the newest event is older than config staleAfterDays (default 14).
+offer figures as published on the site (README "What is published"), not exact. --compare: the KPI tiles
+against the previous period of the same length and the same period a year earlier (README "Compared
+with what"; JSON key \`comparison\`). Without --as-of, warns on stderr when the newest event is older
+than config staleAfterDays (default 14).
 
 ${metricFilterHelp}`,
     examples: [
       ['hirescope metrics', 'as the dashboard shows them'],
-      ['hirescope metrics --department Sales --from 2026-01-01', 'Sales, for applications since January'],
       ['hirescope metrics --json --as-of 2026-06-30', 'the JSON document as of a fixed day'],
+      ['hirescope metrics --compare --department Sales --from 2026-04-01', 'Sales since April against the months before and a year earlier'],
     ],
-    options: { ...metricOptions, publish: { type: 'boolean', default: false } },
+    options: { ...metricOptions, publish: { type: 'boolean', default: false }, compare: { type: 'boolean', default: false } },
   },
   alerts: {
     usage: 'alerts [--fail-on watch|alarm] [metrics filters]',
@@ -169,6 +172,18 @@ refresh, as of the last published run (or --as-of).`,
       ['hirescope schedule --watch --debounce-ms 10000', 'whenever exports land in the inbox'],
     ],
     options: { ...runOptions, cron: { type: 'string' }, watch: { type: 'boolean' }, 'debounce-ms': { type: 'string' } },
+  },
+  digest: {
+    usage: 'digest [--as-of D] [--html FILE] [--post] [--state DIR]',
+    about: `the digest a refresh sends when config digest.enabled (README "Weekly digest"): the KPI tiles over the
+last digest.periodDays days (default 90) against the period before and a year earlier, alerts new and resolved since the
+last digest sent, the five oldest open openings, a link to digest.siteUrl. --html FILE writes the e-mail
+body; --post sends the Slack payload to the digest webhook and records it as the last digest.`,
+    examples: [
+      ['hirescope digest', 'read it on the terminal'],
+      ['hirescope digest --html digest.html --post', 'write the e-mail body and post it now'],
+    ],
+    options: { 'as-of': { type: 'string' }, html: { type: 'string' }, post: { type: 'boolean' }, state: { type: 'string' } },
   },
   export: {
     usage: 'export pay-bands --out FILE.csv [metrics filters]',
@@ -235,6 +250,7 @@ const summaries: Record<CommandName, string> = {
   reset: 'publish an empty warehouse (the archive is kept)',
   history: 'refreshes, rebuilds and resets: duration, rows, outcome, error',
   schedule: 'refresh on a cron schedule and/or when exports land in the inbox',
+  digest: 'the weekly digest (tiles, changes, alerts, oldest openings) on demand',
   export: 'write the published pay bands as CSV (export pay-bands --out FILE.csv)',
   generate: 'write deterministic sample data (canonical or a vendor format)',
   report: 'the EU pay gap report (report pay-gap) and Article 7 answers (report pay-request)',
@@ -444,6 +460,14 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       noPositionals(positionals);
       if (values.fresh) throw new UsageError('--fresh is an option of refresh (a schedule must not clear the warehouse on every run)');
       return await scheduleCommand(loadConfig(values.config), values, out);
+    }
+    case 'digest': {
+      const { values, positionals } = parse(command, rest, commands.digest.options);
+      if (values.help) return help(out, command);
+      noPositionals(positionals);
+      const layout = layoutFor(values);
+      const db = values.db ?? (values.state ? layout.warehouseLink : defaultDb);
+      return await withWarehouse(existingWarehouse(db), values.config, (w, settings) => digestCommand(w, settings, layout.stateDir, values, out));
     }
     case 'export': {
       const { values, positionals } = parse(command, rest, commands.export.options);

@@ -5,6 +5,8 @@
  */
 import { alertsReportSchema, type Alert, type AlertsReport } from '../contract/alerts.ts';
 import { rateStatus } from '../contract/status.ts';
+import { linesFor } from '../contract/thresholds.ts';
+import { viewOf } from '../metrics/offerAcceptance.ts';
 import type { AlertRule, Config } from '../lib/config.ts';
 import { paramsFor, sqlFile } from '../lib/duckdb.ts';
 import type { MetricContext } from '../metrics/metric.ts';
@@ -31,7 +33,8 @@ async function materialise(context: MetricContext, table: string, metric: string
 }
 
 async function runRule(context: MetricContext, rule: AlertRule, config: Config): Promise<Alert[]> {
-  const { offerAcceptance } = config;
+  // the lines of the view's department / region cell (config offerAcceptance.cells), as the metric's status
+  const offerAcceptance = linesFor(config.offerAcceptance, viewOf(context));
   const run = async (file: string, extra: Record<string, string | number>) => {
     const sql = sqlFile(`alerts/${file}.sql`);
     return context.warehouse.all<Alert>(sql, paramsFor(sql, { ...context.params, ...extra }));

@@ -3,7 +3,9 @@ import type { Config } from '../lib/config.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { UsageError, formatTable, type Output } from '../lib/output.ts';
 import { isIsoDate } from '../lib/time.ts';
-import { computeMetrics } from '../metrics/index.ts';
+import { computeMetrics, metricsFor, prepareMetrics } from '../metrics/index.ts';
+import { comparisonFor } from '../metrics/compare.ts';
+import { changeText, periodText, type KpiComparison } from '../contract/compare.ts';
 import { defaultAsOf, freshnessOf, newestEvent, staleWarning, type Freshness } from '../metrics/asOf.ts';
 import { checkFilters } from './filters.ts';
 import type { Filters, Metrics } from '../contract/metrics.ts';
@@ -114,16 +116,45 @@ export function formatMetrics(m: Metrics): string {
   return lines.join('\n');
 }
 
+/** The --compare lines: each tile against the previous period and a year earlier. */
+export function formatComparison(c: KpiComparison): string {
+  const { previous, yearEarlier } = c.periods;
+  const row = (label: string, kpi: 'oar' | 'ttf' | 'open' | 'hires', now: string) =>
+    [label, now, changeText(kpi, c.change.previous, c.figures.previous), changeText(kpi, c.change.yearEarlier, c.figures.yearEarlier)];
+  const f = c.figures.current;
+  return [
+    `Compared with the previous ${c.length} ${c.unit}${c.length === 1 ? '' : 's'} (${periodText(previous)}) and a year earlier (${periodText(yearEarlier)}):`,
+    formatTable(
+      ['tile', `now (${periodText(c.periods.current)})`, 'vs previous', 'vs a year earlier'],
+      [
+        row('Offer acceptance', 'oar', pct(f.offerAcceptance.rate)),
+        row('Median time to fill', 'ttf', `${dayCount(f.medianTimeToFillDays)} days`),
+        row('Open openings', 'open', String(f.openOpenings)),
+        row('Hires', 'hires', String(f.hires)),
+      ],
+    ),
+  ].join('\n');
+}
+
 export async function metricsCommand(
   warehouse: Warehouse,
   config: Config,
-  args: MetricsArgs & { publish?: boolean | undefined },
+  args: MetricsArgs & { publish?: boolean | undefined; compare?: boolean | undefined },
   out: Output,
 ): Promise<number> {
   const { asOf, filters, freshness } = await requestFor(warehouse, config, args, out);
   // --publish: pay bands and offers against bands under the disclosure rules, as the site shows them
-  const metrics = await computeMetrics(warehouse, config, { asOf, filters, publish: args.publish === true });
-  if (out.isJson) out.json({ ...metrics, freshness });
-  else out.info(formatMetrics(metrics));
+  const request = { asOf, filters, publish: args.publish === true };
+  if (!args.compare) {
+    const metrics = await computeMetrics(warehouse, config, request);
+    if (out.isJson) out.json({ ...metrics, freshness });
+    else out.info(formatMetrics(metrics));
+    return 0;
+  }
+  const context = await prepareMetrics(warehouse, config, request);
+  const comparison = await comparisonFor(context);
+  const metrics = await metricsFor(context, filters);
+  if (out.isJson) out.json({ ...metrics, comparison, freshness });
+  else out.info(`${formatMetrics(metrics)}\n\n${formatComparison(comparison)}`);
   return 0;
 }

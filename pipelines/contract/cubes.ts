@@ -20,6 +20,8 @@ export const cubes = {
     sql: 'snapshot/cube_open.sql',
     columns: { department: 'category', region: 'category', level: 'category', bucket: 'category', count: 'int32' },
   },
+  /** Openings open at each month's end (asOf in its month): the open-openings tile's comparisons. */
+  openMonths: { file: 'open-months.arrow', sql: 'snapshot/cube_open_months.sql', columns: { ...dims, count: 'int32' } },
   hires: { file: 'hires.arrow', sql: 'snapshot/cube_hires.sql', columns: { ...dims, days: 'int32', count: 'int32' } },
   funnel: {
     file: 'funnel.arrow',

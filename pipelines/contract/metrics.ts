@@ -7,6 +7,7 @@ import { agingBuckets, type AgingBucket } from './dimensions.ts';
 import { disclosureRules } from './disclosure.ts';
 import { stageKeys } from './stages.ts';
 import { benchmarkStatuses, rateStatuses } from './status.ts';
+import { kpiComparisonSchema } from './tiles.ts';
 
 const count = z.number().int().nonnegative();
 const days = z.number().nullable();
@@ -167,6 +168,8 @@ export const metricsSchema = z.object({
   payBands: z.array(payBandSchema),
   offersVsBands: offersVsBandsSchema,
   dataQuality: dataQualitySchema,
+  /** `metrics --compare`: the KPI tiles against the previous period and a year earlier (contract/compare.ts). */
+  comparison: kpiComparisonSchema.optional(),
   /**
    * How fresh the data is (pipelines/metrics/asOf.ts): the newest event's day, its age in days and
    * whether that is over config staleAfterDays. Added by the CLI (it depends on today, not on asOf).

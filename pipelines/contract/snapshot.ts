@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { alertsReportSchema } from './alerts.ts';
 import { dataQualitySchema, offersVsBandsSchema, payBandSchema, regionSchema } from './metrics.ts';
+import { rateCellSchema } from './tiles.ts';
 
 export { cubes, type CubeColumnType, type CubeName, type CubeSpec } from './cubes.ts';
 
@@ -53,7 +54,8 @@ export const metaSchema = z.object({
   departments: z.array(z.string()),
   regions: z.array(z.string()),
   levels: z.array(z.string()),
-  thresholds: z.object({ healthy: z.number(), alarm: z.number(), minOffers: z.number().int() }),
+  /** Config offerAcceptance: the default lines and the cells per department / region (contract/thresholds.ts). */
+  thresholds: z.object({ healthy: z.number(), alarm: z.number(), minOffers: z.number().int(), cells: z.array(rateCellSchema).optional() }),
   timeToFillBenchmark: z.object({ days: z.number(), source: z.string() }),
   regionBenchmarks: z.array(z.object({ region: z.string(), low: z.number(), high: z.number(), source: z.string() })),
   minCell: z.number().int(),

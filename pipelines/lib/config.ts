@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { disclosureRules } from '../contract/disclosure.ts';
 import { levelKeys, regionKeys } from '../contract/dimensions.ts';
 import { stageKeys } from '../contract/stages.ts';
+import { maybeCadenceError } from '../digest/cadence.ts';
 import { defaultRateLines } from '../contract/status.ts';
+import { rateCellSchema } from '../contract/tiles.ts';
 
 /**
  * The last day of the bundled sample (data/sample, `npm run sample`): the generator's default --end, and
@@ -77,6 +79,8 @@ export const configSchema = z
         healthy: z.number().min(0).max(1).default(defaultRateLines.healthy),
         alarm: z.number().min(0).max(1).default(defaultRateLines.alarm),
         minOffers: z.number().int().nonnegative().default(defaultRateLines.minOffers),
+        /** Lines per department and/or region (README "Compared with what"): the most specific matching cell wins. */
+        cells: z.array(rateCellSchema).optional(),
       })
       .strict()
       .refine((t) => t.alarm <= t.healthy, 'alarm must not be above healthy')
@@ -105,6 +109,14 @@ export const configSchema = z
     timeToFillBenchmarkDays: z.number().positive().optional(),
     alerts: z.array(alertRuleSchema).default(defaultAlertRules),
     /**
+     * Issue 18: a job's recruiter and hiring manager are staff in their work role and are shown on the site
+     * ("show"); "hide" leaves them out of the snapshot and the site (read through ownersVisible, lib/privacy.ts).
+     */
+    privacy: z
+      .object({ owners: z.enum(['show', 'hide']).default('show') })
+      .strict()
+      .default({ owners: 'show' }),
+    /**
      * What a refresh keeps on disk (README "Disk"): `generations` published generations (the current one
      * and the previous complete ones, each a warehouse, snapshot and site), and the archived exports of
      * the last `archiveRuns` runs plus whatever `rebuild` needs to give the same warehouse.
@@ -118,6 +130,27 @@ export const configSchema = z
       .default({ generations: 3, archiveRuns: 30 }),
     /** Webhook (Slack-compatible) for failed refreshes and new alarms; HIRESCOPE_WEBHOOK_URL overrides. */
     notify: z.object({ webhookUrl: z.url().optional() }).strict().default({}),
+    /**
+     * The digest (README "Weekly digest"): after a successful refresh, when due by `every` (weekly,
+     * daily or a cron expression; the state folder remembers the last one), the KPI tiles over the last
+     * `periodDays` days compared as the site's tiles, new and resolved alerts, the oldest open
+     * openings and a link to `siteUrl`: POSTed to `webhookUrl` (else notify.webhookUrl /
+     * HIRESCOPE_WEBHOOK_URL) and written as an HTML e-mail body to `htmlFile`.
+     */
+    digest: z
+      .object({
+        enabled: z.boolean().default(false),
+        every: z.string().default('weekly').superRefine((every, context) => {
+          const error = maybeCadenceError(every);
+          if (error) context.addIssue({ code: 'custom', message: error });
+        }),
+        periodDays: z.number().int().positive().default(90),
+        webhookUrl: z.url().optional(),
+        htmlFile: z.string().optional(),
+        siteUrl: z.url({ protocol: /^https?$/ }).optional(),
+      })
+      .strict()
+      .default({ enabled: false, every: 'weekly', periodDays: 90 }),
     /**
      * The refresh lock (README "Scheduled refreshes"): a lock taken on another host (a shared folder) is
      * stale after this many hours; on this host a lock is stale as soon as its process is gone.

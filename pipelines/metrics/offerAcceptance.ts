@@ -1,5 +1,6 @@
 import { offerAcceptanceSchema } from '../contract/metrics.ts';
 import { rateStatus } from '../contract/status.ts';
+import { linesFor } from '../contract/thresholds.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
 
 interface Row {
@@ -12,6 +13,12 @@ interface Row {
   ci_high: number | null;
 }
 
+/** The department and region filters of a prepared context (the cell whose lines apply). */
+export function viewOf(context: { readonly params: Record<string, unknown> }): { department: string | null; region: string | null } {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return { department: text(context.params.department), region: text(context.params.region) };
+}
+
 /**
  * Offer acceptance rate: Accepted / (accepted + declined) over the latest offer version per application
  * resolved in the period; 95% Wilson interval; healthy >= 85%, alarm < 75%.
@@ -19,7 +26,8 @@ interface Row {
 export const offerAcceptance: MetricDefinition<typeof offerAcceptanceSchema> = {
   async compute(context) {
     const [row] = await queryMetric<Row>(context, 'offer_acceptance');
-    const { healthy, alarm, minOffers } = context.config.offerAcceptance;
+    // the lines of this view's department / region cell (config offerAcceptance.cells), else the defaults
+    const { healthy, alarm, minOffers } = linesFor(context.config.offerAcceptance, viewOf(context));
     const r = row!;
     return {
       accepted: r.accepted,

@@ -14,14 +14,19 @@ export interface NotifyOptions {
 }
 
 /** POST `{"text": text}`; returns true when delivered (2xx), false otherwise. Never throws. */
-export async function notify(text: string, { url, timeoutMs = 5000, retries = 2, backoffMs = 500, logger }: NotifyOptions): Promise<boolean> {
+export function notify(text: string, options: NotifyOptions): Promise<boolean> {
+  return postJson({ text }, options);
+}
+
+/** POST a JSON payload (a Slack-compatible message) with the same timeout and retries; true when delivered. Never throws. */
+export async function postJson(payload: unknown, { url, timeoutMs = 5000, retries = 2, backoffMs = 500, logger }: NotifyOptions): Promise<boolean> {
   if (!url) return false;
   for (let attempt = 0; attempt <= retries; attempt++) {
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify(payload),
         signal: AbortSignal.timeout(timeoutMs),
       });
       if (response.ok) {

@@ -33,6 +33,7 @@ import {
 import { buildSite, repoRoot, sampleDir } from './index.ts';
 import { acquireLock } from './lock.ts';
 import { notify } from './notify.ts';
+import { digestAfterRefresh } from '../digest/send.ts';
 import { appendRun, processAlive, readRuns, type RunRecord } from './runs.ts';
 import { collectGenerations, completeMarker, currentId, generation, publish, startGeneration, stateLayout, type StateLayout } from './state.ts';
 import { collectLeftovers } from './collect.ts';
@@ -413,6 +414,10 @@ async function runLocked(config: Config, options: RunRefreshOptions, layout: Sta
       alarms,
     };
     appendRun(layout.runsFile, final);
+    // The digest (config `digest`, pipelines/digest/): after the run is recorded ok; it never throws.
+    if (mode === 'refresh') {
+      await digestAfterRefresh(config, { stateDir: layout.stateDir, warehouseFile: next.warehouse, asOf, alerts: alerts.alerts, webhookUrl: options.webhookUrl, logger });
+    }
     return { runId, record: final, generation: runId, alerts };
   } catch (error) {
     const message = (error as Error).message;

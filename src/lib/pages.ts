@@ -16,6 +16,7 @@ import {
   oarBy,
   offerAcceptance,
   offerSpeed,
+  openAtMonth,
   openOpenings,
   regionTimelines,
   sources,
@@ -23,6 +24,9 @@ import {
   timeToFill,
   timeToHire,
 } from './views.ts';
+import { changeText, comparisonPeriods, kpiComparison, periodMonths, type KpiComparison, type KpiFigures, type Period } from '../../pipelines/contract/compare.ts';
+import { linesFor } from '../../pipelines/contract/thresholds.ts';
+import type { RateLines } from '../../pipelines/contract/status.ts';
 
 export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
 
@@ -86,7 +90,7 @@ const oarTrend: ChartDef = {
     const points = oarBy(cube(context, 'offers'), context.filters, 'month');
     return {
       data: points,
-      options: { healthy: context.meta.thresholds.healthy, alarm: context.meta.thresholds.alarm },
+      options: { ...linesFor(context.meta.thresholds, context.filters) },
       table: {
         columns: ['month', 'offers', 'accepted', 'declined', 'rate', 'ci_low', 'ci_high'],
         rows: points.map((p) => [p.key, p.accepted + p.declined, p.accepted, p.declined, p.rate, p.low, p.high]),
@@ -123,7 +127,7 @@ function rateBy(id: string, title: string, column: 'department' | 'region' | 'so
     cubes: ['offers'],
     build(context) {
       const points = oarBy(cube(context, 'offers'), context.filters, column);
-      const { healthy, alarm, minOffers } = context.meta.thresholds;
+      const { healthy, alarm, minOffers } = linesFor(context.meta.thresholds, context.filters);
       return {
         data: points,
         options: { healthy, alarm, minOffers, label: column },
@@ -370,7 +374,7 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
 /** Cubes a page needs (loaded by its island only). */
 export function cubesFor(page: PageId): CubeName[] {
   const names = new Set<CubeName>(pageCharts[page].flatMap((c) => c.cubes));
-  if (page === 'overview') for (const name of ['offers', 'fills', 'open', 'hires', 'km'] as const) names.add(name);
+  if (page === 'overview') for (const name of ['offers', 'fills', 'open', 'hires', 'km', 'openMonths'] as const) names.add(name);
   return [...names];
 }
 
@@ -381,15 +385,66 @@ export interface OverviewKpis {
   open: ReturnType<typeof openOpenings>;
   hires: number;
   benchmarkDays: number;
+  /** The lines of the view's department / region cell (config offerAcceptance.cells). */
+  lines: RateLines;
+  /** Against the previous period and a year earlier; null without data months. */
+  comparison: KpiComparison | null;
+}
+
+/**
+ * The site's period as dates (contract/compare.ts): the From month's first day (default the data's first
+ * month, "Beginning") to the To month's last day (default asOf's month), capped at asOf.
+ */
+export function sitePeriod(filters: SiteFilters, meta: Pick<ChartContext['meta'], 'months' | 'asOf'>): Period | null {
+  const first = filters.from ?? meta.months[0];
+  if (!first) return null;
+  const lastMonth = filters.to ?? meta.asOf.slice(0, 7);
+  const [year, month] = lastMonth.split('-').map(Number);
+  const monthEnd = new Date(Date.UTC(year!, month!, 0)).toISOString().slice(0, 10);
+  const to = monthEnd < meta.asOf ? monthEnd : meta.asOf;
+  const from = `${first}-01`;
+  return from > to ? null : { from, to };
+}
+
+/**
+ * The tiles' comparisons from the monthly cubes: each comparison period is read as the months it touches
+ * (exact when it ends on a month's last day; the CLI cuts a month at the same day when asOf is mid-month).
+ */
+export function siteComparison(context: ChartContext, lines: RateLines, currentOpen: number): KpiComparison | null {
+  const period = sitePeriod(context.filters, context.meta);
+  if (!period) return null;
+  const periods = comparisonPeriods(period);
+  const figuresOf = (p: Period, open: number | null): KpiFigures => {
+    const months = periodMonths(p);
+    const filters = { ...context.filters, from: months.from, to: months.to };
+    const oar = offerAcceptance(cube(context, 'offers'), filters, lines);
+    const fills = timeToFill(cube(context, 'fills'), filters);
+    return {
+      offerAcceptance: { accepted: oar.accepted, declined: oar.declined, rate: oar.rate, ci95: oar.ci95 },
+      medianTimeToFillDays: fills.median,
+      filled: fills.count,
+      openOpenings: open ?? openAtMonth(cube(context, 'openMonths'), context.filters, months.to),
+      hires: timeToHire(cube(context, 'hires'), filters).count,
+    };
+  };
+  return kpiComparison(periods, {
+    current: figuresOf(periods.current, currentOpen),
+    previous: figuresOf(periods.previous, null),
+    yearEarlier: figuresOf(periods.yearEarlier, null),
+  });
 }
 
 /** The Overview's KPI tiles. */
 export function overviewKpis(context: ChartContext): OverviewKpis {
+  const lines = linesFor(context.meta.thresholds, context.filters);
+  const open = openOpenings(cube(context, 'open'), context.filters);
   return {
-    oar: offerAcceptance(cube(context, 'offers'), context.filters, context.meta.thresholds),
+    lines,
+    comparison: siteComparison(context, lines, open.open),
+    oar: offerAcceptance(cube(context, 'offers'), context.filters, lines),
     timeToFill: timeToFill(cube(context, 'fills'), context.filters),
     kmMedian: kaplanMeier(cube(context, 'km'), context.filters).median,
-    open: openOpenings(cube(context, 'open'), context.filters),
+    open,
     hires: timeToHire(cube(context, 'hires'), context.filters).count,
     benchmarkDays: context.meta.timeToFillBenchmark.days,
   };
@@ -407,6 +462,23 @@ export interface KpiText {
   metric: string;
   detail: readonly DetailPart[];
   status: 'healthy' | 'watch' | 'alarm' | 'insufficient-data' | 'neutral';
+  /** Against the previous period and a year earlier: one line each (empty without data months). */
+  compare: readonly (readonly DetailPart[])[];
+}
+
+const monthSpan = (p: Period) => {
+  const { from, to } = periodMonths(p);
+  return from === to ? monthLabel(from) : `${monthLabel(from)} – ${monthLabel(to)}`;
+};
+
+/** A tile's two comparison lines ("vs Apr 2026 – Jun 2026: +4.2 pts, not significant"). */
+function compareLines(kpi: 'oar' | 'ttf' | 'open' | 'hires', c: KpiComparison | null): DetailPart[][] {
+  if (!c) return [];
+  return (['previous', 'yearEarlier'] as const).map((which) => [
+    which === 'previous' ? 'vs previous ' : 'vs a year earlier ',
+    `(${monthSpan(c.periods[which])}): `,
+    [`comparison.change.${which}.${{ oar: 'offerAcceptance.points', ttf: 'medianTimeToFillDays', open: 'openOpenings', hires: 'hires' }[kpi]}`, changeText(kpi, c.change[which], c.figures[which])],
+  ]);
 }
 
 /** Texts of the KPI tiles (shared by the build and the island, so both print the same). */
@@ -416,20 +488,22 @@ export function kpiTexts(k: OverviewKpis): Record<'oar' | 'ttf' | 'open' | 'hire
     ? ['95% CI ', ['offerAcceptance.ci95.0', percent(oar.ci95[0])], '–', ['offerAcceptance.ci95.1', percent(oar.ci95[1])], ' · ', ['offerAcceptance.accepted', integer(oar.accepted)], ' accepted, ', ['offerAcceptance.declined', integer(oar.declined)], ' declined']
     : [['offerAcceptance.resolved', integer(oar.accepted + oar.declined)], ' resolved offers'];
   return {
-    oar: { value: percent(oar.rate), metric: 'offerAcceptance.rate', detail: oarDetail, status: oar.status },
+    oar: { value: percent(oar.rate), metric: 'offerAcceptance.rate', detail: oarDetail, status: oar.status, compare: compareLines('oar', k.comparison) },
     ttf: {
       value: days(k.timeToFill.median),
       metric: 'timeToFill.medianDays',
       detail: [['timeToFill.filled', integer(k.timeToFill.count)], ` filled · benchmark ${k.benchmarkDays} d (SHRM) · KM median `, ['timeToFill.kmMedianDays', days(k.kmMedian)]],
       status: k.timeToFill.median === null ? 'insufficient-data' : k.timeToFill.median <= k.benchmarkDays ? 'healthy' : 'watch',
+      compare: compareLines('ttf', k.comparison),
     },
     open: {
       value: integer(k.open.open),
       metric: 'timeToFill.open',
       detail: k.open.buckets.flatMap((b, i): DetailPart[] => [...(i ? [' · '] : []), `${b.bucket}: `, [`timeToFill.openAging.${b.bucket}`, integer(b.count)]]),
       status: k.open.buckets.filter((b) => oldAgingBuckets.includes(b.bucket)).reduce((n, b) => n + b.count, 0) > 0 ? 'watch' : 'healthy',
+      compare: compareLines('open', k.comparison),
     },
-    hires: { value: integer(k.hires), metric: 'timeToHire.hires', detail: ['hires dated in the period'], status: 'neutral' },
+    hires: { value: integer(k.hires), metric: 'timeToHire.hires', detail: ['hires dated in the period'], status: 'neutral', compare: compareLines('hires', k.comparison) },
   };
 }
 

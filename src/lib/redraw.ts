@@ -161,13 +161,20 @@ export function redraw(page: PageId, context: ChartContext): void {
       if (!tile) continue;
       tile.dataset.status = text.status;
       tile.querySelector('[data-kpi-value]')!.textContent = text.value;
-      tile.querySelector('[data-kpi-detail]')!.replaceChildren(
-        ...text.detail.map((part) => {
+      const parts = (detail: KpiText['detail']) =>
+        detail.map((part) => {
           if (typeof part === 'string') return document.createTextNode(part);
           const span = document.createElement('span');
           span.dataset.metric = part[0];
           span.textContent = part[1];
           return span;
+        });
+      tile.querySelector('[data-kpi-detail]')!.replaceChildren(...parts(text.detail));
+      tile.querySelector('[data-kpi-compare]')?.replaceChildren(
+        ...text.compare.map((line) => {
+          const item = document.createElement('li');
+          item.append(...parts(line));
+          return item;
         }),
       );
       tile.querySelector('[data-kpi-status]')!.textContent = text.status in statusLabel ? statusLabel[text.status as keyof typeof statusLabel] : '';

@@ -320,3 +320,11 @@ export function sources(cube: Cube, filters: SiteFilters): SourceView[] {
     .map((row) => ({ ...row, hireRate: row.applications ? row.hires / row.applications : 0 }))
     .sort((a, b) => b.applications - a.applications || byText(a.source, b.source));
 }
+
+/** Openings open at the end of `month` (at asOf in asOf's month), from the openMonths cube. */
+export function openAtMonth(openMonths: Cube, filters: SiteFilters, month: string): number {
+  const { month: months, count } = openMonths.columns;
+  let open = 0;
+  for (const i of filterRows(openMonths, filters, { period: false })) if (months![i] === month) open += Number(count![i]);
+  return open;
+}

@@ -3,54 +3,12 @@
  * alarm POSTs once, not again on an identical refresh; a webhook answering 500 never fails a good
  * refresh. A real HTTP server on 127.0.0.1 and real CLI processes.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { history, killAll, manifest, published, refreshArgs, runCli, type CliProcess } from '../helpers/processes.ts';
 import { tempDir } from '../helpers/tmp.ts';
+import { startHook, type Hook } from '../helpers/webhook.ts';
 import { baseOffers, companyFiles, withAcceptanceAlarm, withoutOfferStatus, writeInbox } from './inboxes.ts';
-
-interface Received {
-  readonly method: string;
-  readonly contentType: string | undefined;
-  readonly body: string;
-}
-
-interface Hook {
-  readonly url: string;
-  readonly received: Received[];
-  status: number;
-  texts(): string[];
-  close(): Promise<void>;
-}
-
-/** A webhook on 127.0.0.1 (random port) recording every request and answering `status`. */
-async function startHook(): Promise<Hook> {
-  const received: Received[] = [];
-  const hook = {
-    url: '',
-    received,
-    status: 200,
-    texts: () => received.map((r) => (JSON.parse(r.body) as { text: string }).text),
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      received.push({ method: request.method ?? '', contentType: request.headers['content-type'], body });
-      response.statusCode = hook.status;
-      response.end(hook.status === 200 ? 'ok' : 'boom');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return hook;
-}
 
 const tmp = tempDir('hs-notify-');
 afterAll(() => tmp.cleanup());
