@@ -3,7 +3,6 @@
  * the comparison periods, the four tiles against the previous period and a year earlier (one OAR change
  * significant, one not), per-department lines changing a status and an alert, and the CLI's JSON.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparisonPeriods, intervalsOverlap, shiftMonths } from '../../pipelines/contract/compare.ts';
 import { linesFor } from '../../pipelines/contract/thresholds.ts';
@@ -11,12 +10,10 @@ import { kpiComparisonSchema } from '../../pipelines/contract/tiles.ts';
 import { compareKpis } from '../../pipelines/metrics/compare.ts';
 import { computeMetrics } from '../../pipelines/metrics/index.ts';
 import { evaluateAlerts } from '../../pipelines/alerts/index.ts';
-import { ingest } from '../../pipelines/ingest/index.ts';
-import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { metricsSchema } from '../../pipelines/contract/metrics.ts';
-import { compareAsOf, compareCompany } from '../helpers/compare-company.ts';
+import { compareAsOf, compareCompany, withCompareWarehouseFile } from '../helpers/compare-company.ts';
 import { withLoadedWarehouse } from '../helpers/warehouse.ts';
-import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
+import { runCli } from '../helpers/tmp.ts';
 
 describe('comparison periods', () => {
   it('a period from the 1st of a month is measured in months', () => {
@@ -166,13 +163,7 @@ describe('offer acceptance lines per department and region', () => {
 
 describe('hirescope metrics --compare --json', () => {
   it('prints the comparison block, zod-checked, beside the DESIGN §5 document', async () => {
-    const tmp = tempDir('hs-compare-cli-');
-    try {
-      const db = path.join(tmp.dir, 'w.duckdb');
-      writeFiles(path.join(tmp.dir, 'in'), compareCompany());
-      const w = await openWarehouse(db);
-      await ingest(w, [path.join(tmp.dir, 'in')]);
-      w.close();
+    await withCompareWarehouseFile((db) => {
       const run = runCli(['metrics', '--compare', '--json', '--db', db, '--as-of', compareAsOf, '--department', 'sales', '--from', '2026-04-01']);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
@@ -196,8 +187,6 @@ describe('hirescope metrics --compare --json', () => {
       expect(human.stdout).toContain('Compared with the previous 3 months (2026-01-01 – 2026-03-31) and a year earlier (2025-04-01 – 2025-06-30)');
       expect(human.stdout).toMatch(/Offer acceptance\s+90\.0%\s+\+50\.0 pts, significant\s+\+15\.0 pts, not significant/);
       expect(human.stdout).toMatch(/Hires\s+18\s+\+10 \(\+125%\)\s+\+3 \(\+20%\)/);
-    } finally {
-      tmp.cleanup();
-    }
+    });
   }, 120_000);
 });
