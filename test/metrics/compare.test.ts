@@ -8,8 +8,8 @@ import { comparisonPeriods, intervalsOverlap, shiftMonths } from '../../pipeline
 import { linesFor } from '../../pipelines/contract/thresholds.ts';
 import { kpiComparisonSchema } from '../../pipelines/contract/tiles.ts';
 import { compareKpis } from '../../pipelines/metrics/compare.ts';
-import { computeMetrics } from '../../pipelines/metrics/index.ts';
-import { evaluateAlerts } from '../../pipelines/alerts/index.ts';
+import { computeMetrics, metricsFor, prepareMetrics } from '../../pipelines/metrics/index.ts';
+import { alertsFor, evaluateAlerts } from '../../pipelines/alerts/index.ts';
 import { metricsSchema } from '../../pipelines/contract/metrics.ts';
 import { compareAsOf, compareCompany, withCompareWarehouseFile } from '../helpers/compare-company.ts';
 import { withLoadedWarehouse } from '../helpers/warehouse.ts';
@@ -158,6 +158,29 @@ describe('offer acceptance lines per department and region', () => {
     expect(celled.metrics.offerAcceptance).toMatchObject({ status: 'healthy', thresholds: { healthy: 0.8, alarm: 0.7 } });
     expect(celled.alerts.alerts.filter((a) => a.rule === 'offer-acceptance')).toEqual([]);
     expect(celled.sales.offerAcceptance).toMatchObject({ accepted: 41, declined: 19, status: 'alarm', thresholds: { healthy: 0.85, alarm: 0.75 } });
+  });
+});
+
+describe('the dashboard’s alerts judge each configured cell on its own lines', () => {
+  it('a Support cell with a 90% healthy and 85% alarm line raises its own alarm beside the company’s', async () => {
+    const config = { offerAcceptance: { healthy: 0.85, alarm: 0.75, minOffers: 10, cells: [{ department: 'Support', healthy: 0.9, alarm: 0.85 }] } };
+    const { alerts, metrics } = await withLoadedWarehouse(
+      compareCompany(),
+      async (w, settings) => {
+        const context = await prepareMetrics(w, settings, { asOf: compareAsOf });
+        const report = await alertsFor(context, settings);
+        // the snapshot reads the same populations after the alerts: the company's offers, not Support's
+        return { alerts: report.alerts.filter((a) => a.rule === 'offer-acceptance'), metrics: await metricsFor(context, {}) };
+      },
+      config,
+    );
+    // company: (18+8+15+8) / (20+20+20+10) = 49 / 70 = 0.7 < 0.75 -> alarm on the default lines;
+    // Support: 8 / 10 = 0.8 < 0.85 -> alarm on its own
+    expect(alerts.map((a) => [a.level, a.subject, a.threshold, a.message])).toEqual([
+      ['alarm', 'Offer acceptance rate', 0.75, 'Offer acceptance 70.0% (49 accepted, 21 declined) is below the 75% line'],
+      ['alarm', 'Offer acceptance rate · Support', 0.85, 'Offer acceptance in Support 80.0% (8 accepted, 2 declined) is below the 85% line'],
+    ]);
+    expect(metrics.offerAcceptance).toMatchObject({ accepted: 49, declined: 21 });
   });
 });
 
