@@ -17,6 +17,8 @@ import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
 import { digestCommand } from './commands/digest.ts';
+
+import { planCommand } from './commands/plan.ts';
 import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { acquireLock, LockedError } from './refresh/lock.ts';
 import { generationOf, stateLayout } from './refresh/state.ts';
@@ -112,10 +114,21 @@ than config staleAfterDays (default 14).
 ${metricFilterHelp}`,
     examples: [
       ['hirescope metrics', 'as the dashboard shows them'],
-      ['hirescope metrics --json --as-of 2026-06-30', 'the JSON document as of a fixed day'],
-      ['hirescope metrics --compare --department Sales --from 2026-04-01', 'Sales since April against the months before and a year earlier'],
+      ['hirescope metrics --department Sales --from 2026-01-01', 'Sales, for applications since January'],
+      ['hirescope metrics --compare --json --from 2026-04-01', 'the tiles since April against the months before and a year earlier, as JSON'],
     ],
     options: { ...metricOptions, publish: { type: 'boolean', default: false }, compare: { type: 'boolean', default: false } },
+  },
+  plan: {
+    usage: 'plan --department X --hires N --by YYYY-MM-DD [--months 6] [--as-of D]',
+    about: `the applications, screens, onsites and offers needed per week to make N hires in a department by
+a date, from the pass-through rates (with 95% intervals) and median stage durations of the applications of
+the last --months months (default config planner.months, 6). README "Planner".`,
+    examples: [
+      ['hirescope plan --department Engineering --hires 5 --by 2026-12-31', 'five engineers by the end of the year'],
+      ['hirescope plan --department Sales --hires 3 --by 2026-11-30 --months 12 --json', 'from a year of history, as JSON'],
+    ],
+    options: { department: { type: 'string' }, hires: { type: 'string' }, by: { type: 'string' }, months: { type: 'string' }, 'as-of': { type: 'string' } },
   },
   alerts: {
     usage: 'alerts [--fail-on watch|alarm] [metrics filters]',
@@ -244,6 +257,7 @@ const summaries: Record<CommandName, string> = {
   rejects: 'list quarantined rows (file, line, column, value, reason)',
   status: 'tables, row counts, last run, freshness, the published dashboard',
   metrics: 'every hiring metric, as of the newest event (or --as-of), with filters',
+  plan: 'applications, screens, onsites and offers per week to hire N by a date',
   alerts: 'evaluate the alert rules; exit 3 with --fail-on when one fires',
   refresh: 'ingest the inbox, snapshot, build the site and publish it atomically',
   rebuild: 'recreate the warehouse from the archive alone, then publish',
@@ -432,6 +446,12 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       if (values.help) return help(out, command);
       noPositionals(positionals);
       return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => metricsCommand(w, settings, values, out));
+    }
+    case 'plan': {
+      const { values, positionals } = parse(command, rest, commands.plan.options);
+      if (values.help) return help(out, command);
+      noPositionals(positionals);
+      return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => planCommand(w, settings, values, out));
     }
     case 'alerts': {
       const { values, positionals } = parse(command, rest, commands.alerts.options);

@@ -4,13 +4,13 @@
  * open > 90 days, stage pass-through drop > 15 points).
  */
 import { alertsReportSchema, type Alert, type AlertsReport } from '../contract/alerts.ts';
-import { rateStatus } from '../contract/status.ts';
+import { rateStatus, type RateLines } from '../contract/status.ts';
 import { linesFor } from '../contract/thresholds.ts';
 import { viewOf } from '../metrics/offerAcceptance.ts';
 import type { AlertRule, Config } from '../lib/config.ts';
 import { paramsFor, sqlFile } from '../lib/duckdb.ts';
 import type { MetricContext } from '../metrics/metric.ts';
-import { prepareMetrics, type MetricsRequest } from '../metrics/index.ts';
+import { applyFilters, prepareMetrics, type MetricsRequest } from '../metrics/index.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
 
 const rank = { watch: 1, alarm: 2 } as const;
@@ -32,20 +32,36 @@ async function materialise(context: MetricContext, table: string, metric: string
   await context.warehouse.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`, paramsFor(sql, { ...context.params, ...overrides }));
 }
 
+/** The offer acceptance breach of the offers in f_offers on these lines, if any; `cell` names a configured cell. */
+async function offerAcceptanceBreach(context: MetricContext, lines: RateLines, cell: string | null): Promise<Alert[]> {
+  await materialise(context, 'm_offer_acceptance', 'offer_acceptance');
+  const counts = await context.warehouse.maybeOne<{ accepted: number; declined: number }>('SELECT accepted, declined FROM m_offer_acceptance');
+  const status = rateStatus(counts!.accepted, counts!.declined, lines);
+  if (status !== 'watch' && status !== 'alarm') return [];
+  const sql = sqlFile('alerts/offer_acceptance.sql');
+  const params = { ...context.params, level: status, threshold: status === 'alarm' ? lines.alarm : lines.healthy, cell };
+  return context.warehouse.all<Alert>(sql, paramsFor(sql, params));
+}
+
 async function runRule(context: MetricContext, rule: AlertRule, config: Config): Promise<Alert[]> {
-  // the lines of the view's department / region cell (config offerAcceptance.cells), as the metric's status
-  const offerAcceptance = linesFor(config.offerAcceptance, viewOf(context));
   const run = async (file: string, extra: Record<string, string | number>) => {
     const sql = sqlFile(`alerts/${file}.sql`);
     return context.warehouse.all<Alert>(sql, paramsFor(sql, { ...context.params, ...extra }));
   };
   switch (rule.rule) {
     case 'offer-acceptance': {
-      await materialise(context, 'm_offer_acceptance', 'offer_acceptance');
-      const counts = await context.warehouse.maybeOne<{ accepted: number; declined: number }>('SELECT accepted, declined FROM m_offer_acceptance');
-      const status = rateStatus(counts!.accepted, counts!.declined, offerAcceptance);
-      if (status !== 'watch' && status !== 'alarm') return [];
-      return run('offer_acceptance', { level: status, threshold: status === 'alarm' ? offerAcceptance.alarm : offerAcceptance.healthy });
+      // the view on the lines of its department / region cell (config offerAcceptance.cells), as the metric's status
+      const view = viewOf(context);
+      const breaches = await offerAcceptanceBreach(context, linesFor(config.offerAcceptance, view), null);
+      // the company view (the dashboard's alerts): each configured cell is judged on its own lines too
+      const cells = view.department === null && view.region === null ? (config.offerAcceptance.cells ?? []) : [];
+      for (const cell of cells) {
+        const scope = { department: cell.department ?? null, region: cell.region ?? null };
+        await applyFilters(context.warehouse, { ...context.params, ...scope }, ['f_offers']);
+        breaches.push(...(await offerAcceptanceBreach(context, linesFor(config.offerAcceptance, scope), [cell.department, cell.region].filter(Boolean).join(', '))));
+      }
+      if (cells.length) await applyFilters(context.warehouse, context.params, ['f_offers']); // the view's offers again
+      return breaches;
     }
     case 'region-time-to-fill':
       await materialise(context, 'm_regions', 'regions');

@@ -63,6 +63,9 @@ export const kpiComparisonSchema = z
   .strict();
 
 
+/** The checked document (mutable arrays, as metrics --json carries it); assignable to KpiComparison. */
+export type KpiComparisonDocument = z.infer<typeof kpiComparisonSchema>;
+
 // the schema and the interface describe the same document
 export const checkComparison: (value: z.infer<typeof kpiComparisonSchema>) => KpiComparison = (value) => value;
 

@@ -85,6 +85,8 @@ export const configSchema = z
       .strict()
       .refine((t) => t.alarm <= t.healthy, 'alarm must not be above healthy')
       .default({ ...defaultRateLines }),
+    /** The planner (README "Planner"): pass-through rates and stage durations of the last `months` months. */
+    planner: z.object({ months: z.number().int().min(1).max(60).default(6) }).strict().default({ months: 6 }),
     /** Extra or overriding stage-name mappings: vendor name -> canonical stage key. */
     stageMap: z.record(z.string(), stageKey).default({}),
     /**

@@ -5,8 +5,8 @@
  */
 import type { Config } from '../lib/config.ts';
 import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
-import { comparisonPeriods, kpiComparison, type KpiComparison, type KpiFigures, type Period } from '../contract/compare.ts';
-import { kpiComparisonSchema } from '../contract/tiles.ts';
+import { comparisonPeriods, kpiComparison, type KpiFigures, type Period } from '../contract/compare.ts';
+import { kpiComparisonSchema, type KpiComparisonDocument } from '../contract/tiles.ts';
 import { prepareMetrics, type MetricsRequest } from './index.ts';
 import { queryMetric, type MetricContext } from './metric.ts';
 
@@ -53,7 +53,7 @@ export async function kpiFigures(context: MetricContext, period: Period, openAt:
 }
 
 /** The comparison on populations already prepared (prepareMetrics with the view's filters). */
-export async function comparisonFor(context: MetricContext): Promise<KpiComparison> {
+export async function comparisonFor(context: MetricContext): Promise<KpiComparisonDocument> {
   const periods = comparisonPeriods(await periodOf(context));
   const comparison = kpiComparison(periods, {
     // the current period's open openings at asOf, as its tile shows them; the others at their last day
@@ -69,6 +69,6 @@ export async function comparisonFor(context: MetricContext): Promise<KpiComparis
  * period and filters, against the previous period of the same length and the same period a year
  * earlier, with the changes (OAR: not significant when the 95% Wilson intervals overlap).
  */
-export async function compareKpis(warehouse: Warehouse, config: Config, request: MetricsRequest = {}): Promise<KpiComparison> {
+export async function compareKpis(warehouse: Warehouse, config: Config, request: MetricsRequest = {}): Promise<KpiComparisonDocument> {
   return comparisonFor(await prepareMetrics(warehouse, config, request));
 }

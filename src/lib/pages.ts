@@ -28,7 +28,7 @@ import { changeText, comparisonPeriods, kpiComparison, periodMonths, type KpiCom
 import { linesFor } from '../../pipelines/contract/thresholds.ts';
 import type { RateLines } from '../../pipelines/contract/status.ts';
 
-export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
+export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'planner' | 'pay-bands' | 'data-quality';
 
 export interface ChartContext {
   readonly cubes: Partial<Record<CubeName, Cube>>;
@@ -367,6 +367,7 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
     offerSpeedChart,
   ],
   sources: [sourcesChart],
+  planner: [],
   'pay-bands': [payBandsChart, offersVsBandsChart],
   'data-quality': [],
 };

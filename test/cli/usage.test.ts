@@ -20,7 +20,7 @@ describe('help', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')[0]).toBe(
-      'usage: hirescope metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish]',
+      'usage: hirescope metrics [--as-of D] [--from D] [--to D] [--department X] [--region R] [--level L] [--source S] [--publish] [--compare]',
     );
     expect(run.stdout).toContain('\nexamples:\n  hirescope metrics\n      as the dashboard shows them\n');
     expect(run.stdout).toContain('  hirescope metrics --department Sales --from 2026-01-01\n');
@@ -33,7 +33,7 @@ describe('help', () => {
   });
 
   it('every command has its own usage line and 1 to 3 examples', async () => {
-    const names = ['ingest', 'rejects', 'status', 'metrics', 'alerts', 'refresh', 'rebuild', 'reset', 'history', 'schedule', 'digest', 'export', 'generate', 'report'];
+    const names = ['ingest', 'rejects', 'status', 'metrics', 'plan', 'alerts', 'refresh', 'rebuild', 'reset', 'history', 'schedule', 'digest', 'export', 'generate', 'report'];
     // in this process (the same main() the bin runs; a spawn per command costs seconds each)
     const helpOf = async (args: string[]) => {
       let text = '';

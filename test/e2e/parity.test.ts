@@ -5,7 +5,7 @@
  * equals `metrics --json` for the same filters, as of the same day, after the site's stated rounding
  * (contract/format.ts: rates 1 decimal in tiles, days whole in tiles, table cells via cellText).
  *
- * The CLI side runs the CLI's own request path (parseMetricsArgs -> checkFilters -> computeMetrics) on the
+ * The CLI side runs the CLI's own request path (parseMetricsArgs -> checkFilters -> prepareMetrics -> metricsFor, with the comparison of metrics --compare) on the
  * published warehouse; once through the real `hirescope metrics --json` process for the default as-of.
  * A site month filter is the CLI's date period: from=YYYY-MM -> --from YYYY-MM-01, to=YYYY-MM -> --to
  * the month's last day.
@@ -23,7 +23,9 @@ import type { Filters, Metrics } from '../../pipelines/contract/metrics.ts';
 import { generate } from '../../pipelines/generate/index.ts';
 import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse, type Warehouse } from '../../pipelines/lib/duckdb.ts';
-import { computeMetrics } from '../../pipelines/metrics/index.ts';
+import { metricsFor, prepareMetrics } from '../../pipelines/metrics/index.ts';
+import { comparisonFor } from '../../pipelines/metrics/compare.ts';
+import { changeText } from '../../pipelines/contract/compare.ts';
 import { runRefresh } from '../../pipelines/refresh/run.ts';
 import { stateLayout } from '../../pipelines/refresh/state.ts';
 import { serveStatic } from '../../pipelines/serve.ts';
@@ -119,8 +121,12 @@ async function cliMetrics(query: string): Promise<{ metrics: Metrics; refused: s
   } catch (error) {
     refused = (error as Error).message;
   }
-  // --publish: the pay figures under the disclosure rules, as the site publishes them (issue 15)
-  return { metrics: await computeMetrics(warehouse, config, { asOf: siteAsOf, filters: checked, publish: true }), refused };
+  // --publish: the pay figures under the disclosure rules, as the site publishes them (issue 15); --compare:
+  // the tiles' comparisons (none for a reversed period, which the site leaves empty)
+  const context = await prepareMetrics(warehouse, config, { asOf: siteAsOf, filters: checked, publish: true });
+  const reversed = checked.from !== undefined && checked.to !== undefined && checked.from > checked.to;
+  const comparison = reversed ? undefined : await comparisonFor(context);
+  return { metrics: { ...(await metricsFor(context, checked)), ...(comparison ? { comparison } : {}) }, refused };
 }
 
 interface Shown {
@@ -223,6 +229,21 @@ function compare(route: string, shown: Shown, m: Metrics, label: string): void {
             'offerAcceptance.declined': integer(oar.declined),
           }
         : { 'offerAcceptance.resolved': integer(oar.accepted + oar.declined) }),
+      // each tile against the previous period and a year earlier (metrics --compare), as the tiles write it
+      ...(m.comparison
+        ? Object.fromEntries(
+            (['previous', 'yearEarlier'] as const).flatMap((which) =>
+              (
+                [
+                  ['oar', 'offerAcceptance.points'],
+                  ['ttf', 'medianTimeToFillDays'],
+                  ['open', 'openOpenings'],
+                  ['hires', 'hires'],
+                ] as const
+              ).map(([kpi, key]) => [`comparison.change.${which}.${key}`, changeText(kpi, m.comparison!.change[which], m.comparison!.figures[which])]),
+            ),
+          )
+        : {}),
     };
     expect(shown.metrics, `${label}: KPI tiles`).toEqual(expected);
     expect(shown.status, `${label}: OAR status`).toBe(oar.status);

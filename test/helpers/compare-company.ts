@@ -14,6 +14,11 @@
  * offer (Offer stage 5 days): 8 accepted and hired, 2 declined (OAR 80%, resolved 2026-04-25). Two more
  * applications are active in Application Review (applied 2026-06-25, no decision yet).
  */
+import path from 'node:path';
+import { ingest } from '../../pipelines/ingest/index.ts';
+import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
+import { tempDir, writeFiles } from './tmp.ts';
+
 export const compareAsOf = '2026-06-30';
 
 export function compareCompany(): Record<string, string> {
@@ -97,4 +102,19 @@ export function compareCompany(): Record<string, string> {
     'offers.csv': csv(offers),
     'openings.csv': csv(openings),
   };
+}
+
+/** The company ingested into a warehouse file (for CLI runs in a child process); removed after `work`. */
+export async function withCompareWarehouseFile<T>(work: (db: string) => Promise<T> | T): Promise<T> {
+  const tmp = tempDir('hs-compare-db-');
+  try {
+    const db = path.join(tmp.dir, 'w.duckdb');
+    writeFiles(path.join(tmp.dir, 'in'), compareCompany());
+    const warehouse = await openWarehouse(db);
+    await ingest(warehouse, [path.join(tmp.dir, 'in')]);
+    warehouse.close();
+    return await work(db);
+  } finally {
+    tmp.cleanup();
+  }
 }

@@ -3,20 +3,17 @@
  * the comparison periods, the four tiles against the previous period and a year earlier (one OAR change
  * significant, one not), per-department lines changing a status and an alert, and the CLI's JSON.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparisonPeriods, intervalsOverlap, shiftMonths } from '../../pipelines/contract/compare.ts';
 import { linesFor } from '../../pipelines/contract/thresholds.ts';
 import { kpiComparisonSchema } from '../../pipelines/contract/tiles.ts';
 import { compareKpis } from '../../pipelines/metrics/compare.ts';
-import { computeMetrics } from '../../pipelines/metrics/index.ts';
-import { evaluateAlerts } from '../../pipelines/alerts/index.ts';
-import { ingest } from '../../pipelines/ingest/index.ts';
-import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
+import { computeMetrics, metricsFor, prepareMetrics } from '../../pipelines/metrics/index.ts';
+import { alertsFor, evaluateAlerts } from '../../pipelines/alerts/index.ts';
 import { metricsSchema } from '../../pipelines/contract/metrics.ts';
-import { compareAsOf, compareCompany } from '../helpers/compare-company.ts';
+import { compareAsOf, compareCompany, withCompareWarehouseFile } from '../helpers/compare-company.ts';
 import { withLoadedWarehouse } from '../helpers/warehouse.ts';
-import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
+import { runCli } from '../helpers/tmp.ts';
 
 describe('comparison periods', () => {
   it('a period from the 1st of a month is measured in months', () => {
@@ -164,15 +161,32 @@ describe('offer acceptance lines per department and region', () => {
   });
 });
 
+describe('the dashboard’s alerts judge each configured cell on its own lines', () => {
+  it('a Support cell with a 90% healthy and 85% alarm line raises its own alarm beside the company’s', async () => {
+    const config = { offerAcceptance: { healthy: 0.85, alarm: 0.75, minOffers: 10, cells: [{ department: 'Support', healthy: 0.9, alarm: 0.85 }] } };
+    const { alerts, metrics } = await withLoadedWarehouse(
+      compareCompany(),
+      async (w, settings) => {
+        const context = await prepareMetrics(w, settings, { asOf: compareAsOf });
+        const report = await alertsFor(context, settings);
+        // the snapshot reads the same populations after the alerts: the company's offers, not Support's
+        return { alerts: report.alerts.filter((a) => a.rule === 'offer-acceptance'), metrics: await metricsFor(context, {}) };
+      },
+      config,
+    );
+    // company: (18+8+15+8) / (20+20+20+10) = 49 / 70 = 0.7 < 0.75 -> alarm on the default lines;
+    // Support: 8 / 10 = 0.8 < 0.85 -> alarm on its own
+    expect(alerts.map((a) => [a.level, a.subject, a.threshold, a.message])).toEqual([
+      ['alarm', 'Offer acceptance rate', 0.75, 'Offer acceptance 70.0% (49 accepted, 21 declined) is below the 75% line'],
+      ['alarm', 'Offer acceptance rate · Support', 0.85, 'Offer acceptance in Support 80.0% (8 accepted, 2 declined) is below the 85% line'],
+    ]);
+    expect(metrics.offerAcceptance).toMatchObject({ accepted: 49, declined: 21 });
+  });
+});
+
 describe('hirescope metrics --compare --json', () => {
   it('prints the comparison block, zod-checked, beside the DESIGN §5 document', async () => {
-    const tmp = tempDir('hs-compare-cli-');
-    try {
-      const db = path.join(tmp.dir, 'w.duckdb');
-      writeFiles(path.join(tmp.dir, 'in'), compareCompany());
-      const w = await openWarehouse(db);
-      await ingest(w, [path.join(tmp.dir, 'in')]);
-      w.close();
+    await withCompareWarehouseFile((db) => {
       const run = runCli(['metrics', '--compare', '--json', '--db', db, '--as-of', compareAsOf, '--department', 'sales', '--from', '2026-04-01']);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
@@ -196,8 +210,6 @@ describe('hirescope metrics --compare --json', () => {
       expect(human.stdout).toContain('Compared with the previous 3 months (2026-01-01 – 2026-03-31) and a year earlier (2025-04-01 – 2025-06-30)');
       expect(human.stdout).toMatch(/Offer acceptance\s+90\.0%\s+\+50\.0 pts, significant\s+\+15\.0 pts, not significant/);
       expect(human.stdout).toMatch(/Hires\s+18\s+\+10 \(\+125%\)\s+\+3 \(\+20%\)/);
-    } finally {
-      tmp.cleanup();
-    }
+    });
   }, 120_000);
 });
