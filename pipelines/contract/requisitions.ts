@@ -83,3 +83,13 @@ export function requisitionCsvRow(r: Requisition): (string | number | null)[] {
     r.expectedFill.high, r.expectedFill.curve, r.overdue ? 'yes' : 'no',
   ];
 }
+
+/** The id of an opening's row on the Requisitions page (the alerts link to it). */
+export function requisitionAnchor(openingId: string): string {
+  return `opening-${openingId}`;
+}
+
+/** The link to an opening's row, relative to the site's base (`/` or `/sub/`). */
+export function requisitionHref(base: string, openingId: string): string {
+  return `${base}requisitions/#${encodeURIComponent(requisitionAnchor(openingId))}`;
+}

@@ -24,7 +24,7 @@ import {
   timeToHire,
 } from './views.ts';
 
-export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
+export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'requisitions' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
 
 export interface ChartContext {
   readonly cubes: Partial<Record<CubeName, Cube>>;
@@ -355,6 +355,7 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
   overview: [oarTrend, funnelChart],
   funnel: [funnelChart, stageTimeChart],
   'time-to-fill': [ttfHistogram, ttfTrend, kmChart, regionsChart, agingChart],
+  requisitions: [], // a table, no chart: src/pages/requisitions/index.astro
   offers: [
     oarTrend,
     rateBy('oar-by-department', 'Offer acceptance by department', 'department'),

@@ -13,6 +13,7 @@ import {
   qualitySnapshotSchema,
   type CubeName,
 } from '../../pipelines/contract/snapshot.ts';
+import { requisitionsReportSchema } from '../../pipelines/contract/requisitions.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 
 /** Where the snapshot is read at build time (the refresh command sets it; default data/snapshot). */
@@ -33,6 +34,7 @@ function load() {
     pay: paySnapshotSchema.parse(json('pay.json')),
     alerts: alertsSnapshotSchema.parse(json('alerts.json')),
     quality: qualitySnapshotSchema.parse(json('quality.json')),
+    requisitions: requisitionsReportSchema.parse(json('requisitions.json')),
     cubes,
   };
 }
