@@ -4,9 +4,14 @@
  * their work role, and null throughout when config `privacy.owners` is "hide".
  */
 import { z } from 'zod';
+import { stageKeys } from './stages.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int().nonnegative();
+
+/** The stages an active application can be at (all but hired), in funnel order: the pipeline's columns. */
+export const pipelineStage = z.enum(stageKeys).exclude(['hired']);
+export const pipelineStageKeys = pipelineStage.options;
 
 /** Which Kaplan-Meier curve forecasts an opening: its region's, or all openings' when the region has too few fills. */
 export const curveBases = ['region', 'all'] as const;
@@ -28,7 +33,7 @@ export const requisitionSchema = z.object({
   /** Days open against that range. */
   benchmarkStatus: z.enum(['below', 'within', 'above']).nullable(),
   /** Active applications of the job at asOf by their furthest stage. */
-  pipeline: z.object({ applied: count, screen: count, technical: count, onsite: count, offer: count }),
+  pipeline: z.record(pipelineStage, count),
   activeApplications: count,
   /** Latest day any application of the job entered or left a stage (up to asOf). */
   lastMovement: isoDate.nullable(),
@@ -70,7 +75,7 @@ export type RequisitionsReport = z.infer<typeof requisitionsReportSchema>;
 /** The CSV columns (CLI --csv and the page's download), one row per opening. */
 export const requisitionColumns = [
   'opening_id', 'job_id', 'title', 'department', 'region', 'level', 'recruiter', 'hiring_manager', 'opened_at', 'days_open',
-  'market_low_days', 'market_high_days', 'market_status', 'applied', 'screen', 'technical', 'onsite', 'offer',
+  'market_low_days', 'market_high_days', 'market_status', ...pipelineStageKeys,
   'last_movement', 'expected_fill', 'expected_fill_low', 'expected_fill_high', 'forecast_curve', 'overdue',
 ] as const;
 
@@ -78,8 +83,7 @@ export const requisitionColumns = [
 export function requisitionCsvRow(r: Requisition): (string | number | null)[] {
   return [
     r.openingId, r.jobId, r.title, r.department, r.region, r.level, r.recruiter, r.hiringManager, r.openedAt, r.daysOpen,
-    r.benchmarkDays?.[0] ?? null, r.benchmarkDays?.[1] ?? null, r.benchmarkStatus, r.pipeline.applied, r.pipeline.screen,
-    r.pipeline.technical, r.pipeline.onsite, r.pipeline.offer, r.lastMovement, r.expectedFill.date, r.expectedFill.low,
+    r.benchmarkDays?.[0] ?? null, r.benchmarkDays?.[1] ?? null, r.benchmarkStatus, ...pipelineStageKeys.map((s) => r.pipeline[s]), r.lastMovement, r.expectedFill.date, r.expectedFill.low,
     r.expectedFill.high, r.expectedFill.curve, r.overdue ? 'yes' : 'no',
   ];
 }

@@ -15,6 +15,7 @@
  *   of the interval; the upper one last (null when it never halves: open-ended).
  * - Overdue: d past the curve's P75, the smallest event time with S(t) <= 0.25 (never, when there is none).
  */
+import { wilsonZ as z95 } from '../contract/wilson.ts';
 
 export interface KmPoint {
   readonly days: number;
@@ -23,8 +24,6 @@ export interface KmPoint {
   readonly survival: number;
 }
 
-/** 1.96: the two-sided 95% normal quantile. */
-const z95 = 1.959963984540054;
 /** Slack for the floating-point error of the product (3/4 * 2/3 is not exactly 0.5). */
 const slack = 1e-12;
 
@@ -39,7 +38,7 @@ export function survivalAt(curve: readonly KmPoint[], t: number): number {
 }
 
 /** The smallest event time with S(t) <= q (q = 0.5: the KM median, 0.25: the P75), else null. */
-export function kmQuantileDays(curve: readonly KmPoint[], survivalLevel: number): number | null {
+export function kmQuantileDays(curve: readonly Pick<KmPoint, 'days' | 'events' | 'survival'>[], survivalLevel: number): number | null {
   return curve.find((p) => p.events > 0 && p.survival <= survivalLevel + slack)?.days ?? null;
 }
 

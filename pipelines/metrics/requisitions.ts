@@ -15,7 +15,8 @@ import type { BenchmarkStatus } from '../contract/status.ts';
 import type { Filters } from '../contract/metrics.ts';
 import { paramsFor, sqlFile } from '../lib/duckdb.ts';
 import { applyFilters } from './index.ts';
-import { queryMetric, type MetricContext } from './metric.ts';
+import { ownersVisible } from '../lib/privacy.ts';
+import type { MetricContext } from './metric.ts';
 import { addDays, forecastFill, kmQuantileDays, type KmPoint } from './kmForecast.ts';
 
 /** Filled openings a region needs for its own curve (else: all openings'). */
@@ -28,8 +29,8 @@ interface Row {
   department: string | null;
   region: string;
   level: string | null;
-  recruiter?: string | null;
-  hiring_manager?: string | null;
+  recruiter: string | null;
+  hiring_manager: string | null;
   opened_date: string;
   days_open: number;
   low_days: number | null;
@@ -50,11 +51,6 @@ interface CurveRow {
   survival: number;
 }
 
-/** Whether owner names may be published (config privacy.owners, default "show"). */
-export function ownersShown(config: MetricContext['config']): boolean {
-  return (config as { privacy?: { owners?: string } }).privacy?.owners !== 'hide';
-}
-
 /**
  * The KM curve of every opening known at asOf, of one region (or all: null): km_curve.sql on f_openings
  * re-scoped to that population. The caller restores f_openings.
@@ -69,8 +65,10 @@ async function curveOf(context: MetricContext, region: string | null): Promise<K
 
 /** The requisitions document for the prepared populations (filters: department, region, level). */
 export async function computeRequisitions(context: MetricContext, filters: Filters = {}): Promise<RequisitionsReport> {
-  const show = ownersShown(context.config);
-  const rows = await queryMetric<Row>(context, 'requisitions');
+  const show = ownersVisible(context.config);
+  // owner names are dropped in SQL under privacy.owners "hide": they never leave the warehouse
+  const sql = sqlFile('metrics/requisitions.sql');
+  const rows = await context.warehouse.all<Row>(sql, paramsFor(sql, { ...context.params, show_owners: show }));
   const curves = new Map<string, { points: KmPoint[]; basis: 'region' | 'all' }>();
   const summaries: ForecastCurve[] = [];
   const summary = (region: string, points: KmPoint[]): ForecastCurve => ({
@@ -104,8 +102,8 @@ export async function computeRequisitions(context: MetricContext, filters: Filte
       department: r.department,
       region: r.region,
       level: r.level,
-      recruiter: show ? (r.recruiter ?? null) : null,
-      hiringManager: show ? (r.hiring_manager ?? null) : null,
+      recruiter: r.recruiter,
+      hiringManager: r.hiring_manager,
       openedAt: r.opened_date,
       daysOpen: r.days_open,
       benchmarkDays: r.low_days === null || r.high_days === null ? null : ([r.low_days, r.high_days] as [number, number]),

@@ -8,6 +8,8 @@
 --   pipeline belongs to the job: two open openings of one job show the same counts;
 -- - last_movement: the latest day of any entered_at or exited_at of the job's stage history up to asOf
 --   (any application of the job, active or not), NULL when nothing moved yet.
+-- Owners (jobs.recruiter, jobs.hiring_manager: staff in their work role) only when $show_owners (config
+-- privacy.owners "show"): with "hide" no owner name leaves the warehouse.
 -- The expected fill date is read off the Kaplan-Meier curve in metrics/requisitions.ts.
 WITH open_openings AS (
   SELECT opening_id, job_id, opened_date, department, region, level,
@@ -50,6 +52,8 @@ SELECT
   o.department,
   o.region,
   o.level,
+  CASE WHEN $show_owners::BOOLEAN THEN j.recruiter END AS recruiter,
+  CASE WHEN $show_owners::BOOLEAN THEN j.hiring_manager END AS hiring_manager,
   strftime(o.opened_date, '%Y-%m-%d') AS opened_date,
   o.days_open::INTEGER AS days_open,
   b.low_days::INTEGER AS low_days,
