@@ -241,7 +241,7 @@ const usage = `hirescope — hiring analytics and pay benchmarks from your own e
 usage: hirescope <command> [options]
 
 commands:
-${commandNames.map((name) => `  ${name.padEnd(10)}${summaries[name]}`).join('\n')}
+${commandNames.map((name) => `  ${name.padEnd(Math.max(10, ...commandNames.map((n) => n.length + 2)))}${summaries[name]}`).join('\n')}
 
 options for every command:
   --db FILE       warehouse file (default data/warehouse.duckdb; status, metrics, alerts, rejects and
