@@ -127,7 +127,7 @@ ${metricFilterHelp}`,
     options: { ...metricOptions, 'fail-on': { type: 'string' } },
   },
   requisitions: {
-    usage: 'requisitions [--as-of D] [--department X] [--region R] [--level L] [--json | --csv]',
+    usage: 'requisitions [--as-of D] [--department X] [--region R] [--level L] [--recruiter R] [--hiring-manager H] [--json | --csv]',
     about: `every opening open at the as-of: job title, department, region, level, recruiter, hiring manager, days
 open against the region's market range, active applications per stage, the last stage movement, and the
 expected fill date (the Kaplan-Meier median given the days already open, with its 95% interval; overdue
@@ -141,6 +141,8 @@ past the curve's P75). --csv prints the table as CSV (formula-safe). README "Req
       department: { type: 'string' },
       region: { type: 'string' },
       level: { type: 'string' },
+      recruiter: { type: 'string' },
+      'hiring-manager': { type: 'string' },
       csv: { type: 'boolean', default: false },
     },
   },

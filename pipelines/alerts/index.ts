@@ -49,7 +49,7 @@ async function runRule(context: MetricContext, rule: AlertRule, config: Config):
       await materialise(context, 'm_regions', 'regions');
       return run('region_time_to_fill', { level: rule.level });
     case 'opening-age':
-      return run('opening_age', { level: rule.level, max_days: rule.maxDays, show_owners: ownersVisible(config) });
+      return run('opening_age', { level: rule.level, max_days: rule.maxDays, owners_shown: ownersVisible(config) });
     case 'stage-pass-through-drop': {
       const { current, previous } = periods(context.params, rule.periodDays);
       await materialise(context, 'm_funnel_current', 'funnel', { from: current[0], to: current[1] });

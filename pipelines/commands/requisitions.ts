@@ -1,5 +1,6 @@
 /**
- * `hirescope requisitions [--as-of D] [--department X] [--region R] [--level L] [--json | --csv]`: every
+ * `hirescope requisitions [--as-of D] [--department X] [--region R] [--level L] [--recruiter R]
+ * [--hiring-manager H] [--json | --csv]`: every
  * open opening with its owners, pipeline, last movement and expected fill date (metrics/requisitions.ts).
  */
 import type { Config } from '../lib/config.ts';
@@ -16,6 +17,8 @@ export interface RequisitionsArgs {
   department?: string | undefined;
   region?: string | undefined;
   level?: string | undefined;
+  recruiter?: string | undefined;
+  'hiring-manager'?: string | undefined;
   csv?: boolean | undefined;
   json?: boolean | undefined;
 }
@@ -44,9 +47,9 @@ export function formatRequisitions(report: RequisitionsReport): string {
 
 export async function requisitionsCommand(warehouse: Warehouse, config: Config, args: RequisitionsArgs, out: Output): Promise<number> {
   if (args.csv && args.json) throw new UsageError('--csv and --json cannot be combined: choose one');
-  const { asOf, filters } = await requestFor(warehouse, config, args, out);
+  const { asOf, filters } = await requestFor(warehouse, config, { 'as-of': args['as-of'], department: args.department, region: args.region, level: args.level }, out);
   const context = await prepareMetrics(warehouse, config, { asOf, filters });
-  const report = await computeRequisitions(context, filters);
+  const report = await computeRequisitions(context, filters, { recruiter: args.recruiter, hiringManager: args['hiring-manager'] });
   if (out.isJson) out.json(report);
   else if (args.csv) out.info(toCsv(requisitionColumns, report.requisitions.map(requisitionCsvRow)).replace(/\n$/, ''));
   else out.info(formatRequisitions(report));

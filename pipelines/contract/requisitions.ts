@@ -63,7 +63,13 @@ export type ForecastCurve = z.infer<typeof forecastCurveSchema>;
 
 export const requisitionsReportSchema = z.object({
   asOf: isoDate,
-  filters: z.object({ department: z.string().optional(), region: z.string().optional(), level: z.string().optional() }),
+  filters: z.object({
+    department: z.string().optional(),
+    region: z.string().optional(),
+    level: z.string().optional(),
+    recruiter: z.string().optional(),
+    hiringManager: z.string().optional(),
+  }),
   owners: z.enum(['show', 'hide']),
   /** A region's own curve is used from this many filled openings on; below it, the curve of all openings. */
   minRegionEvents: count,

@@ -56,19 +56,31 @@ interface CurveRow {
  * re-scoped to that population. The caller restores f_openings.
  */
 async function curveOf(context: MetricContext, region: string | null): Promise<KmPoint[]> {
-  const params: Record<string, DuckDBValue> = { ...context.params, from: null, department: null, level: null, source: null, region };
+  // every attribute filter off (owners too, once the populations filter on them): the forecast never depends on the filters
+  const params: Record<string, DuckDBValue> = {
+    ...context.params, from: null, department: null, level: null, source: null, recruiter: null, hiring_manager: null, region,
+  };
   await applyFilters(context.warehouse, params, ['f_openings']);
   const sql = sqlFile('metrics/km_curve.sql');
   const rows = await context.warehouse.all<CurveRow>(sql, paramsFor(sql, params));
   return rows.map((r) => ({ days: r.days, atRisk: r.at_risk, events: r.events, survival: r.survival }));
 }
 
-/** The requisitions document for the prepared populations (filters: department, region, level). */
-export async function computeRequisitions(context: MetricContext, filters: Filters = {}): Promise<RequisitionsReport> {
+/** One owner's openings: the recruiter and / or the hiring manager (any case). */
+export interface OwnerFilters {
+  readonly recruiter?: string | undefined;
+  readonly hiringManager?: string | undefined;
+}
+
+/** The requisitions document for the prepared populations (filters: department, region, level) and owners. */
+export async function computeRequisitions(context: MetricContext, filters: Filters = {}, owners: OwnerFilters = {}): Promise<RequisitionsReport> {
   const show = ownersVisible(context.config);
   // owner names are dropped in SQL under privacy.owners "hide": they never leave the warehouse
   const sql = sqlFile('metrics/requisitions.sql');
-  const rows = await context.warehouse.all<Row>(sql, paramsFor(sql, { ...context.params, show_owners: show }));
+  const rows = await context.warehouse.all<Row>(
+    sql,
+    paramsFor(sql, { ...context.params, owners_shown: show, recruiter: owners.recruiter ?? null, hiring_manager: owners.hiringManager ?? null }),
+  );
   const curves = new Map<string, { points: KmPoint[]; basis: 'region' | 'all' }>();
   const summaries: ForecastCurve[] = [];
   const summary = (region: string, points: KmPoint[]): ForecastCurve => ({
@@ -118,7 +130,10 @@ export async function computeRequisitions(context: MetricContext, filters: Filte
   const { department, region, level } = filters;
   return requisitionsReportSchema.parse({
     asOf: String(context.params.as_of),
-    filters: { ...(department ? { department } : {}), ...(region ? { region } : {}), ...(level ? { level } : {}) },
+    filters: {
+      ...(department ? { department } : {}), ...(region ? { region } : {}), ...(level ? { level } : {}),
+      ...(owners.recruiter ? { recruiter: owners.recruiter } : {}), ...(owners.hiringManager ? { hiringManager: owners.hiringManager } : {}),
+    },
     owners: show ? 'show' : 'hide',
     minRegionEvents,
     curves: summaries,

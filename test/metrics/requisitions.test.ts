@@ -23,7 +23,7 @@ import { requisitionsReportSchema, type RequisitionsReport } from '../../pipelin
 import type { Config } from '../../pipelines/lib/config.ts';
 import { evaluateAlerts } from '../../pipelines/alerts/index.ts';
 import { prepareMetrics } from '../../pipelines/metrics/index.ts';
-import { computeRequisitions, minRegionEvents } from '../../pipelines/metrics/requisitions.ts';
+import { computeRequisitions, minRegionEvents, type OwnerFilters } from '../../pipelines/metrics/requisitions.ts';
 import { conditionalMedian, conditionalMedianInterval, forecastFill, kmQuantileDays, type KmPoint } from '../../pipelines/metrics/kmForecast.ts';
 import { csv, withLoadedWarehouse } from '../helpers/warehouse.ts';
 import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
@@ -69,8 +69,8 @@ const files = {
   ]),
 };
 
-function requisitionsOf(config: Partial<Config> = {}, filters = {}): Promise<RequisitionsReport> {
-  return withLoadedWarehouse(files, async (warehouse, settings) => computeRequisitions(await prepareMetrics(warehouse, settings, { asOf, filters }), filters), config);
+function requisitionsOf(config: Partial<Config> = {}, filters = {}, owners: OwnerFilters = {}): Promise<RequisitionsReport> {
+  return withLoadedWarehouse(files, async (warehouse, settings) => computeRequisitions(await prepareMetrics(warehouse, settings, { asOf, filters }), filters, owners), config);
 }
 
 describe('the conditional Kaplan-Meier median (pure, on the curve above)', () => {
@@ -148,6 +148,11 @@ describe('requisitions on a real warehouse', () => {
     const engineering = await requisitionsOf({}, { department: 'Engineering', level: 'senior' });
     expect(engineering.filters).toEqual({ department: 'Engineering', level: 'senior' });
     expect(engineering.requisitions.map((r) => [r.openingId, r.expectedFill.date])).toEqual([['opn-i', null], ['opn-g', '2026-07-18']]);
+    // owners match in any case; another hiring manager has none of them
+    const rita = await requisitionsOf({}, {}, { recruiter: 'rita recruiter' });
+    expect(rita.filters).toEqual({ recruiter: 'rita recruiter' });
+    expect(rita.requisitions.map((r) => r.openingId)).toEqual(['opn-i', 'opn-g']);
+    expect((await requisitionsOf({}, {}, { hiringManager: 'Nobody' })).requisitions).toEqual([]);
   });
 
   it('leaves every owner name out under privacy.owners "hide", in the rows and the alerts', async () => {

@@ -1,5 +1,5 @@
 -- Alert: an opening open at asOf for more than maxDays days (opening ids are requisitions, not people). The
--- message names the job title and, when $show_owners (config privacy.owners "show"), its recruiter and hiring
+-- message names the job title and, when $owners_shown (config privacy.owners "show"), its recruiter and hiring
 -- manager, so a head of talent knows which job and whose; the site links it to the opening's row on the Requisitions page (subject = opening id).
 SELECT
   'opening-age' AS rule,
@@ -10,7 +10,7 @@ SELECT
   printf('Opening %s — %s (%s, %s%s) has been open %d days', o.opening_id, coalesce(j.title, 'untitled job'),
     coalesce(o.department, 'no department'), coalesce(o.region, 'no region'),
     -- concat_ws skips the NULL parts: '; recruiter R, hiring manager H', either alone, or nothing
-    CASE WHEN $show_owners::BOOLEAN AND coalesce(j.recruiter, j.hiring_manager) IS NOT NULL
+    CASE WHEN $owners_shown::BOOLEAN AND coalesce(j.recruiter, j.hiring_manager) IS NOT NULL
       THEN '; ' || concat_ws(', ', 'recruiter ' || j.recruiter, 'hiring manager ' || j.hiring_manager) ELSE '' END,
     date_diff('day', o.opened_date, $as_of::DATE)) AS message
 FROM f_openings o

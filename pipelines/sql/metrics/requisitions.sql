@@ -8,8 +8,9 @@
 --   pipeline belongs to the job: two open openings of one job show the same counts;
 -- - last_movement: the latest day of any entered_at or exited_at of the job's stage history up to asOf
 --   (any application of the job, active or not), NULL when nothing moved yet.
--- Owners (jobs.recruiter, jobs.hiring_manager: staff in their work role) only when $show_owners (config
--- privacy.owners "show"): with "hide" no owner name leaves the warehouse.
+-- Owners (jobs.recruiter, jobs.hiring_manager: staff in their work role) only when $owners_shown (config
+-- privacy.owners "show"): with "hide" no owner name leaves the warehouse. $recruiter / $hiring_manager
+-- (any case) keep one owner's openings.
 -- The expected fill date is read off the Kaplan-Meier curve in metrics/requisitions.ts.
 WITH open_openings AS (
   SELECT opening_id, job_id, opened_date, department, region, level,
@@ -52,8 +53,8 @@ SELECT
   o.department,
   o.region,
   o.level,
-  CASE WHEN $show_owners::BOOLEAN THEN j.recruiter END AS recruiter,
-  CASE WHEN $show_owners::BOOLEAN THEN j.hiring_manager END AS hiring_manager,
+  CASE WHEN $owners_shown::BOOLEAN THEN j.recruiter END AS recruiter,
+  CASE WHEN $owners_shown::BOOLEAN THEN j.hiring_manager END AS hiring_manager,
   strftime(o.opened_date, '%Y-%m-%d') AS opened_date,
   o.days_open::INTEGER AS days_open,
   b.low_days::INTEGER AS low_days,
@@ -70,4 +71,6 @@ LEFT JOIN stg_jobs j USING (job_id)
 LEFT JOIN ref_region_benchmarks b ON b.region = o.region
 LEFT JOIN pipeline p USING (job_id)
 LEFT JOIN moves m USING (job_id)
+WHERE ($recruiter::VARCHAR IS NULL OR lower(j.recruiter) = lower($recruiter::VARCHAR))
+  AND ($hiring_manager::VARCHAR IS NULL OR lower(j.hiring_manager) = lower($hiring_manager::VARCHAR))
 ORDER BY o.days_open DESC, o.opening_id;
