@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stageKeys } from './stages.ts';
+import type { CubeColumnType } from './cubes.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int().nonnegative();
@@ -102,4 +103,57 @@ export function requisitionAnchor(openingId: string): string {
 /** The link to an opening's row, relative to the site's base (`/` or `/sub/`). */
 export function requisitionHref(base: string, openingId: string): string {
   return `${base}requisitions/#${encodeURIComponent(requisitionAnchor(openingId))}`;
+}
+
+/**
+ * The rows as a snapshot cube (requisitions.arrow: dictionary-encoded, Zstandard-compressed — thousands of
+ * open openings at bench scale would be megabytes of JSON). Texts, dates and nullable numbers are
+ * categories (null-safe); counts are integers. requisitions.json keeps the rest of the document.
+ */
+export const requisitionCubeColumns = {
+  opening_id: 'category', job_id: 'category', title: 'category', department: 'category', region: 'category', level: 'category',
+  recruiter: 'category', hiring_manager: 'category', opened_at: 'category', days_open: 'int32', market_low: 'category',
+  market_high: 'category', market_status: 'category', ...Object.fromEntries(pipelineStageKeys.map((s) => [s, 'int32'])),
+  last_movement: 'category', fill_days: 'category', fill_date: 'category', fill_low: 'category', fill_high: 'category',
+  curve: 'category', overdue: 'int8',
+} as const satisfies Record<string, CubeColumnType>;
+
+/** The document without its rows: requisitions.json beside requisitions.arrow. */
+export const requisitionsSnapshotSchema = requisitionsReportSchema.omit({ requisitions: true }).extend({ rows: count });
+export type RequisitionsSnapshot = z.infer<typeof requisitionsSnapshotSchema>;
+
+const text = (v: number | null) => (v === null ? null : String(v));
+
+/** Rows -> cube columns (requisitionCubeColumns). */
+export function requisitionsToColumns(rows: readonly Requisition[]): Record<string, unknown[]> {
+  const pick = (f: (r: Requisition) => unknown) => rows.map(f);
+  return {
+    opening_id: pick((r) => r.openingId), job_id: pick((r) => r.jobId), title: pick((r) => r.title), department: pick((r) => r.department),
+    region: pick((r) => r.region), level: pick((r) => r.level), recruiter: pick((r) => r.recruiter), hiring_manager: pick((r) => r.hiringManager),
+    opened_at: pick((r) => r.openedAt), days_open: pick((r) => r.daysOpen), market_low: pick((r) => text(r.benchmarkDays?.[0] ?? null)),
+    market_high: pick((r) => text(r.benchmarkDays?.[1] ?? null)), market_status: pick((r) => r.benchmarkStatus),
+    ...Object.fromEntries(pipelineStageKeys.map((s) => [s, pick((r) => r.pipeline[s])])),
+    last_movement: pick((r) => r.lastMovement), fill_days: pick((r) => text(r.expectedFill.days)), fill_date: pick((r) => r.expectedFill.date),
+    fill_low: pick((r) => r.expectedFill.low), fill_high: pick((r) => r.expectedFill.high), curve: pick((r) => r.expectedFill.curve),
+    overdue: pick((r) => (r.overdue ? 1 : 0)),
+  };
+}
+
+/** Cube columns -> rows (unchecked: parse the document with requisitionsReportSchema). */
+export function requisitionsFromColumns(columns: Readonly<Record<string, readonly (string | number | null)[]>>, length: number): unknown[] {
+  const at = (name: string, i: number) => columns[name]?.[i] ?? null;
+  const num = (name: string, i: number) => (at(name, i) === null ? null : Number(at(name, i)));
+  return Array.from({ length }, (_, i) => {
+    const low = num('market_low', i);
+    const high = num('market_high', i);
+    const pipeline = Object.fromEntries(pipelineStageKeys.map((s) => [s, num(s, i)]));
+    return {
+      openingId: at('opening_id', i), jobId: at('job_id', i), title: at('title', i), department: at('department', i), region: at('region', i),
+      level: at('level', i), recruiter: at('recruiter', i), hiringManager: at('hiring_manager', i), openedAt: at('opened_at', i),
+      daysOpen: num('days_open', i), benchmarkDays: low === null || high === null ? null : [low, high], benchmarkStatus: at('market_status', i),
+      pipeline, activeApplications: Object.values(pipeline).reduce((n: number, v) => n + (v ?? 0), 0), lastMovement: at('last_movement', i),
+      expectedFill: { days: num('fill_days', i), date: at('fill_date', i), low: at('fill_low', i), high: at('fill_high', i), curve: at('curve', i) },
+      overdue: num('overdue', i) === 1,
+    };
+  });
 }

@@ -31,7 +31,7 @@ import { byKnownOrder, levelKeys, regionKeys } from '../contract/dimensions.ts';
 import type { z } from 'zod';
 import { cubeToIpc } from './arrow.ts';
 import { computeRequisitions } from '../metrics/requisitions.ts';
-import { requisitionsReportSchema } from '../contract/requisitions.ts';
+import { requisitionCubeColumns, requisitionsSnapshotSchema, requisitionsToColumns } from '../contract/requisitions.ts';
 
 export interface SnapshotOptions {
   readonly asOf: string;
@@ -107,8 +107,11 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   // Alerts and data quality describe the whole company: computed before pay re-scopes its populations.
   writeJson(staging, 'alerts.json', alertsSnapshotSchema, reusable ? options.prepared!.alerts : await alertsFor(context, config));
   const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(context));
-  // The Requisitions page: every open opening, company-wide (the page filters its rows in the browser).
-  writeJson(staging, 'requisitions.json', requisitionsReportSchema, await computeRequisitions(context));
+  // The Requisitions page: every open opening, company-wide (the page filters its rows in the browser); the
+  // rows as a compressed cube, the rest as JSON (checked whole by computeRequisitions).
+  const { requisitions, ...requisitionsMeta } = await computeRequisitions(context);
+  writeFileSync(path.join(staging, 'requisitions.arrow'), cubeToIpc(requisitionsToColumns(requisitions), requisitionCubeColumns));
+  writeJson(staging, 'requisitions.json', requisitionsSnapshotSchema, { ...requisitionsMeta, rows: requisitions.length });
 
   // Pay: one view per department filter (and all), computed, estimated, rounded and suppressed in SQL in
   // one pass for all views under the disclosure rules (pipelines/disclosure; filters/f_pay.sql).
@@ -232,7 +235,7 @@ async function buildManifest(
 
 /** Size of a snapshot folder in bytes. */
 export function snapshotBytes(manifest: Manifest, dir: string): number {
-  return ['manifest.json', 'meta.json', 'pay.json', 'alerts.json', 'quality.json', 'requisitions.json', ...Object.values(manifest.cubes).map((c) => c.file)]
+  return ['manifest.json', 'meta.json', 'pay.json', 'alerts.json', 'quality.json', 'requisitions.json', 'requisitions.arrow', ...Object.values(manifest.cubes).map((c) => c.file)]
     .map((f) => statSync(path.join(dir, f)).size)
     .reduce((a, b) => a + b, 0);
 }

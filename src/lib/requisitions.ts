@@ -1,11 +1,9 @@
 /**
  * The Requisitions table in the browser: the filter bar's department, region and level (and the owner
  * filters, when the filter bar has them: `recruiter`, `hiringManager`) hide the rows that do not match, the
- * count and the CSV download follow; a click on a column header sorts. The rows themselves are rendered at
+ * count and the CSV download follow; a click on a column header sorts (the CSV follows the order too). The rows themselves are rendered at
  * build time (src/pages/requisitions/index.astro), so the page works without JavaScript.
  */
-import { toCsv } from '../../pipelines/contract/csv.ts';
-import { requisitionColumns, requisitionCsvRow, type RequisitionsReport } from '../../pipelines/contract/requisitions.ts';
 import type { SiteFilters } from './filters.ts';
 
 /** Row attribute per filter key (owner keys: the hook for the recruiter / hiring manager filters). */
@@ -20,18 +18,14 @@ export function rowMatches(values: Readonly<Record<string, string | undefined>>,
   });
 }
 
-/** The CSV of the openings that pass the filters, as a data: URL (formula-safe: contract/csv.ts). */
-export function requisitionsCsvHref(report: RequisitionsReport, filters: SiteFilters): string {
-  const rows = report.requisitions.filter((r) =>
-    rowMatches({ department: r.department ?? '', region: r.region, level: r.level ?? '', recruiter: r.recruiter ?? '', hiringManager: r.hiringManager ?? '' }, filters),
-  );
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(requisitionColumns, rows.map(requisitionCsvRow)))}`;
+/** The CSV lines of the page (header first, then one per row in build order: tr[data-index]), from its JSON script. */
+function csvLines(): string[] {
+  const script = document.querySelector('script[data-requisitions-csv-lines]');
+  return script ? (JSON.parse(script.textContent ?? '[]') as string[]) : [];
 }
 
-let report: Promise<RequisitionsReport> | undefined;
-
-/** Show the rows that pass the filters (the row an alert linked to stays shown), update the count and the CSV. */
-export async function filterRequisitions(filters: SiteFilters): Promise<void> {
+/** Show the rows that pass the filters (the row an alert linked to stays shown); the count and the CSV follow. */
+export function filterRequisitions(filters: SiteFilters): void {
   const rows = [...document.querySelectorAll<HTMLTableRowElement>('tr[data-requisition]')];
   const target = document.querySelector('tr[data-requisition]:target')?.id ?? decodeURIComponent(window.location.hash.slice(1));
   let shown = 0;
@@ -44,14 +38,16 @@ export async function filterRequisitions(filters: SiteFilters): Promise<void> {
   if (count) count.textContent = String(shown);
   const empty = document.querySelector<HTMLElement>('[data-requisitions-empty]');
   if (empty) empty.hidden = shown > 0;
+  updateCsv();
+}
+
+/** The download holds the shown rows in the order shown (lines built and made formula-safe at build time). */
+function updateCsv(): void {
   const link = document.querySelector<HTMLAnchorElement>('[data-requisitions-csv]');
-  if (link?.dataset.source) {
-    report ??= fetch(link.dataset.source).then((r) => {
-      if (!r.ok) throw new Error(`requisitions.json: HTTP ${r.status}`);
-      return r.json() as Promise<RequisitionsReport>;
-    });
-    link.href = requisitionsCsvHref(await report, filters);
-  }
+  const [header, ...lines] = csvLines();
+  if (!link || header === undefined) return;
+  const shown = [...document.querySelectorAll<HTMLTableRowElement>('tr[data-requisition]:not([hidden])')].map((row) => lines[Number(row.dataset.index)]);
+  link.href = `data:text/csv;charset=utf-8,${encodeURIComponent([header, ...shown].join('\n') + '\n')}`;
 }
 
 /** Sort the table by a column when its header button is clicked (numbers by value, text in code-point order). */
@@ -73,6 +69,7 @@ export function sortableTable(table: HTMLTableElement): void {
         return descending ? -order : order;
       });
       body.append(...sorted);
+      updateCsv();
     });
   }
 }

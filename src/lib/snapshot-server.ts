@@ -13,7 +13,7 @@ import {
   qualitySnapshotSchema,
   type CubeName,
 } from '../../pipelines/contract/snapshot.ts';
-import { requisitionsReportSchema } from '../../pipelines/contract/requisitions.ts';
+import { requisitionsFromColumns, requisitionsReportSchema, requisitionsSnapshotSchema } from '../../pipelines/contract/requisitions.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 
 /** Where the snapshot is read at build time (the refresh command sets it; default data/snapshot). */
@@ -34,9 +34,17 @@ function load() {
     pay: paySnapshotSchema.parse(json('pay.json')),
     alerts: alertsSnapshotSchema.parse(json('alerts.json')),
     quality: qualitySnapshotSchema.parse(json('quality.json')),
-    requisitions: requisitionsReportSchema.parse(json('requisitions.json')),
+    requisitions: readRequisitions(),
     cubes,
   };
+}
+
+/** requisitions.json and the rows of requisitions.arrow, checked as one document. */
+function readRequisitions() {
+  const { rows, ...meta } = requisitionsSnapshotSchema.parse(json('requisitions.json'));
+  const cube = cubeFromIpc(new Uint8Array(readFileSync(path.join(snapshotDir, 'requisitions.arrow'))));
+  if (cube.length !== rows) throw new Error(`requisitions.arrow holds ${cube.length} rows, requisitions.json says ${rows}`);
+  return requisitionsReportSchema.parse({ ...meta, requisitions: requisitionsFromColumns(cube.columns, cube.length) });
 }
 
 /** The whole snapshot, read once per build. */

@@ -19,7 +19,15 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { requisitionsReportSchema, type RequisitionsReport } from '../../pipelines/contract/requisitions.ts';
+import {
+  requisitionCubeColumns,
+  requisitionsFromColumns,
+  requisitionsReportSchema,
+  requisitionsToColumns,
+  type RequisitionsReport,
+} from '../../pipelines/contract/requisitions.ts';
+import { cubeToIpc } from '../../pipelines/snapshot/arrow.ts';
+import { cubeFromIpc } from '../../src/lib/cube.ts';
 import type { Config } from '../../pipelines/lib/config.ts';
 import { evaluateAlerts } from '../../pipelines/alerts/index.ts';
 import { prepareMetrics } from '../../pipelines/metrics/index.ts';
@@ -141,6 +149,13 @@ describe('requisitions on a real warehouse', () => {
         overdue: false,
       },
     ]);
+  });
+
+  it('goes through the snapshot cube (requisitions.arrow) and back unchanged, nulls included', async () => {
+    const { requisitions } = await requisitionsOf();
+    const cube = cubeFromIpc(cubeToIpc(requisitionsToColumns(requisitions), requisitionCubeColumns));
+    // opn-i: no expected date, no interval; both: no upper end
+    expect(requisitionsFromColumns(cube.columns, cube.length)).toEqual(requisitions);
   });
 
   it('honours the filters, and forecasts a row the same whatever they are', async () => {
