@@ -17,8 +17,8 @@ import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
 import { digestCommand } from './commands/digest.ts';
-
 import { planCommand } from './commands/plan.ts';
+import { requisitionsCommand } from './commands/requisitions.ts';
 import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { acquireLock, LockedError } from './refresh/lock.ts';
 import { generationOf, stateLayout } from './refresh/state.ts';
@@ -142,6 +142,26 @@ ${metricFilterHelp}`,
     ],
     options: { ...metricOptions, 'fail-on': { type: 'string' } },
   },
+  requisitions: {
+    usage: 'requisitions [--as-of D] [--department X] [--region R] [--level L] [--recruiter R] [--hiring-manager H] [--json | --csv]',
+    about: `every opening open at the as-of: job title, department, region, level, recruiter, hiring manager, days
+open against the region's market range, active applications per stage, the last stage movement, and the
+expected fill date (the Kaplan-Meier median given the days already open, with its 95% interval; overdue
+past the curve's P75). --csv prints the table as CSV (formula-safe). README "Requisitions".`,
+    examples: [
+      ['hirescope requisitions', 'the open openings, oldest first'],
+      ['hirescope requisitions --region EU --csv > eu.csv', 'the EU ones for a spreadsheet'],
+    ],
+    options: {
+      'as-of': { type: 'string' },
+      department: { type: 'string' },
+      region: { type: 'string' },
+      level: { type: 'string' },
+      recruiter: { type: 'string' },
+      'hiring-manager': { type: 'string' },
+      csv: { type: 'boolean', default: false },
+    },
+  },
   refresh: {
     usage: 'refresh [--inbox DIR] [--fresh] [--as-of D] [--log json|human] [--state DIR]',
     about: `ingest the inbox, snapshot, build the site and publish it atomically, as of the newest event's day
@@ -259,6 +279,7 @@ const summaries: Record<CommandName, string> = {
   metrics: 'every hiring metric, as of the newest event (or --as-of), with filters',
   plan: 'applications, screens, onsites and offers per week to hire N by a date',
   alerts: 'evaluate the alert rules; exit 3 with --fail-on when one fires',
+  requisitions: 'open openings: owners, pipeline, expected fill date, overdue',
   refresh: 'ingest the inbox, snapshot, build the site and publish it atomically',
   rebuild: 'recreate the warehouse from the archive alone, then publish',
   reset: 'publish an empty warehouse (the archive is kept)',
@@ -275,7 +296,7 @@ const usage = `hirescope — hiring analytics and pay benchmarks from your own e
 usage: hirescope <command> [options]
 
 commands:
-${commandNames.map((name) => `  ${name.padEnd(10)}${summaries[name]}`).join('\n')}
+${commandNames.map((name) => `  ${name.padEnd(Math.max(10, ...commandNames.map((n) => n.length + 2)))}${summaries[name]}`).join('\n')}
 
 options for every command:
   --db FILE       warehouse file (default data/warehouse.duckdb; status, metrics, alerts, rejects and
@@ -458,6 +479,12 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       if (values.help) return help(out, command);
       noPositionals(positionals);
       return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => alertsCommand(w, settings, values, out));
+    }
+    case 'requisitions': {
+      const { values, positionals } = parse(command, rest, commands.requisitions.options);
+      if (values.help) return help(out, command);
+      noPositionals(positionals);
+      return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => requisitionsCommand(w, settings, values, out));
     }
     case 'refresh':
     case 'rebuild':

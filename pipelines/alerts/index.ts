@@ -12,6 +12,7 @@ import { paramsFor, sqlFile } from '../lib/duckdb.ts';
 import type { MetricContext } from '../metrics/metric.ts';
 import { applyFilters, prepareMetrics, type MetricsRequest } from '../metrics/index.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
+import { ownersVisible } from '../lib/privacy.ts';
 
 const rank = { watch: 1, alarm: 2 } as const;
 
@@ -44,7 +45,7 @@ async function offerAcceptanceBreach(context: MetricContext, lines: RateLines, c
 }
 
 async function runRule(context: MetricContext, rule: AlertRule, config: Config): Promise<Alert[]> {
-  const run = async (file: string, extra: Record<string, string | number>) => {
+  const run = async (file: string, extra: Record<string, string | number | boolean>) => {
     const sql = sqlFile(`alerts/${file}.sql`);
     return context.warehouse.all<Alert>(sql, paramsFor(sql, { ...context.params, ...extra }));
   };
@@ -67,7 +68,7 @@ async function runRule(context: MetricContext, rule: AlertRule, config: Config):
       await materialise(context, 'm_regions', 'regions');
       return run('region_time_to_fill', { level: rule.level });
     case 'opening-age':
-      return run('opening_age', { level: rule.level, max_days: rule.maxDays });
+      return run('opening_age', { level: rule.level, max_days: rule.maxDays, owners_shown: ownersVisible(config) });
     case 'stage-pass-through-drop': {
       const { current, previous } = periods(context.params, rule.periodDays);
       await materialise(context, 'm_funnel_current', 'funnel', { from: current[0], to: current[1] });

@@ -1,6 +1,7 @@
 import { agingBuckets, type AgingBucket } from '../contract/dimensions.ts';
 import { timeToFillSchema } from '../contract/metrics.ts';
 import { queryMetric, type MetricDefinition } from './metric.ts';
+import { kmQuantileDays } from './kmForecast.ts';
 
 interface Fill {
   filled: number;
@@ -21,11 +22,11 @@ interface CurvePoint {
 }
 
 /**
- * DESIGN §3 Kaplan-Meier median: the smallest event time with S(t) <= 0.5 (1e-12 of slack absorbs the
- * floating-point error of the product, e.g. 3/4 * 2/3), else null.
+ * DESIGN §3 Kaplan-Meier median: the smallest event time with S(t) <= 0.5 (kmForecast.ts: 1e-12 of slack
+ * absorbs the floating-point error of the product, e.g. 3/4 * 2/3), else null.
  */
 export function kmMedian(curve: readonly { days: number; events: number; survival: number }[]): number | null {
-  return curve.find((p) => p.events > 0 && p.survival <= 0.5 + 1e-12)?.days ?? null;
+  return kmQuantileDays(curve, 0.5);
 }
 
 /**

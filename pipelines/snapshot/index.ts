@@ -32,6 +32,8 @@ import type { z } from 'zod';
 import { cubeToIpc } from './arrow.ts';
 import { plannerHistory } from '../planner/index.ts';
 import { plannerSnapshotSchema } from '../contract/planSchema.ts';
+import { computeRequisitions } from '../metrics/requisitions.ts';
+import { requisitionCubeColumns, requisitionsSnapshotSchema, requisitionsToColumns } from '../contract/requisitions.ts';
 
 export interface SnapshotOptions {
   readonly asOf: string;
@@ -109,6 +111,11 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   const quality = await qualitySnapshot(warehouse, asOf, await dataQuality.compute(context));
   // The planner's rates and durations per department (issue 18, Deliver 6), on the unfiltered populations.
   writeJson(staging, 'planner.json', plannerSnapshotSchema, await plannerHistory(context, config.planner.months));
+  // The Requisitions page: every open opening, company-wide (the page filters its rows in the browser); the
+  // rows as a compressed cube, the rest as JSON (checked whole by computeRequisitions).
+  const { requisitions, ...requisitionsMeta } = await computeRequisitions(context);
+  writeFileSync(path.join(staging, 'requisitions.arrow'), cubeToIpc(requisitionsToColumns(requisitions), requisitionCubeColumns));
+  writeJson(staging, 'requisitions.json', requisitionsSnapshotSchema, { ...requisitionsMeta, rows: requisitions.length });
 
   // Pay: one view per department filter (and all), computed, estimated, rounded and suppressed in SQL in
   // one pass for all views under the disclosure rules (pipelines/disclosure; filters/f_pay.sql).
@@ -232,7 +239,7 @@ async function buildManifest(
 
 /** Size of a snapshot folder in bytes. */
 export function snapshotBytes(manifest: Manifest, dir: string): number {
-  return ['manifest.json', 'meta.json', 'pay.json', 'alerts.json', 'quality.json', 'planner.json', ...Object.values(manifest.cubes).map((c) => c.file)]
+  return ['manifest.json', 'meta.json', 'pay.json', 'alerts.json', 'quality.json', 'planner.json', 'requisitions.json', 'requisitions.arrow', ...Object.values(manifest.cubes).map((c) => c.file)]
     .map((f) => statSync(path.join(dir, f)).size)
     .reduce((a, b) => a + b, 0);
 }

@@ -28,7 +28,7 @@ import { changeText, comparisonPeriods, kpiComparison, periodMonths, type KpiCom
 import { linesFor } from '../../pipelines/contract/thresholds.ts';
 import type { RateLines } from '../../pipelines/contract/status.ts';
 
-export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'planner' | 'pay-bands' | 'data-quality';
+export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'requisitions' | 'offers' | 'sources' | 'planner' | 'pay-bands' | 'data-quality';
 
 export interface ChartContext {
   readonly cubes: Partial<Record<CubeName, Cube>>;
@@ -359,6 +359,7 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
   overview: [oarTrend, funnelChart],
   funnel: [funnelChart, stageTimeChart],
   'time-to-fill': [ttfHistogram, ttfTrend, kmChart, regionsChart, agingChart],
+  requisitions: [], // a table, no chart: src/pages/requisitions/index.astro
   offers: [
     oarTrend,
     rateBy('oar-by-department', 'Offer acceptance by department', 'department'),

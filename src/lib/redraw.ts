@@ -148,6 +148,8 @@ export function redraw(page: PageId, context: ChartContext): void {
     );
     document.querySelector<HTMLElement>('[data-compa-empty]')!.hidden = rows.length > 0;
   }
+  // The Requisitions page filters its build-time rows (no chart): src/lib/requisitions.ts.
+  if (page === 'requisitions') void import('./requisitions.ts').then(({ filterRequisitions }) => filterRequisitions(context.filters));
   if (page === 'overview') {
     const texts = kpiTexts(overviewKpis(context));
     const tiles: [string, KpiText][] = [

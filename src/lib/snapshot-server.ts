@@ -14,6 +14,7 @@ import {
   type CubeName,
 } from '../../pipelines/contract/snapshot.ts';
 import { plannerSnapshotSchema } from '../../pipelines/contract/planSchema.ts';
+import { requisitionsFromColumns, requisitionsReportSchema, requisitionsSnapshotSchema } from '../../pipelines/contract/requisitions.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 
 /** Where the snapshot is read at build time (the refresh command sets it; default data/snapshot). */
@@ -35,8 +36,17 @@ function load() {
     alerts: alertsSnapshotSchema.parse(json('alerts.json')),
     quality: qualitySnapshotSchema.parse(json('quality.json')),
     planner: plannerSnapshotSchema.parse(json('planner.json')),
+    requisitions: readRequisitions(),
     cubes,
   };
+}
+
+/** requisitions.json and the rows of requisitions.arrow, checked as one document. */
+function readRequisitions() {
+  const { rows, ...meta } = requisitionsSnapshotSchema.parse(json('requisitions.json'));
+  const cube = cubeFromIpc(new Uint8Array(readFileSync(path.join(snapshotDir, 'requisitions.arrow'))));
+  if (cube.length !== rows) throw new Error(`requisitions.arrow holds ${cube.length} rows, requisitions.json says ${rows}`);
+  return requisitionsReportSchema.parse({ ...meta, requisitions: requisitionsFromColumns(cube.columns, cube.length) });
 }
 
 /** The whole snapshot, read once per build. */

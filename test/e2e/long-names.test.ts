@@ -16,7 +16,7 @@ import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
 import { tempDir, writeFiles } from '../helpers/tmp.ts';
 
-const pages = ['', 'funnel/', 'time-to-fill/', 'offers/', 'sources/', 'pay-bands/', 'data-quality/'];
+const pages = ['', 'funnel/', 'time-to-fill/', 'requisitions/', 'offers/', 'sources/', 'pay-bands/', 'data-quality/'];
 // 'Engineering-' (12) + 'abcdefghij' x 498 (4,980) + 'xxxxxxxx' (8) = 5,000 characters, no space to wrap at.
 const long = `Engineering-${'abcdefghij'.repeat(498)}xxxxxxxx`;
 const tmp = tempDir('hs-long-');

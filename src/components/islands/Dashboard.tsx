@@ -34,9 +34,10 @@ export default function Dashboard({ page, base, options }: Props) {
   useEffect(() => {
     if (!ready.current) return;
     const query = appliedKey;
-    const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
-    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
-    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
+    // the fragment stays (an alert's link to a row of the Requisitions page)
+    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', url);
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-nav], a[data-keep-filters]')) {
       link.search = query;
     }
     document.body.dataset.filtered = isEmptyFilters(applied) ? 'false' : 'true';
