@@ -16,13 +16,14 @@ afterAll(() => tmp.cleanup());
 /**
  * The vendor formats whose generated export carries owners, and where each reads a declined offer's reason
  * (docs/importing.md): an offer field (the same text as the canonical decline_reason), or only the
- * application's rejection / archive reason (Lever synced by Fivetran has no offer fields).
+ * application's rejection / archive reason (Lever synced by Fivetran and Ashby carry no offer field for it).
  */
 const formats: readonly (readonly [string, 'offer' | 'application'])[] = [
   ['fivetran-greenhouse', 'offer'],
   ['lever', 'offer'],
   ['fivetran-lever', 'application'],
   ['airbyte-greenhouse', 'offer'],
+  ['ashby', 'application'],
 ];
 /** Formats that carry the decline reason but no owners hirescope reads (docs/importing.md says why). */
 const declineOnly = ['greenhouse', 'greenhouse-harvest'] as const;
