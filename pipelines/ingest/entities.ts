@@ -288,9 +288,17 @@ const personalDataPattern =
  */
 const keptPersonalData: ReadonlyMap<string, string> = new Map([['gender', 'compensation']]);
 
+/**
+ * Issue 18: the ATS user tables that name a job's owners. Their users are staff in their work role (a
+ * recruiter, a hiring manager), so their name columns are kept there; a candidate's name never is.
+ */
+const staffNameTables: ReadonlySet<string> = new Set(['fivetran-greenhouse:users', 'lever:users', 'fivetran-lever:user']);
+const staffNameColumns: ReadonlySet<string> = new Set(['name', 'firstname', 'lastname', 'fullname']);
+
 /** Whether `header` is personal data never stored; `table` is the entity or vendor table the file feeds. */
 export function isPersonalDataColumn(header: string, table?: string): boolean {
   const name = normalizeHeader(header);
+  if (table !== undefined && staffNameTables.has(table) && staffNameColumns.has(name)) return false;
   if (table !== undefined && keptPersonalData.get(name) === table) return false;
   return personalDataPattern.test(name);
 }

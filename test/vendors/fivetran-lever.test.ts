@@ -98,6 +98,7 @@ describe('Fivetran Lever: generated sync vs canonical files of the same company'
       ['requisition_posting.csv', 'fivetran-lever:requisition_posting', 'loaded', 0],
       ['archive_reason.csv', 'fivetran-lever:archive_reason', 'loaded', 0],
       ['stage.csv', 'fivetran-lever:stage', 'loaded', 0],
+      ['user.csv', 'fivetran-lever:user', 'loaded', 0], // the staff who own postings and requisitions (issue 18)
     ]);
     const rows = (kind: string) => fivetran.ingest.files.find((f) => f.kind === kind)!.rowsLoaded;
     // 1905 applications + floor(1905 / 40) = 47 sourced leads + 19 second applications (numbers ending 07:
@@ -181,7 +182,7 @@ describe('generate --format fivetran-lever', () => {
     const written = readdirSync(dirs[0]!).filter((name) => !['compensation.csv', 'benchmarks.csv', 'fx_rates.csv'].includes(name)).sort();
     expect(written).toEqual([
       'application.csv', 'archive_reason.csv', 'offer.csv', 'opportunity.csv', 'opportunity_source.csv', 'opportunity_stage_history.csv',
-      'posting.csv', 'requisition.csv', 'requisition_posting.csv', 'stage.csv',
+      'posting.csv', 'requisition.csv', 'requisition_posting.csv', 'stage.csv', 'user.csv',
     ]);
     for (const name of written) {
       // Every column is one the seed of that table has (the seeds carry the connector's columns).
@@ -311,6 +312,7 @@ describe('Fivetran Lever: the published seeds of fivetran/dbt_lever_source', () 
       {
         offer_id: 'link-offer-1', application_id: 'f9214712-30b0-4d5a-9890-5a5dca493c07', status: 'rescinded', version: 1,
         created_at: '2019-01-13T12:00:00.000Z', sent_at: null, resolved_at: '2019-01-14T22:46:17.464Z', start_date: null, base_salary: null, currency: null,
+        decline_reason: null, // rescinded, not declined
       },
     ]);
   });
@@ -455,7 +457,7 @@ describe('Fivetran Lever: the synced tables hirescope does not use', () => {
   const tmp = tempDir('hs-fivetran-lever-unused-');
   afterAll(() => tmp.cleanup());
 
-  it('reports each of the 16 other published seeds as ignored, naming the vendor table; after a good sync no metric moves', () => {
+  it('reports each of the 14 other published seeds as ignored, naming the vendor table; after a good sync no metric moves', () => {
     const good = path.join(tmp.dir, 'good');
     writeHandmadeSync(good);
     const db = path.join(tmp.dir, 'u.duckdb');
@@ -468,16 +470,15 @@ describe('Fivetran Lever: the synced tables hirescope does not use', () => {
     const unused = [
       'contact_email', 'contact_link', 'contact_phone', 'feedback_form', 'feedback_form_field', 'interview', 'interview_feedback',
       'interview_user', 'interviewer_user', 'opportunity_tag', 'posting_interview', 'posting_tag', 'requisition_offer', 'resume',
-      'user', 'users',
-    ];
+    ]; // user and users are read since issue 18 (the names of posting owners and hiring managers)
     for (const name of unused) copyFileSync(path.join(seeds, `${name}.csv`), path.join(dir, `${name}.csv`));
     const ingested = ingest(dir, db);
     const files = Object.fromEntries((ingested.files as Doc[]).map((f) => [path.basename(f.path, '.csv'), [f.kind, f.status, f.rowsLoaded]]));
-    // interview_user and interviewer_user are one table (same columns), as are user and users.
-    const table = (name: string) => ({ interview_user: 'interviewer_user', users: 'user' })[name] ?? name;
+    // interview_user and interviewer_user are one table (same columns).
+    const table = (name: string) => ({ interview_user: 'interviewer_user' })[name] ?? name;
     expect(files).toEqual(Object.fromEntries(unused.map((name) => [name, [`fivetran-lever:${table(name)}`, 'ignored', 0]])));
-    expect((ingested.files as Doc[]).find((f) => path.basename(f.path) === 'user.csv')!.message).toBe(
-      'not used: table user of Lever synced by Fivetran, which hirescope does not read; nothing loaded',
+    expect((ingested.files as Doc[]).find((f) => path.basename(f.path) === 'resume.csv')!.message).toBe(
+      'not used: table resume of Lever synced by Fivetran, which hirescope does not read; nothing loaded',
     );
     expect(ingested.derived).toEqual([]);
     expect(metricsOf(db)).toEqual(before);
