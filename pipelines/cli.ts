@@ -16,6 +16,7 @@ import { generateCommand } from './commands/generate.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { alertsCommand } from './commands/alerts.ts';
 import { exportCommand } from './commands/export.ts';
+import { reasonsCommand } from './commands/reasons.ts';
 import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { acquireLock, LockedError } from './refresh/lock.ts';
 import { generationOf, stateLayout } from './refresh/state.ts';
@@ -125,6 +126,19 @@ ${metricFilterHelp}`,
     ],
     options: { ...metricOptions, 'fail-on': { type: 'string' } },
   },
+  reasons: {
+    usage: 'reasons [metrics filters]',
+    about: `the funnel's drop-off split by reason at each stage (rejected / withdrew / other) and offer declines by
+reason, with counts and shares, over the period and per quarter (--json). A reason is named only when at
+least 3 candidates share it in the cell; the others are "Other reasons".
+
+${metricFilterHelp}`,
+    examples: [
+      ['hirescope reasons', 'why candidates leave, and why offers are declined'],
+      ['hirescope reasons --department Sales --json', 'for Sales, with the quarterly trend'],
+    ],
+    options: metricOptions,
+  },
   refresh: {
     usage: 'refresh [--inbox DIR] [--fresh] [--as-of D] [--log json|human] [--state DIR]',
     about: `ingest the inbox, snapshot, build the site and publish it atomically, as of the newest event's day
@@ -207,6 +221,7 @@ const summaries: Record<CommandName, string> = {
   status: 'tables, row counts, last run, freshness, the published dashboard',
   metrics: 'every hiring metric, as of the newest event (or --as-of), with filters',
   alerts: 'evaluate the alert rules; exit 3 with --fail-on when one fires',
+  reasons: 'drop-off and offer declines by reason, per stage and quarter',
   refresh: 'ingest the inbox, snapshot, build the site and publish it atomically',
   rebuild: 'recreate the warehouse from the archive alone, then publish',
   reset: 'publish an empty warehouse (the archive is kept)',
@@ -398,6 +413,12 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       if (values.help) return help(out, command);
       noPositionals(positionals);
       return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => alertsCommand(w, settings, values, out));
+    }
+    case 'reasons': {
+      const { values, positionals } = parse(command, rest, commands.reasons.options);
+      if (values.help) return help(out, command);
+      noPositionals(positionals);
+      return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => reasonsCommand(w, settings, values, out));
     }
     case 'refresh':
     case 'rebuild':

@@ -23,6 +23,8 @@ import {
   timeToFill,
   timeToHire,
 } from './views.ts';
+import { reasonRows } from './reasons.ts';
+import { stageLabels } from '../../pipelines/contract/stages.ts';
 
 export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
 
@@ -57,7 +59,8 @@ export type ChartId =
   | 'stageTimeBars'
   | 'sourceBars'
   | 'payBands'
-  | 'offersVsBands';
+  | 'offersVsBands'
+  | 'reasonBars';
 
 export interface ChartDef {
   /** Element id and CSV file name. */
@@ -351,9 +354,46 @@ const offersVsBandsChart: ChartDef = {
   },
 };
 
+const reasonColumns = ['quarter', 'stage', 'outcome', 'reason', 'count', 'share'];
+
+const dropOffReasons: ChartDef = {
+  id: 'drop-off-reasons',
+  chart: 'reasonBars',
+  title: 'Drop-off by reason at each stage',
+  description:
+    'Applications of the period that stopped at each stage, rejected, withdrawn or other, split by reason (quarters of application that overlap the period; the table adds each quarter). A reason is named only when at least 3 candidates share it in a cell; the others are "Other reasons".',
+  cubes: ['reasons'],
+  build(context) {
+    const rows = reasonRows(cube(context, 'reasons'), context.filters, ['rejected', 'withdrew', 'other']);
+    const totals = rows.filter((r) => r.quarter === null);
+    return {
+      data: totals.map((r) => ({ group: `${stageLabels[r.stage]} · ${r.outcome}`, reason: r.reason, count: r.count, share: r.share })),
+      options: {},
+      table: { columns: reasonColumns, rows: rows.map((r) => [r.quarter ?? 'period', r.stage, r.outcome, r.reason, r.count, r.share]) },
+    };
+  },
+};
+
+const declineReasons: ChartDef = {
+  id: 'decline-reasons',
+  chart: 'reasonBars',
+  title: 'Offer declines by reason, by quarter',
+  description:
+    'Declined offers by reason per quarter of resolution (quarters that overlap the period) and over the period. A reason is named only when at least 3 candidates share it in a cell; the others are "Other reasons".',
+  cubes: ['reasons'],
+  build(context) {
+    const rows = reasonRows(cube(context, 'reasons'), context.filters, ['declined']);
+    return {
+      data: rows.map((r) => ({ group: r.quarter ?? 'Period', reason: r.reason, count: r.count, share: r.share })),
+      options: {},
+      table: { columns: reasonColumns, rows: rows.map((r) => [r.quarter ?? 'period', r.stage, r.outcome, r.reason, r.count, r.share]) },
+    };
+  },
+};
+
 export const pageCharts: Record<PageId, readonly ChartDef[]> = {
   overview: [oarTrend, funnelChart],
-  funnel: [funnelChart, stageTimeChart],
+  funnel: [funnelChart, stageTimeChart, dropOffReasons],
   'time-to-fill': [ttfHistogram, ttfTrend, kmChart, regionsChart, agingChart],
   offers: [
     oarTrend,
@@ -361,6 +401,7 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
     rateBy('oar-by-region', 'Offer acceptance by region', 'region'),
     rateBy('oar-by-source', 'Offer acceptance by source', 'source'),
     offerSpeedChart,
+    declineReasons,
   ],
   sources: [sourcesChart],
   'pay-bands': [payBandsChart, offersVsBandsChart],
