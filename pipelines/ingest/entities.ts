@@ -138,6 +138,9 @@ const specs: readonly EntitySpec[] = [
       { name: 'status', type: 'text' },
       { name: 'opened_at', type: 'timestamp' },
       { name: 'closed_at', type: 'timestamp' },
+      // Issue 18: the job's owners, staff in their work role (names or ids as the export has them), optional.
+      { name: 'recruiter', type: 'text' },
+      { name: 'hiring_manager', type: 'text' },
     ],
   },
   {
@@ -201,6 +204,8 @@ const specs: readonly EntitySpec[] = [
       { name: 'start_date', type: 'date' },
       { name: 'base_salary', type: 'money' },
       { name: 'currency', type: 'currency' },
+      // Issue 18: why a declined offer was declined (free text as the export has it), optional.
+      { name: 'decline_reason', type: 'text' },
     ],
   },
   {

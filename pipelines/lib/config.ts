@@ -105,6 +105,14 @@ export const configSchema = z
     timeToFillBenchmarkDays: z.number().positive().optional(),
     alerts: z.array(alertRuleSchema).default(defaultAlertRules),
     /**
+     * Issue 18: a job's recruiter and hiring manager are staff in their work role and are shown on the site
+     * ("show"); "hide" leaves them out of the snapshot and the site (read through ownersVisible, lib/privacy.ts).
+     */
+    privacy: z
+      .object({ owners: z.enum(['show', 'hide']).default('show') })
+      .strict()
+      .default({ owners: 'show' }),
+    /**
      * What a refresh keeps on disk (README "Disk"): `generations` published generations (the current one
      * and the previous complete ones, each a warehouse, snapshot and site), and the archived exports of
      * the last `archiveRuns` runs plus whatever `rebuild` needs to give the same warehouse.

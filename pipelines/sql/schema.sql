@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS benchmarks (
 CREATE TABLE IF NOT EXISTS jobs (
   job_id VARCHAR NOT NULL, title VARCHAR, department VARCHAR, role_family VARCHAR, level VARCHAR,
   office VARCHAR, country VARCHAR, status VARCHAR, opened_at TIMESTAMPTZ, closed_at TIMESTAMPTZ,
-  _file_id INTEGER NOT NULL
+  _file_id INTEGER NOT NULL, recruiter VARCHAR, hiring_manager VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS openings (
@@ -80,8 +80,13 @@ CREATE TABLE IF NOT EXISTS stage_history (
 CREATE TABLE IF NOT EXISTS offers (
   offer_id VARCHAR NOT NULL, application_id VARCHAR NOT NULL, status VARCHAR NOT NULL, version INTEGER,
   created_at TIMESTAMPTZ, sent_at TIMESTAMPTZ, resolved_at TIMESTAMPTZ, start_date DATE,
-  base_salary DOUBLE, currency VARCHAR, _file_id INTEGER NOT NULL
+  base_salary DOUBLE, currency VARCHAR, _file_id INTEGER NOT NULL, decline_reason VARCHAR
 );
+
+-- Issue 18 (owners and reasons): optional columns, added in place to a warehouse made before them.
+ALTER TABLE jobs ADD COLUMN IF NOT EXISTS recruiter VARCHAR;
+ALTER TABLE jobs ADD COLUMN IF NOT EXISTS hiring_manager VARCHAR;
+ALTER TABLE offers ADD COLUMN IF NOT EXISTS decline_reason VARCHAR;
 
 CREATE TABLE IF NOT EXISTS compensation (
   employee_id VARCHAR NOT NULL, level VARCHAR NOT NULL, country VARCHAR NOT NULL,

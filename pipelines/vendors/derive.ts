@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import type { Config } from '../lib/config.ts';
-import { entitySpec } from '../ingest/entities.ts';
+import { entitySpec, sqlType } from '../ingest/entities.ts';
 import { referenceDir } from '../ingest/schema.ts';
 import { screened } from '../ingest/validate.ts';
 import { ensureVendorTables } from './index.ts';
@@ -110,7 +110,16 @@ export async function deriveVendor(warehouse: Warehouse, vendor: Vendor, config:
             OR EXISTS (SELECT 1 FROM vd_${name} d WHERE ${match})`,
         { kinds: `${vendor.name}:%` },
       );
-      const values = spec.columns.map((c) => screened(spec.table, c.name, c.name)).join(', '); // free text screened as at ingest
+      // An optional column a vendor's derivation does not produce (issue 18's owners and decline reasons,
+      // where the vendor has none) is left empty; a required one is always produced (checked above).
+      const produced = new Set(
+        (await warehouse.all<{ name: string }>(`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = $t`, { t: `vd_${name}` })).map(
+          (c) => c.name,
+        ),
+      );
+      const values = spec.columns
+        .map((c) => (produced.has(c.name) ? screened(spec.table, c.name, c.name) : `NULL::${sqlType(c)}`)) // free text screened as at ingest
+        .join(', ');
       await warehouse.run(`INSERT INTO ${spec.table} (${columns}, _file_id) SELECT ${values}, _file_id FROM vd_${name}`);
     }
     for (const d of derivations) {

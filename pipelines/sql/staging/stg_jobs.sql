@@ -8,7 +8,9 @@ SELECT
   j.role_family,
   coalesce(l.level, lower(trim(j.level))) AS level,
   c.code AS country_code,
-  coalesce(c.region, 'Other') AS region
+  coalesce(c.region, 'Other') AS region,
+  j.recruiter,
+  j.hiring_manager
 FROM jobs j
 LEFT JOIN ref_level l ON l.alias_key = lower(trim(j.level))
 LEFT JOIN ref_country c ON c.key = lower(trim(j.country));
