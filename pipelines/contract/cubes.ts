@@ -9,7 +9,9 @@ export interface CubeSpec {
   readonly columns: Readonly<Record<string, CubeColumnType>>;
 }
 
-const dims = { month: 'category', department: 'category', region: 'category', level: 'category' } as const;
+/** The job's owners (issue 18): filter dimensions of every hiring cube, all NULL under privacy.owners "hide". */
+const owners = { recruiter: 'category', hiring_manager: 'category' } as const;
+const dims = { month: 'category', department: 'category', region: 'category', level: 'category', ...owners } as const;
 
 export const cubes = {
   offers: { file: 'offers.arrow', sql: 'snapshot/cube_offers.sql', columns: { ...dims, source: 'category', status: 'category', within2: 'int8', count: 'int32' } },
@@ -18,7 +20,7 @@ export const cubes = {
   open: {
     file: 'open.arrow',
     sql: 'snapshot/cube_open.sql',
-    columns: { department: 'category', region: 'category', level: 'category', bucket: 'category', count: 'int32' },
+    columns: { department: 'category', region: 'category', level: 'category', ...owners, bucket: 'category', count: 'int32' },
   },
   hires: { file: 'hires.arrow', sql: 'snapshot/cube_hires.sql', columns: { ...dims, days: 'int32', count: 'int32' } },
   funnel: {
@@ -37,7 +39,7 @@ export const cubes = {
   reasons: {
     file: 'reasons.arrow',
     sql: 'snapshot/cube_reasons.sql',
-    columns: { quarter: 'category', department: 'category', region: 'category', level: 'category', stage: 'int8', outcome: 'category', reason: 'category', count: 'int32' },
+    columns: { quarter: 'category', department: 'category', region: 'category', level: 'category', ...owners, stage: 'int8', outcome: 'category', reason: 'category', count: 'int32' },
   },
 } as const satisfies Record<string, CubeSpec>;
 export type CubeName = keyof typeof cubes;

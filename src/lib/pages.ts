@@ -24,9 +24,11 @@ import {
   timeToHire,
 } from './views.ts';
 import { reasonRows } from './reasons.ts';
+import { ownerViews, type OwnerKind, type OwnerRate } from './owners.ts';
+import { tooFewText } from '../../pipelines/contract/ownerRules.ts';
 import { stageLabels } from '../../pipelines/contract/stages.ts';
 
-export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
+export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'owners' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
 
 export interface ChartContext {
   readonly cubes: Partial<Record<CubeName, Cube>>;
@@ -391,6 +393,50 @@ const declineReasons: ChartDef = {
   },
 };
 
+const passColumns = ['pass_applied', 'pass_screen', 'pass_technical', 'pass_onsite', 'pass_offer'];
+const rateCell = (r: OwnerRate) => (r.tooFew ? tooFewText : r.rate);
+
+/** The owner table of one kind (issue 18): offer acceptance per owner as bars, every figure in the table. */
+function ownerTable(id: string, kind: OwnerKind, title: string): ChartDef {
+  return {
+    id,
+    chart: 'rateBars',
+    title,
+    description: `Offer acceptance per ${kind === 'recruiter' ? 'recruiter' : 'hiring manager'} with its 95% interval; the table adds open openings, hires, median days to fill, stage pass-through and active load (active applications on their jobs). A rate on fewer than 5 events is "too few".`,
+    cubes: ['open', 'hires', 'fills', 'offers', 'funnel'],
+    build(context) {
+      const views = ownerViews(
+        { open: cube(context, 'open'), hires: cube(context, 'hires'), fills: cube(context, 'fills'), offers: cube(context, 'offers'), funnel: cube(context, 'funnel') },
+        context.filters,
+        kind,
+        context.meta.ownersHidden,
+      );
+      const { healthy, alarm, minOffers } = context.meta.thresholds;
+      return {
+        data: views.map((v) => ({
+          key: v.owner,
+          accepted: v.offerAcceptance.accepted,
+          declined: v.offerAcceptance.declined,
+          rate: v.offerAcceptance.rate,
+          low: v.offerAcceptance.ci95?.[0] ?? null,
+          high: v.offerAcceptance.ci95?.[1] ?? null,
+        })),
+        options: { healthy, alarm, minOffers, label: kind === 'recruiter' ? 'recruiter' : 'hiring manager' },
+        table: {
+          columns: [
+            kind, 'open_openings', 'hires', 'filled', 'median_days', 'offers', 'rate', 'ci_low', 'ci_high',
+            ...passColumns, 'active_load',
+          ],
+          rows: views.map((v) => [
+            v.owner, v.openOpenings, v.hires, v.filled, v.medianTimeToFillDays, v.offerAcceptance.accepted + v.offerAcceptance.declined,
+            rateCell(v.offerAcceptance), v.offerAcceptance.ci95?.[0] ?? null, v.offerAcceptance.ci95?.[1] ?? null,
+            ...v.passThrough.map(rateCell), v.activeLoad,
+          ]),
+        },
+      };
+    },
+  };
+}
 export const pageCharts: Record<PageId, readonly ChartDef[]> = {
   overview: [oarTrend, funnelChart],
   funnel: [funnelChart, stageTimeChart, dropOffReasons],
@@ -403,6 +449,7 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
     offerSpeedChart,
     declineReasons,
   ],
+  owners: [ownerTable('owners-recruiters', 'recruiter', 'Recruiters'), ownerTable('owners-hiring-managers', 'hiring_manager', 'Hiring managers')],
   sources: [sourcesChart],
   'pay-bands': [payBandsChart, offersVsBandsChart],
   'data-quality': [],

@@ -11,8 +11,11 @@ import type { PageId } from '../../lib/pages.ts';
 interface Props {
   page: PageId;
   base: string;
-  options: { months: string[]; departments: string[]; regions: string[]; levels: string[] };
+  options: { months: string[]; departments: string[]; regions: string[]; levels: string[]; recruiters: string[]; hiringManagers: string[] };
 }
+
+/** Pages whose figures come from the pay rows, which have no owner. */
+const payPages: readonly PageId[] = ['pay-bands'];
 
 export default function Dashboard({ page, base, options }: Props) {
   const [filters, setFilters] = useState<SiteFilters>({});
@@ -97,6 +100,9 @@ export default function Dashboard({ page, base, options }: Props) {
       {select('department', 'Department', values.departments)}
       {select('region', 'Region', values.regions)}
       {select('level', 'Level', values.levels)}
+      {/* the job's owners (issue 18): none on the pay pages, none when owners are hidden (no names in the snapshot) */}
+      {!payPages.includes(page) && values.recruiters.length > 0 && select('recruiter', 'Recruiter', values.recruiters)}
+      {!payPages.includes(page) && values.hiringManagers.length > 0 && select('hiringManager', 'Hiring manager', values.hiringManagers)}
       <button type="button" onClick={() => setFilters({})} disabled={isEmptyFilters(filters)}>
         Reset
       </button>
