@@ -1,0 +1,92 @@
+/**
+ * Issue 18 in a real browser, on the tiny company with owners (test/owners/company.ts) refreshed by the
+ * production refresh: the recruiter filter in the URL changes a page's numbers (the funnel's and the
+ * overview's), the Owners page lists the owners with "too few" where a rate rests on under 5 events, and
+ * the reasons charts are on the Funnel and Offers pages.
+ */
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../pipelines/lib/config.ts';
+import { runRefresh } from '../../pipelines/refresh/run.ts';
+import { stateLayout } from '../../pipelines/refresh/state.ts';
+import { serveStatic } from '../../pipelines/serve.ts';
+import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { fixtureAsOf } from '../helpers/company.ts';
+import { tempDir, writeFiles } from '../helpers/tmp.ts';
+import { ownedCompany } from '../owners/company.ts';
+
+const tmp = tempDir('hs-owners-site-');
+const layout = stateLayout(tmp.dir);
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const inbox = path.join(tmp.dir, 'inbox');
+  writeFiles(inbox, ownedCompany());
+  await runRefresh(configSchema.parse({}), { inbox, asOf: fixtureAsOf, layout });
+  server = await serveStatic(layout.distLink, 0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  tmp.cleanup();
+});
+
+async function open(route: string) {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(base + route, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-drawn]', { timeout: 20_000 });
+  return { page, errors };
+}
+
+/** The cells of a chart's table view, row by row. */
+const tableOf = (page: Awaited<ReturnType<typeof open>>['page'], chart: string) =>
+  page.locator(`figure[data-chart="${chart}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+
+describe('owners on the site', () => {
+  it('the recruiter in the URL changes the funnel: 97 applications in all, 20 of Sam Sourcer (job-3)', async () => {
+    // all: 50 + 20 + 20 + 5 (jobs 1-4) + 2 (job-5) = 97 applications; Sam Sourcer: job-3's 20.
+    const { page: everyone, errors } = await open('funnel/');
+    expect((await tableOf(everyone, 'funnel'))[0]!.slice(0, 2)).toEqual(['applied', '97']);
+    const { page, errors: filteredErrors } = await open('funnel/?recruiter=Sam+Sourcer');
+    expect(await page.locator('select[data-filter="recruiter"]').inputValue()).toBe('Sam Sourcer');
+    expect((await tableOf(page, 'funnel'))[0]!.slice(0, 2)).toEqual(['applied', '20']);
+    // offer -> hired 14 of 20
+    expect((await tableOf(page, 'funnel'))[4]!.slice(0, 4)).toEqual(['offer', '20', '14', '0.7000']);
+    // the filter follows the navigation
+    expect(await page.locator('a[data-nav][href*="owners"]').getAttribute('href')).toContain('recruiter=Sam+Sourcer');
+    expect([...errors, ...filteredErrors]).toEqual([]);
+  });
+
+  it('the Owners page lists recruiters with their figures, "too few" under 5 events', async () => {
+    const { page, errors } = await open('owners/');
+    const rows = await tableOf(page, 'owners-recruiters');
+    expect(rows.map((r) => r[0])).toEqual(['Rita Recruiter', 'Sam Sourcer', 'Tess Tiny', 'Unassigned']);
+    // Sam: open 2, hires 14, filled 14, median 104 days, 20 offers, rate 0.7
+    expect(rows[1]!.slice(0, 7)).toEqual(['Sam Sourcer', '2', '14', '14', '104.0', '20', '0.7000']);
+    // Tess: 2 offers -> too few; every pass-through on 2 applications -> too few
+    expect(rows[2]!.slice(6)).toEqual(['too few', '—', '—', 'too few', 'too few', 'too few', 'too few', 'too few', '0']);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the reasons on the Funnel and Offers pages', async () => {
+    const { page } = await open('funnel/');
+    expect(await page.locator('figure[data-chart="drop-off-reasons"] [data-chart-body] svg').count()).toBe(1);
+    const offers = (await open('offers/')).page;
+    // declined offers: 7 + 4 + 6 + 2 + 1 = 20, all "Accepted another offer"; per cube row (quarter x job) at
+    // least 3 candidates keep the text, so the period total names it.
+    const rows = await tableOf(offers, 'decline-reasons');
+    expect(rows[0]!.slice(0, 4)).toEqual(['period', 'offer', 'declined', 'Accepted another offer']);
+  });
+});
