@@ -42,8 +42,9 @@ export function filterRows(cube: Cube, filters: SiteFilters, { period = true }: 
     if (filters.department && department?.[i] !== filters.department) continue;
     if (filters.region && region?.[i] !== filters.region) continue;
     if (filters.level && level?.[i] !== filters.level) continue;
-    if (filters.recruiter && recruiter?.[i] !== filters.recruiter) continue;
-    if (filters.hiringManager && hiringManager?.[i] !== filters.hiringManager) continue;
+    // only the owners cube has the job's owners (issue 18); the other cubes do not split by them
+    if (filters.recruiter && recruiter && recruiter[i] !== filters.recruiter) continue;
+    if (filters.hiringManager && hiringManager && hiringManager[i] !== filters.hiringManager) continue;
     if (period && month) {
       const m = month[i];
       if (m !== null && m !== undefined) {

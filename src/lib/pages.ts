@@ -403,14 +403,9 @@ function ownerTable(id: string, kind: OwnerKind, title: string): ChartDef {
     chart: 'rateBars',
     title,
     description: `Offer acceptance per ${kind === 'recruiter' ? 'recruiter' : 'hiring manager'} with its 95% interval; the table adds open openings, hires, median days to fill, stage pass-through and active load (active applications on their jobs). A rate on fewer than 5 events is "too few".`,
-    cubes: ['open', 'hires', 'fills', 'offers', 'funnel'],
+    cubes: ['owners'],
     build(context) {
-      const views = ownerViews(
-        { open: cube(context, 'open'), hires: cube(context, 'hires'), fills: cube(context, 'fills'), offers: cube(context, 'offers'), funnel: cube(context, 'funnel') },
-        context.filters,
-        kind,
-        context.meta.ownersHidden,
-      );
+      const views = ownerViews(cube(context, 'owners'), context.filters, kind);
       const { healthy, alarm, minOffers } = context.meta.thresholds;
       return {
         data: views.map((v) => ({

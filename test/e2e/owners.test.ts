@@ -1,8 +1,8 @@
 /**
  * Issue 18 in a real browser, on the tiny company with owners (test/owners/company.ts) refreshed by the
- * production refresh: the recruiter filter in the URL changes a page's numbers (the funnel's and the
- * overview's), the Owners page lists the owners with "too few" where a rate rests on under 5 events, and
- * the reasons charts are on the Funnel and Offers pages.
+ * production refresh: the recruiter filter in the URL changes the Owners page's numbers (and only says so
+ * on the other pages), the Owners page lists the owners with "too few" where a rate rests on under 5
+ * events, and the reasons charts are on the Funnel and Offers pages.
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -55,18 +55,29 @@ const tableOf = (page: Awaited<ReturnType<typeof open>>['page'], chart: string) 
   page.locator(`figure[data-chart="${chart}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
 
 describe('owners on the site', () => {
-  it('the recruiter in the URL changes the funnel: 97 applications in all, 20 of Sam Sourcer (job-3)', async () => {
-    // all: 50 + 20 + 20 + 5 (jobs 1-4) + 2 (job-5) = 97 applications; Sam Sourcer: job-3's 20.
-    const { page: everyone, errors } = await open('funnel/');
-    expect((await tableOf(everyone, 'funnel'))[0]!.slice(0, 2)).toEqual(['applied', '97']);
-    const { page, errors: filteredErrors } = await open('funnel/?recruiter=Sam+Sourcer');
+  it('the recruiter in the URL changes the Owners page: Sam Sourcer (job-3) and the hiring manager of his job', async () => {
+    const { page: everyone, errors } = await open('owners/');
+    expect((await tableOf(everyone, 'owners-hiring-managers')).map((r) => r.slice(0, 3))).toEqual([
+      ['Hank Manager', '3', '44'], // job-1 + job-5: open 2 + 1, hires 43 + 1
+      ['Mona Manager', '4', '30'], // job-2 + job-3: open 2 + 2, hires 16 + 14
+      ['Unassigned', '2', '3'], // job-4
+    ]);
+    const { page, errors: filteredErrors } = await open('owners/?recruiter=Sam+Sourcer');
     expect(await page.locator('select[data-filter="recruiter"]').inputValue()).toBe('Sam Sourcer');
-    expect((await tableOf(page, 'funnel'))[0]!.slice(0, 2)).toEqual(['applied', '20']);
-    // offer -> hired 14 of 20
-    expect((await tableOf(page, 'funnel'))[4]!.slice(0, 4)).toEqual(['offer', '20', '14', '0.7000']);
-    // the filter follows the navigation
-    expect(await page.locator('a[data-nav][href*="owners"]').getAttribute('href')).toContain('recruiter=Sam+Sourcer');
+    expect((await tableOf(page, 'owners-recruiters')).map((r) => r[0])).toEqual(['Sam Sourcer']);
+    // Sam's only job is job-3, whose hiring manager is Mona: open 2, hires 14 (of her 30)
+    expect((await tableOf(page, 'owners-hiring-managers')).map((r) => r.slice(0, 3))).toEqual([['Mona Manager', '2', '14']]);
     expect([...errors, ...filteredErrors]).toEqual([]);
+  });
+
+  it('says on another page that the owner filters apply on the Owners page, and keeps them in its links', async () => {
+    // 50 + 20 + 20 + 5 (jobs 1-4) + 2 (job-5) = 97 applications: the funnel does not split by owner
+    const { page, errors } = await open('funnel/?recruiter=Sam+Sourcer');
+    expect((await tableOf(page, 'funnel'))[0]!.slice(0, 2)).toEqual(['applied', '97']);
+    expect(await page.locator('[data-owner-notice]').count()).toBe(1);
+    expect(await page.locator('select[data-filter="recruiter"]').count()).toBe(0);
+    expect(await page.locator('a[data-nav][href*="owners"]').getAttribute('href')).toContain('recruiter=Sam+Sourcer');
+    expect(errors).toEqual([]);
   });
 
   it('the Owners page lists recruiters with their figures, "too few" under 5 events', async () => {

@@ -1,4 +1,3 @@
--- Owner columns (recruiter, hiring_manager: issue 18) are NULL when config privacy.owners is "hide".
 -- Offers cube for the site: counting offers by resolution month x department x region x level x source x
 -- status, and whether the offer went out within 2 days of the last onsite stay (1), later (0) or n/a (-1).
 -- Pending = unresolved at asOf (month NULL), as in metrics/offer_acceptance.sql. An offer settled without a
@@ -7,7 +6,7 @@ WITH onsite_end AS (
   SELECT application_id, onsite_ended AS ended FROM stg_progress WHERE onsite_ended IS NOT NULL
 ), offers AS (
   SELECT o.status, hs_day(o.resolved_at) AS resolved, hs_day(coalesce(o.created_at, o.sent_at)) AS created,
-    o.department, o.region, o.level, o.source, o.recruiter, o.hiring_manager,
+    o.department, o.region, o.level, o.source,
     CASE WHEN e.ended IS NULL OR o.sent_at IS NULL THEN -1
          WHEN date_diff('day', e.ended, hs_day(o.sent_at)) <= 2 THEN 1 ELSE 0 END AS within2
   FROM f_offers o LEFT JOIN onsite_end e USING (application_id)
@@ -20,7 +19,6 @@ WITH onsite_end AS (
 SELECT
   CASE WHEN pending THEN NULL ELSE strftime(resolved, '%Y-%m') END AS month,
   department, region, level, source,
-  CASE WHEN $owners_shown THEN recruiter END AS recruiter, CASE WHEN $owners_shown THEN hiring_manager END AS hiring_manager,
   CASE WHEN pending THEN 'pending' ELSE status END AS status,
   within2::TINYINT AS within2,
   count(*)::INTEGER AS count
