@@ -35,11 +35,12 @@ const screened = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'];
 const history = csv('application_id,stage,entered_at,exited_at', [
   ...screened.flatMap((a) => [`${a},Application Review,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z`, `${a},Recruiter Screen,2026-01-02T00:00:00Z,2026-01-03T00:00:00Z`]),
 ]);
-const offers = csv('offer_id,application_id,status,version,created_at,sent_at,resolved_at', [
-  'o12,a12,declined,1,2026-02-10,2026-02-10,2026-02-20',
-  'o13,a13,declined,1,2026-04-10,2026-04-10,2026-04-25',
-  'o14,a14,declined,1,2026-05-10,2026-05-10,2026-05-20',
-  'o15,a15,declined,1,2026-05-12,2026-05-12,2026-05-22',
+// o15's own decline_reason wins over its application's rejection_reason (Salary too low).
+const offers = csv('offer_id,application_id,status,version,created_at,sent_at,resolved_at,decline_reason', [
+  'o12,a12,declined,1,2026-02-10,2026-02-10,2026-02-20,',
+  'o13,a13,declined,1,2026-04-10,2026-04-10,2026-04-25,',
+  'o14,a14,declined,1,2026-05-10,2026-05-10,2026-05-20,Accepted another offer',
+  'o15,a15,declined,1,2026-05-12,2026-05-12,2026-05-22,Accepted another offer',
 ]);
 const files = { 'jobs.csv': jobs, 'applications.csv': applications, 'stage_history.csv': history, 'offers.csv': offers };
 
@@ -93,23 +94,25 @@ describe('reasons', () => {
 
   it('counts offer declines by reason over the period and per quarter of resolution', async () => {
     const r = await reasonsOf();
-    // declined: o12 (Feb, Q1), o13 o14 (Accepted another offer, Q2), o15 (Salary too low, Q2).
-    // period: Accepted another offer 3 candidates (c11 c12 c13) -> named 3/4; Salary too low -> Other 1/4.
-    // Q1: o12 alone -> Other reasons. Q2: Accepted 2 + Salary 1, no reason with 3 -> Other reasons 3.
-    expect(r.declines).toEqual([
-      { reason: 'Accepted another offer', count: 3, share: 3 / 4 },
-      { reason: 'Other reasons', count: 1, share: 1 / 4 },
-    ]);
+    // declined: o12 (Feb, Q1), o13 o14 o15 (Q2), all "Accepted another offer" — o15 by its own
+    // decline_reason, which wins over its application's "Salary too low".
+    // period: 4 candidates (c11 c12 c13 c14) -> named, share 1. Q1: o12 alone -> Other reasons.
+    // Q2: o13 o14 o15, 3 candidates -> named.
+    expect(r.declines).toEqual([{ reason: 'Accepted another offer', count: 4, share: 1 }]);
     expect(r.declinesByQuarter).toEqual([
       { quarter: '2026-Q1', reason: 'Other reasons', count: 1, share: 1 },
-      { quarter: '2026-Q2', reason: 'Other reasons', count: 3, share: 1 },
+      { quarter: '2026-Q2', reason: 'Accepted another offer', count: 3, share: 1 },
     ]);
   });
 
   it('applies the rule again after a filter, in SQL', async () => {
     const r = await reasonsOf({ department: 'Engineering' });
-    // Engineering declines: o12 o14 (Accepted another offer: 2 candidates, no longer 3) and o15 -> Other reasons 3.
-    expect(r.declines).toEqual([{ reason: 'Other reasons', count: 3, share: 1 }]);
+    // Engineering declines: o12 o14 o15 (c11 c13 c14): still 3 -> named. Without o13 (Sales) Q2 holds 2 -> folded.
+    expect(r.declines).toEqual([{ reason: 'Accepted another offer', count: 3, share: 1 }]);
+    expect(r.declinesByQuarter).toEqual([
+      { quarter: '2026-Q1', reason: 'Other reasons', count: 1, share: 1 },
+      { quarter: '2026-Q2', reason: 'Other reasons', count: 2, share: 1 },
+    ]);
     // Engineering screen / rejected: Not a fit a1 a2 a6 (3: named), Failed take-home a4 a7 a8 (3), Not given a5: 3/7, 3/7, 1/7.
     expect(r.dropOff.filter((d) => d.stage === 'screen')).toEqual([
       { stage: 'screen', outcome: 'rejected', reason: 'Failed take-home', count: 3, share: 3 / 7 },

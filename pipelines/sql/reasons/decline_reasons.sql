@@ -1,6 +1,7 @@
 -- Issue 18 "Why": offer declines by reason. Declined counting offers (latest version, f_offers, as OAR)
 -- resolved in the period (hs_settled_in, as metrics/offer_acceptance.sql); reason = the offer's
--- decline_reason, else the application's rejection_reason, missing -> "Not given". Cells over the whole
+-- decline_reason, else the application's rejection_reason (exports without decline reasons), missing ->
+-- "Not given". Cells over the whole
 -- period (quarter NULL, total = true) and per quarter of resolution (an offer declined without a date
 -- counts in the period, not in a quarter).
 --
@@ -10,7 +11,7 @@ WITH declined AS (
   SELECT
     CASE WHEN o.resolved_at IS NULL THEN NULL
          ELSE strftime(hs_day(o.resolved_at), '%Y') || '-Q' || quarter(hs_day(o.resolved_at)) END AS quarter,
-    nullif(trim(a.rejection_reason), '') AS reason_text,
+    coalesce(nullif(trim(o.decline_reason), ''), nullif(trim(a.rejection_reason), '')) AS reason_text,
     coalesce(nullif(trim(a.candidate_id), ''), o.application_id) AS candidate
   FROM f_offers o
   LEFT JOIN applications a USING (application_id)

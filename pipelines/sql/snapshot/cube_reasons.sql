@@ -18,7 +18,7 @@ WITH stopped AS (
   SELECT CASE WHEN o.resolved_at IS NULL THEN NULL
               ELSE strftime(hs_day(o.resolved_at), '%Y') || '-Q' || quarter(hs_day(o.resolved_at)) END AS quarter,
     o.department, o.region, o.level, 5 AS stage, 'declined' AS outcome,
-    nullif(trim(a.rejection_reason), '') AS reason_text,
+    coalesce(nullif(trim(o.decline_reason), ''), nullif(trim(a.rejection_reason), '')) AS reason_text,
     coalesce(nullif(trim(a.candidate_id), ''), o.application_id) AS candidate
   FROM f_offers o
   LEFT JOIN applications a USING (application_id)
