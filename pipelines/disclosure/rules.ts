@@ -28,6 +28,7 @@ export const screenedColumns = [
   ['compensation', 'department'],
   ['compensation', 'role_family'],
   ['compensation', 'level'],
+  ['compensation', 'category'],
 ] as const;
 
 /** The percentiles published, as the integer keys of the weights table (hs_hd_weights.pct). */

@@ -27,6 +27,7 @@ import {
 import { csvField } from './csv.ts';
 import type { CsvWriter } from './csv.ts';
 import type { JobPlan } from './jobs.ts';
+import { declineReasonsFor, ownersFor } from './owners.ts';
 import type { Rng } from './random.ts';
 import { Choice, rngFor } from './random.ts';
 import { atWork, dayOf, formatDay, formatInstant, formatMaybe, workDaysAfter } from './time.ts';
@@ -249,10 +250,10 @@ export function generateJob(job: JobPlan, seed: number, window: HiringWindow, wr
 
   const apps = generated.filter((a) => censorApplication(a, window.endT, window.endDay));
   apps.sort((a, b) => a.applied - b.applied);
-  const offers: { appId: string; offer: Application['offers'][number] }[] = [];
+  const offers: { appId: string; offer: Application['offers'][number]; reason: string }[] = [];
   for (const app of apps) {
     app.id = `app-${pad(++counters.application, 7)}`;
-    for (const offer of app.offers) offers.push({ appId: app.id, offer });
+    for (const offer of app.offers) offers.push({ appId: app.id, offer, reason: app.reason });
     writers.applications.line(
       `${app.id},${job.id},${formatInstant(app.applied)},${app.candidate},${app.source.name},${app.source.type},${app.status},` +
         `${app.status === 'rejected' ? formatInstant(app.closedAt) : ''},${app.rejectionType},${csvField(app.reason)},` +
@@ -265,11 +266,12 @@ export function generateJob(job: JobPlan, seed: number, window: HiringWindow, wr
 
   offers.sort((a, b) => a.offer.created - b.offer.created);
   const currency = job.office.currency;
-  for (const { appId, offer } of offers) {
+  const declineReason = declineReasonsFor(seed, job.index);
+  for (const { appId, offer, reason } of offers) {
     writers.offers.line(
       `ofr-${pad(++counters.offer, 7)},${appId},${offer.status},${offer.version},${formatInstant(offer.created)},` +
         `${formatMaybe(offer.sent)},${formatMaybe(offer.resolved)},${offer.startDay < 0 ? '' : formatDay(offer.startDay)},` +
-        `${offer.salary},${currency}`,
+        `${offer.salary},${currency},${offer.status === 'declined' ? csvField(declineReason(reason)) : ''}`,
     );
   }
 
@@ -287,9 +289,10 @@ export function generateJob(job: JobPlan, seed: number, window: HiringWindow, wr
         `${isOpen ? '' : formatInstant(opening.closed)},${isOpen ? '' : csvField(opening.reason)},${hireId}`,
     );
   }
+  const owners = ownersFor(seed, job.index, job.department);
   writers.jobs.line(
     `${job.id},${csvField(job.title)},${csvField(job.department.name)},${job.department.family},${csvField(job.levelLabel)},` +
       `${csvField(job.office.city)},${job.office.country},${open ? 'open' : 'closed'},${formatInstant(jobOpened)},` +
-      `${open ? '' : formatInstant(jobClosed)}`,
+      `${open ? '' : formatInstant(jobClosed)},${csvField(owners.recruiter)},${csvField(owners.hiringManager)}`,
   );
 }

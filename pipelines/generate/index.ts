@@ -33,7 +33,7 @@ export interface GenerateResult {
 export const HISTORY_MONTHS = 18;
 
 export const FILE_HEADERS = {
-  'jobs.csv': ['job_id', 'title', 'department', 'role_family', 'level', 'office', 'country', 'status', 'opened_at', 'closed_at'],
+  'jobs.csv': ['job_id', 'title', 'department', 'role_family', 'level', 'office', 'country', 'status', 'opened_at', 'closed_at', 'recruiter', 'hiring_manager'],
   'openings.csv': ['opening_id', 'job_id', 'opened_at', 'closed_at', 'close_reason', 'hired_application_id'],
   'applications.csv': [
     'application_id', 'job_id', 'applied_at', 'candidate_id', 'source', 'source_type', 'status',
@@ -42,7 +42,7 @@ export const FILE_HEADERS = {
   'stage_history.csv': ['application_id', 'stage', 'entered_at', 'exited_at'],
   'offers.csv': [
     'offer_id', 'application_id', 'status', 'version', 'created_at', 'sent_at', 'resolved_at', 'start_date',
-    'base_salary', 'currency',
+    'base_salary', 'currency', 'decline_reason',
   ],
   'compensation.csv': ['employee_id', 'level', 'country', 'base_salary', 'currency', 'role_family', 'department', 'effective_date'],
   'benchmarks.csv': ['source', 'level', 'region', 'currency', 'role_family', 'low', 'high', 'p10', 'p25', 'p50', 'p75', 'p90', 'as_of'],

@@ -251,7 +251,7 @@ function columnsOf(
     }
     const mappedFrom = column !== undefined && [...explicit].find(([, columns]) => columns.includes(column));
     if (mappedFrom) notes.push(`column "${raw}" ignored: the mapping feeds ${column} from "${header[mappedFrom[0]]}"`);
-    if (isPersonalDataColumn(raw)) dropped.push(raw);
+    if (isPersonalDataColumn(raw, spec.name)) dropped.push(raw);
     else ignored.push(raw);
   });
   return { sources, dropped, ignored, ...(notes.length ? { notes } : {}) };

@@ -12,6 +12,7 @@ export type ColumnType =
   | 'date' // ISO 8601 date (a date-time is accepted and truncated) -> DATE
   | 'money' // non-negative decimal number -> DOUBLE
   | 'rate' // strictly positive decimal number -> DOUBLE
+  | 'fraction' // decimal number with 0 < x <= 1 (a full-time equivalent) -> DOUBLE
   | 'integer' // whole number >= 0 -> INTEGER
   | 'enum' // one of `values`, case-insensitive -> lower-case VARCHAR
   | 'currency' // ISO 4217 code with a known exchange rate -> upper-case VARCHAR
@@ -75,6 +76,8 @@ export type EntityName = (typeof entityNames)[number];
 export const applicationStatuses = ['active', 'rejected', 'hired'] as const;
 export const rejectionTypes = ['rejected', 'withdrew', 'other'] as const;
 export const offerStatuses = ['accepted', 'declined', 'pending', 'rescinded', 'deprecated'] as const;
+/** Issue 19: the sex recorded for the pay-gap report (compensation only; `other`/`undisclosed` are counted, never in a gap). */
+export const genders = ['female', 'male', 'other', 'undisclosed'] as const;
 
 const specs: readonly EntitySpec[] = [
   {
@@ -222,6 +225,13 @@ const specs: readonly EntitySpec[] = [
       { name: 'role_family', type: 'text' },
       { name: 'department', type: 'text' },
       { name: 'effective_date', type: 'date' },
+      // Issue 19 (pay-gap report, docs/pay-equity.md): all optional.
+      { name: 'gender', type: 'enum', values: genders },
+      { name: 'hours_per_week', type: 'rate' },
+      { name: 'fte', type: 'fraction' },
+      { name: 'variable_pay', type: 'money' },
+      { name: 'category', type: 'text' },
+      { name: 'hire_date', type: 'date' },
     ],
   },
 ];
@@ -247,6 +257,7 @@ export function sqlType(column: ColumnSpec): string {
       return 'DATE';
     case 'money':
     case 'rate':
+    case 'fraction':
       return 'DOUBLE';
     case 'integer':
       return 'INTEGER';
@@ -271,6 +282,23 @@ export function normalizeHeader(name: string): string {
 const personalDataPattern =
   /^(|candidate|applicant|employee|first|last|full|given|family|middle|preferred|legal|sur)name$|^surname$|email|e?mailaddress|phone|mobile|telephone|address|street|postcode|postalcode|zipcode|^zip$|linkedin|twitter|facebook|github(url|profile|username)?$|website|resume|^cv$|birth|^dob$|^age$|ssn|socialsecurity|nationalid|passport|taxid|gender|ethnicity|^race$|veteran|disability|photo/;
 
-export function isPersonalDataColumn(header: string): boolean {
-  return personalDataPattern.test(normalizeHeader(header));
+/**
+ * Issue 19: `gender` is the one exception, kept in `compensation` only (read only by the pay-gap report,
+ * published only as suppressed aggregates); in any other file or table it is still dropped.
+ */
+const keptPersonalData: ReadonlyMap<string, string> = new Map([['gender', 'compensation']]);
+
+/**
+ * Issue 18: the ATS user tables that name a job's owners. Their users are staff in their work role (a
+ * recruiter, a hiring manager), so their name columns are kept there; a candidate's name never is.
+ */
+const staffNameTables: ReadonlySet<string> = new Set(['fivetran-greenhouse:users', 'lever:users', 'fivetran-lever:user']);
+const staffNameColumns: ReadonlySet<string> = new Set(['name', 'firstname', 'lastname', 'fullname']);
+
+/** Whether `header` is personal data never stored; `table` is the entity or vendor table the file feeds. */
+export function isPersonalDataColumn(header: string, table?: string): boolean {
+  const name = normalizeHeader(header);
+  if (table !== undefined && staffNameTables.has(table) && staffNameColumns.has(name)) return false;
+  if (table !== undefined && keptPersonalData.get(name) === table) return false;
+  return personalDataPattern.test(name);
 }

@@ -73,7 +73,7 @@ const tableSchema = z
         }
         fed.set(column, header);
       }
-      if (isPersonalDataColumn(header)) {
+      if (isPersonalDataColumn(header, table.entity)) {
         ctx.addIssue({ code: 'custom', path: ['columns', header], message: 'looks like personal data, which hirescope never stores' });
       }
     }

@@ -8,7 +8,7 @@
  * - missing_required  a required value is empty
  * - invalid_timestamp not ISO 8601 or epoch milliseconds, or an impossible date (2026-02-30, "yesterday")
  * - invalid_date      not an ISO 8601 date
- * - invalid_number    not a plain decimal number (money with separators or symbols, "abc", NaN), or a rate <= 0
+ * - invalid_number    not a plain decimal number (money with separators or symbols, "abc", NaN), a rate <= 0, or an fte outside (0, 1]
  * - negative_amount   money below zero
  * - invalid_integer   not a whole number >= 0 (offer version)
  * - invalid_enum      not one of the allowed values (e.g. offer status "maybe")
@@ -131,6 +131,7 @@ function typedExpression(column: ColumnSpec, raw: string, transform?: Transform)
       return `hs_date(${raw})`;
     case 'money':
     case 'rate':
+    case 'fraction':
       return `hs_num(${raw})`;
     case 'integer':
       return `hs_int(${raw})`;
@@ -166,6 +167,9 @@ function checks(column: ColumnSpec, raw: string, typed: string): Check[] {
       break;
     case 'rate':
       list.push({ when: `${raw} IS NOT NULL AND (${typed} IS NULL OR ${typed} <= 0)`, reason: 'invalid_number', message: 'not a number greater than 0' });
+      break;
+    case 'fraction':
+      list.push({ when: `${raw} IS NOT NULL AND (${typed} IS NULL OR ${typed} <= 0 OR ${typed} > 1)`, reason: 'invalid_number', message: 'not a number above 0 and at most 1' });
       break;
     case 'integer':
       list.push({ when: `${raw} IS NOT NULL AND (${typed} IS NULL OR ${typed} < 0)`, reason: 'invalid_integer', message: 'not a whole number >= 0' });

@@ -169,6 +169,18 @@ export const configSchema = z
       })
       .strict()
       .default({ minCell: disclosureRules.minCell, exactFrom: disclosureRules.exactFrom }),
+    /**
+     * The pay-gap report (issue 19, docs/pay-equity.md): report currency, hours of a full-time week (hours
+     * from fte x standardHours), and the fewest women and men behind any published figure (never below 3).
+     */
+    payGap: z
+      .object({
+        currency: z.string().regex(/^[A-Za-z]{3}$/, 'payGap.currency is a three-letter code').transform((c) => c.toUpperCase()).default('EUR'),
+        standardHours: z.number().positive().max(168).default(40),
+        minCell: z.number().int().min(3, 'payGap.minCell may not be below 3').default(5),
+      })
+      .strict()
+      .default({ currency: 'EUR', standardHours: 40, minCell: 5 }),
   })
   .strict();
 

@@ -91,8 +91,17 @@ ALTER TABLE offers ADD COLUMN IF NOT EXISTS decline_reason VARCHAR;
 CREATE TABLE IF NOT EXISTS compensation (
   employee_id VARCHAR NOT NULL, level VARCHAR NOT NULL, country VARCHAR NOT NULL,
   base_salary DOUBLE NOT NULL, currency VARCHAR NOT NULL, role_family VARCHAR, department VARCHAR,
-  effective_date DATE, _file_id INTEGER NOT NULL
+  effective_date DATE, _file_id INTEGER NOT NULL,
+  gender VARCHAR, hours_per_week DOUBLE, fte DOUBLE, variable_pay DOUBLE, category VARCHAR, hire_date DATE
 );
+
+-- Issue 19 (pay-gap report): optional roster columns, added in place to a warehouse made before them.
+ALTER TABLE compensation ADD COLUMN IF NOT EXISTS gender VARCHAR;
+ALTER TABLE compensation ADD COLUMN IF NOT EXISTS hours_per_week DOUBLE;
+ALTER TABLE compensation ADD COLUMN IF NOT EXISTS fte DOUBLE;
+ALTER TABLE compensation ADD COLUMN IF NOT EXISTS variable_pay DOUBLE;
+ALTER TABLE compensation ADD COLUMN IF NOT EXISTS category VARCHAR;
+ALTER TABLE compensation ADD COLUMN IF NOT EXISTS hire_date DATE;
 
 -- Vendor derivations (pipelines/vendors/derive.ts): the last vendor file each derivation of the
 -- canonical tables has seen, so an interrupted ingest is derived again on the next one.

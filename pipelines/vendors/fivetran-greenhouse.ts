@@ -136,6 +136,8 @@ export const fivetranGreenhouse: Vendor = {
         // Offer custom fields, when the account has them (custom_<field key>).
         { name: 'salary', type: 'money', aliases: ['custom_salary', 'custom_base_salary'] },
         { name: 'currency', type: 'currency', aliases: ['custom_currency', 'custom_salary_currency'] },
+        // Issue 18: an offer custom field naming why the candidate declined, when the account has one.
+        { name: 'decline_reason', type: 'text', aliases: ['custom_decline_reason', 'custom_offer_decline_reason'] },
       ],
     },
     {
@@ -250,12 +252,40 @@ export const fivetranGreenhouse: Vendor = {
       hints: ['close_reason', 'close_reasons'],
       columns: [{ name: 'id', type: 'id', required: true }, deleted, synced, { name: 'name', type: 'text' }],
     },
+    {
+      // Issue 18: a job's hiring team (role hiring_managers, recruiters, coordinators, sourcers) -> its owners.
+      base: 'hiring_team',
+      key: ['job_id', 'role', 'user_id'],
+      signature: ['job_id', 'user_id', 'role', '_fivetran_synced'],
+      columns: [
+        { name: 'job_id', type: 'id', required: true },
+        { name: 'role', type: 'text', required: true },
+        { name: 'user_id', type: 'id', required: true },
+        synced,
+      ],
+    },
+    {
+      // Greenhouse users (staff): the names of the hiring team. Only id and the name columns are stored.
+      base: 'users',
+      key: ['id'],
+      signature: ['id', 'site_admin', 'disabled', 'employee_id', '_fivetran_synced'],
+      hints: ['users', 'user'],
+      columns: [
+        { name: 'id', type: 'id', required: true },
+        synced,
+        { name: 'first_name', type: 'text' },
+        { name: 'last_name', type: 'text' },
+        { name: 'site_admin', type: 'boolean' },
+        { name: 'disabled', type: 'boolean' },
+        { name: 'employee_id', type: 'text' },
+        { name: 'created_at', type: 'timestamp_utc' },
+        { name: 'updated_at', type: 'timestamp_utc' },
+      ],
+    },
     // Synced tables hirescope does not use: recognised and reported as ignored. Columns are the ones that
     // identify each (personal data such as names, emails and phone numbers is never listed).
-    unused('hiring_team', ['job_id', 'user_id'], ['role']),
     unused('job_post', ['id'], ['job_id', 'live', 'internal', 'external', 'location_name']),
     unused('tags', ['id'], ['name', '_fivetran_deleted'], ['tags', 'tag']),
-    unused('users', ['id'], ['site_admin', 'disabled', 'employee_id'], ['users', 'user']),
     unused('user_email', ['user_id'], [], ['user_email']),
     unused('interview', ['id'], ['job_stage_id', 'name']),
     unused('scheduled_interview', ['id'], ['application_id', 'interview_id', 'organizer_id', 'status']),

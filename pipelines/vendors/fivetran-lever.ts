@@ -137,6 +137,9 @@ export const fivetranLever: Vendor = {
         { name: 'categories_team', type: 'text' },
         { name: 'categories_location', type: 'text' },
         { name: 'categories_level', type: 'text' },
+        // Issue 18: the posting owner (the recruiter) and, when the sync has it, its hiring manager (user ids).
+        id('owner_id'),
+        id('hiring_manager_id'),
         ...fivetran,
       ],
     },
@@ -150,6 +153,8 @@ export const fivetranLever: Vendor = {
         { name: 'status', type: 'text' },
         { name: 'headcount_total', type: 'text' },
         at('created_at'),
+        // Issue 18: the requisition's hiring manager (a user id), the job's when its posting names none.
+        id('hiring_manager_id'),
         ...fivetran,
       ],
     },
@@ -181,7 +186,22 @@ export const fivetranLever: Vendor = {
       columns: [{ name: 'id', type: 'id', required: true }, { name: 'text', type: 'text' }, ...fivetran],
     },
     // Synced, not used (the seeds' other tables): users, interviews and feedback, tags, contact data, resumes.
-    unused('user', ['id', 'access_role', 'external_directory_id', 'deactivated_at'], ['user', 'users']),
+    {
+      // Issue 18: Lever users (staff), for the names of posting owners and hiring managers. Only id and name
+      // are stored (email, photo and username are never read).
+      base: 'user',
+      key: ['id'],
+      signature: ['id', 'access_role', 'external_directory_id', 'deactivated_at', '_fivetran_synced'],
+      hints: ['user', 'users'],
+      columns: [
+        { name: 'id', type: 'id', required: true },
+        { name: 'name', type: 'text' },
+        { name: 'access_role', type: 'text' },
+        { name: 'external_directory_id', type: 'text' },
+        at('deactivated_at'),
+        ...fivetran,
+      ],
+    },
     unused('interview', ['id', 'panel_id', 'feedback_reminder', 'gcal_event_url']),
     unused('interviewer_user', ['interview_id', 'user_id'], ['interviewer_user', 'interview_user']),
     unused('interview_feedback', ['feedback_form_id', 'interview_id']),

@@ -95,6 +95,8 @@ export const lever: Vendor = {
         { name: 'signatures', type: 'text' },
         { name: 'signatures_candidate', type: 'text' },
         { name: 'fields', type: 'text' },
+        // Issue 18: an offer form field naming why the candidate declined (identifier decline_reason).
+        { name: 'fields_decline_reason', type: 'text', aliases: ['decline_reason'] },
       ],
     },
     {
@@ -113,6 +115,9 @@ export const lever: Vendor = {
         { name: 'categories_level', type: 'text' },
         { name: 'categories', type: 'text' },
         { name: 'country', type: 'text' },
+        // Issue 18: the posting owner (the recruiter) and hiring manager, user ids (a users export names them).
+        { name: 'owner', type: 'id' },
+        { name: 'hiringManager', type: 'id' },
       ],
     },
     {
@@ -141,6 +146,18 @@ export const lever: Vendor = {
         { name: 'id', type: 'id', required: true },
         { name: 'text', type: 'text' },
         { name: 'type', type: 'text' },
+      ],
+    },
+    {
+      // Issue 18: Lever users (staff, GET /users), for the names of posting owners and hiring managers.
+      base: 'users',
+      key: ['id'],
+      signature: ['accessRole'],
+      hints: ['users'],
+      columns: [
+        { name: 'id', type: 'id', required: true },
+        { name: 'name', type: 'text' },
+        { name: 'accessRole', type: 'text' },
       ],
     },
     {

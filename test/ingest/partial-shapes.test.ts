@@ -15,11 +15,12 @@ const db = path.join(tmp.dir, 'w.duckdb');
 const seeds = path.join(repoRoot, 'test', 'fixtures', 'fivetran-greenhouse');
 const metrics = () => JSON.parse(runCli(['metrics', '--db', db, '--json', '--as-of', '2026-09-30']).stdout) as Record<string, unknown>;
 
-// The Fivetran tables hirescope does not read (pipelines/vendors/fivetran-greenhouse.ts, `unused`).
+// The Fivetran tables hirescope does not read (pipelines/vendors/fivetran-greenhouse.ts, `unused`); hiring_team
+// and users are read since issue 18 (job owners).
 const unusedSeeds = [
-  'activity', 'attachment', 'candidate', 'candidate_tag', 'eeoc', 'email_address', 'hiring_team', 'interview', 'job_post',
+  'activity', 'attachment', 'candidate', 'candidate_tag', 'eeoc', 'email_address', 'interview', 'job_post',
   'phone_number', 'prospect_pool', 'prospect_stage', 'scheduled_interview', 'scheduled_interviewer', 'scorecard',
-  'scorecard_attribute', 'social_media_address', 'tags', 'user_email', 'users',
+  'scorecard_attribute', 'social_media_address', 'tags', 'user_email',
 ];
 
 // Partial shapes without a sync column: a hiring-team bridge (job_id is one shared column), a department

@@ -49,8 +49,8 @@ describe('generated Fivetran sync vs canonical files of the same company', () =>
 
   test('every file is its Fivetran table, loaded whole', () => {
     const vendorFiles = pairs.vendor.ingest.files.filter((f) => !['fx_rates', 'benchmarks', 'compensation'].includes(f.kind));
-    // 15 tables written: 14 used + hiring_team (declared, unused).
-    expect(vendorFiles).toHaveLength(15);
+    // 16 tables written: the 14 of the hiring data + hiring_team and users (the job owners, issue 18).
+    expect(vendorFiles).toHaveLength(16);
     for (const f of vendorFiles) {
       expect({ kind: f.kind, rejected: f.rowsRejected }).toEqual({ kind: `fivetran-greenhouse:${path.basename(f.path, '.csv')}`, rejected: 0 });
     }
@@ -348,15 +348,15 @@ describe('synced tables hirescope does not use', () => {
   test('are declared unused, each with _fivetran_synced in its signature', () => {
     const unused = fivetranGreenhouse.tables.filter((t) => t.unused).map((t) => t.base).sort();
     expect(unused).toEqual([
-      'activity', 'attachment', 'candidate', 'candidate_tag', 'eeoc', 'email_address', 'hiring_team', 'interview', 'job_post',
+      'activity', 'attachment', 'candidate', 'candidate_tag', 'eeoc', 'email_address', 'interview', 'job_post',
       'phone_number', 'prospect_pool', 'prospect_stage', 'scheduled_interview', 'scheduled_interviewer', 'scorecard',
-      'scorecard_attribute', 'social_media_address', 'tags', 'user_email', 'users',
+      'scorecard_attribute', 'social_media_address', 'tags', 'user_email',
     ]);
     for (const t of fivetranGreenhouse.tables) expect({ table: t.base, synced: t.signature.includes('_fivetran_synced') }).toEqual({ table: t.base, synced: true });
     expect(fivetranGreenhouse.tables.find((t) => t.base === 'hiring_team')!.signature).toEqual(['job_id', 'user_id', 'role', '_fivetran_synced']);
   });
 
-  test("hiring_team.csv after a good export is ignored and changes nothing (the lead's ingest of `unused`)", () => {
+  test('hiring_team.csv (read since issue 18 for the job owners) after a good export loads and changes no metric', () => {
     const dir = path.join(tmp.dir, 'good');
     const db = path.join(tmp.dir, 'good.duckdb');
     const generated = runCli(['generate', '--seed', '5', '--scale', '0.3', '--format', 'canonical', '--out', dir]);
@@ -364,7 +364,7 @@ describe('synced tables hirescope does not use', () => {
     ingest(dir, db);
     const before = runCli(['metrics', '--db', db, '--json', '--as-of', AS_OF]);
     const doc = ingest(path.join(seeds, 'hiring_team.csv'), db);
-    expect(doc.files).toEqual([expect.objectContaining({ kind: 'fivetran-greenhouse:hiring_team', status: 'ignored' })]);
+    expect(doc.files).toEqual([expect.objectContaining({ kind: 'fivetran-greenhouse:hiring_team', status: 'loaded' })]);
     const after = runCli(['metrics', '--db', db, '--json', '--as-of', AS_OF]);
     expect(JSON.parse(after.stdout).timeToFill).toEqual(JSON.parse(before.stdout).timeToFill);
     expectSameMetrics(JSON.parse(after.stdout), JSON.parse(before.stdout));

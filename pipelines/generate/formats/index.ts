@@ -25,7 +25,8 @@ const PAY_FILES = ['compensation.csv', 'benchmarks.csv', 'fx_rates.csv'];
 const CANONICAL_COLUMNS: Record<string, Record<string, string>> = {
   jobs: {
     job_id: 'VARCHAR', title: 'VARCHAR', department: 'VARCHAR', role_family: 'VARCHAR', level: 'VARCHAR', office: 'VARCHAR',
-    country: 'VARCHAR', status: 'VARCHAR', opened_at: 'TIMESTAMPTZ', closed_at: 'TIMESTAMPTZ',
+    country: 'VARCHAR', status: 'VARCHAR', opened_at: 'TIMESTAMPTZ', closed_at: 'TIMESTAMPTZ', recruiter: 'VARCHAR',
+    hiring_manager: 'VARCHAR',
   },
   openings: {
     opening_id: 'VARCHAR', job_id: 'VARCHAR', opened_at: 'TIMESTAMPTZ', closed_at: 'TIMESTAMPTZ', close_reason: 'VARCHAR',
@@ -40,6 +41,7 @@ const CANONICAL_COLUMNS: Record<string, Record<string, string>> = {
   offers: {
     offer_id: 'VARCHAR', application_id: 'VARCHAR', status: 'VARCHAR', version: 'INTEGER', created_at: 'TIMESTAMPTZ',
     sent_at: 'TIMESTAMPTZ', resolved_at: 'TIMESTAMPTZ', start_date: 'DATE', base_salary: 'DOUBLE', currency: 'VARCHAR',
+    decline_reason: 'VARCHAR',
   },
 };
 

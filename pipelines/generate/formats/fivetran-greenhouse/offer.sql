@@ -2,7 +2,7 @@
 -- declined), deprecated (replaced by a newer version), unresolved. Greenhouse has no "rescinded": the
 -- company rejects the application while the offer is out, so a rescinded offer is written unresolved with
 -- no resolved_at. sent_at and starts_at are dates. Salary and currency stand for offer custom fields
--- (custom_salary, custom_currency). Besides the canonical offers: the offers of the deleted copies of
+-- (custom_salary, custom_currency), and the decline reason for one (custom_decline_reason, issue 18). Besides the canonical offers: the offers of the deleted copies of
 -- application.sql, and every 13th offer copied as deleted in Greenhouse (70000000 + id) — left out.
 WITH first_job AS (SELECT min(regexp_extract(job_id, '\d+')::BIGINT) AS n FROM c_jobs),
 base AS (
@@ -25,6 +25,7 @@ SELECT id + copy AS id, deleted AS _fivetran_deleted, '2026-10-01 06:00:00.000' 
   strftime(coalesce(resolved_at, created_at), '%Y-%m-%d %H:%M:%S.%g') AS updated_at,
   version,
   base_salary::BIGINT AS custom_salary,
-  currency AS custom_currency
+  currency AS custom_currency,
+  decline_reason AS custom_decline_reason
 FROM copies
 ORDER BY id

@@ -13,12 +13,14 @@ SELECT
   false AS headcount_infinite,
   1 AS headcount_total,
   upper(o.opening_id) AS requisition_code,
-  CASE WHEN o.closed_at IS NULL THEN 'open' ELSE 'closed' END AS status
+  CASE WHEN o.closed_at IS NULL THEN 'open' ELSE 'closed' END AS status,
+  hs_uuid('user:' || j.hiring_manager) AS hiring_manager_id
 FROM c_openings o
+JOIN c_jobs j USING (job_id)
 CROSS JOIN c_export e
 UNION ALL
 SELECT hs_uuid('requisition:' || r.code), r.deleted, hs_sync_ts(e.taken_at), false, hs_sync_ts(e.taken_at - INTERVAL 60 DAY),
-  'full-time', 0, false, 1, r.code, 'open'
+  'full-time', 0, false, 1, r.code, 'open', NULL
 FROM (VALUES ('REQ-DELETED', true), ('REQ-DELETED-POSTING', false)) r(code, deleted)
 CROSS JOIN c_export e
 ORDER BY id

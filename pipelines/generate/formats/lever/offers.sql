@@ -2,7 +2,7 @@
 -- = when it was accepted); a declined one stays sent or opened, or is denied by the candidate, and its
 -- opportunity is archived with the candidate's reason; a rescinded one stays sent and its opportunity is
 -- archived "Offer rescinded"; a deprecated version 1 stays sent and a newer offer supersedes it. Salary,
--- currency and start date are the offer form's fields, flattened by identifier.
+-- currency, start date and (issue 18) decline reason are the offer form's fields, flattened by identifier.
 SELECT
   regexp_replace(md5('offer:' || o.offer_id), '^(.{8})(.{4})(.{4})(.{4})(.{12})$', '\1-\2-\3-\4-\5') AS id,
   regexp_replace(md5('opportunity:' || o.application_id), '^(.{8})(.{4})(.{4})(.{4})(.{12})$', '\1-\2-\3-\4-\5') AS opportunityId,
@@ -18,7 +18,8 @@ SELECT
   regexp_replace(md5('posting:' || a.job_id), '^(.{8})(.{4})(.{4})(.{4})(.{12})$', '\1-\2-\3-\4-\5') AS posting,
   o.base_salary::BIGINT AS fields_salary_amount,
   o.currency AS fields_salary_currency,
-  epoch_ms(o.start_date::TIMESTAMP) AS fields_anticipated_start_date
+  epoch_ms(o.start_date::TIMESTAMP) AS fields_anticipated_start_date,
+  o.decline_reason AS fields_decline_reason
 FROM c_offers o
 LEFT JOIN c_applications a USING (application_id)
 ORDER BY id

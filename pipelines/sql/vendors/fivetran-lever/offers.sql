@@ -37,6 +37,9 @@ SELECT
   NULL::DATE AS start_date,
   NULL::DOUBLE AS base_salary,
   NULL::VARCHAR AS currency,
+  -- Issue 18: no offer form fields in the sync; a declined offer's reason is its opportunity's archive reason.
+  CASE WHEN hs_lever_offer_status(v.version < v.offers, v.status, a.status, a.rejection_type) = 'declined'
+    THEN regexp_replace(a.rejection_reason, '^Withdrew - ', '') END AS decline_reason, -- the reason without the withdrew mark
   v._file_id,
   CASE
     WHEN v.deleted THEN 'offer deleted'

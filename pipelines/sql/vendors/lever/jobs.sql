@@ -4,6 +4,8 @@
 -- names a country, else the whole location. Country: the configured override for the location or the
 -- office, else the posting's `country` code, else the country named at the end of the location, else
 -- that text. Lever has no closing date for a posting: a closed posting closed at its last update.
+-- Owners (issue 18): recruiter = the posting's owner, hiring manager = its hiringManager, named from the
+-- users export (else the user id).
 WITH p AS (
   SELECT
     p.*,
@@ -29,9 +31,13 @@ SELECT
   CASE lower(p.state) WHEN 'published' THEN 'open' WHEN 'internal' THEN 'open' ELSE lower(p.state) END AS status,
   p.createdAt AS opened_at,
   CASE WHEN lower(p.state) = 'closed' THEN p.updatedAt END AS closed_at,
+  coalesce(nullif(trim(ro.name), ''), p.owner) AS recruiter,
+  coalesce(nullif(trim(rm.name), ''), p.hiringManager) AS hiring_manager,
   p._file_id,
   NULL::VARCHAR AS _excluded
 FROM located p
+LEFT JOIN lever_users ro ON ro.id = p.owner
+LEFT JOIN lever_users rm ON rm.id = p.hiringManager
 LEFT JOIN vendor_countries c ON c.key = lower(hs_location_country(p.location))
 LEFT JOIN vendor_countries pc ON pc.key = lower(trim(p.country))
 LEFT JOIN (SELECT office, arg_max(country, office) AS country FROM vendor_office_countries GROUP BY office) ov

@@ -5,7 +5,9 @@
 -- the hire, archived non-hired -> declined when the candidate withdrew, else rescinded, at the archive
 -- time; still active -> pending. signedAt: signatures.candidate.signedAt (flattened, or JSON text).
 -- Salary, currency and start date: the offer form's fields (flattened fields_<identifier> columns, else
--- the `fields` JSON text: identifiers salary_amount, salary_currency, anticipated_start_date).
+-- the `fields` JSON text: identifiers salary_amount, salary_currency, anticipated_start_date). Decline
+-- reason (issue 18), of a declined offer only: the offer form field decline_reason, else the archive reason
+-- of its opportunity.
 WITH o AS (
   SELECT
     o.*,
@@ -24,7 +26,8 @@ WITH o AS (
     coalesce(o.fields_salary_currency,
       upper(trim(list_filter(o.field_list, x -> x.identifier = 'salary_currency')[1].value))) AS currency,
     coalesce(o.fields_anticipated_start_date,
-      timezone('UTC', epoch_ms(try_cast(list_filter(o.field_list, x -> x.identifier = 'anticipated_start_date')[1].value AS BIGINT)))) AS start_at
+      timezone('UTC', epoch_ms(try_cast(list_filter(o.field_list, x -> x.identifier = 'anticipated_start_date')[1].value AS BIGINT)))) AS start_at,
+    nullif(trim(coalesce(o.fields_decline_reason, list_filter(o.field_list, x -> x.identifier = 'decline_reason')[1].value)), '') AS declined_because
   FROM o
 )
 SELECT
@@ -42,6 +45,8 @@ SELECT
   timezone('UTC', f.start_at)::DATE AS start_date,
   f.salary AS base_salary,
   f.currency,
+  CASE WHEN hs_lever_offer_status(f.version < f.offers, f.status, a.status, a.rejection_type) = 'declined'
+    THEN coalesce(f.declined_because, regexp_replace(a.rejection_reason, '^Withdrew - ', '')) END AS decline_reason,
   f._file_id,
   CASE WHEN a.application_id IS NULL THEN 'opportunity left out' END AS _excluded
 FROM f
