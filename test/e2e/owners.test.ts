@@ -4,6 +4,7 @@
  * on the other pages), the Owners page lists the owners with "too few" where a rate rests on under 5
  * events, and the reasons charts are on the Funnel and Offers pages.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -100,4 +101,28 @@ describe('owners on the site', () => {
     const rows = await tableOf(offers, 'decline-reasons');
     expect(rows[0]!.slice(0, 4)).toEqual(['period', 'offer', 'declined', 'Accepted another offer']);
   });
+});
+
+describe('owners hidden (privacy.owners "hide")', () => {
+  it('publishes no owner name anywhere in dist/, and the Owners page says owners are hidden', async () => {
+    const hiddenTmp = tempDir('hs-owners-hidden-');
+    try {
+      const hidden = stateLayout(hiddenTmp.dir);
+      const inbox = path.join(hiddenTmp.dir, 'inbox');
+      writeFiles(inbox, ownedCompany());
+      await runRefresh(configSchema.parse({ privacy: { owners: 'hide' } }), { inbox, asOf: fixtureAsOf, layout: hidden });
+      const files = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? files(path.join(dir, name)) : [path.join(dir, name)]));
+      const published = files(hidden.distLink);
+      for (const name of ['Rita Recruiter', 'Sam Sourcer', 'Tess Tiny', 'Hank Manager', 'Mona Manager']) {
+        const found = published.filter((f) => readFileSync(f).includes(name));
+        expect(found, name).toEqual([]);
+      }
+      const page = readFileSync(path.join(hidden.distLink, 'owners', 'index.html'), 'utf8');
+      expect(page).toContain('data-owners-hidden');
+      expect(page).toContain('Owners are hidden');
+    } finally {
+      hiddenTmp.cleanup();
+    }
+  }, 240_000);
 });
