@@ -56,7 +56,7 @@ export async function checkFilters(warehouse: Warehouse, config: Config, filters
     if (dimension === 'level' && known['level-alias'].includes(key)) continue;
     const guess = nearest(given, known[dimension]);
     throw new UsageError(
-      `unknown ${dimension} "${given}"${guess ? ` (did you mean ${guess}?)` : ''}; known: ${listed(known[dimension])}`,
+      `unknown ${dimension === 'hiringManager' ? 'hiring manager' : dimension} "${given}"${guess ? ` (did you mean ${guess}?)` : ''}; known: ${listed(known[dimension])}`,
     );
   }
   return checked;

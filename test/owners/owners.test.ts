@@ -78,6 +78,9 @@ describe('owner tables', () => {
     const m = await withLoadedWarehouse(files, async (w, config) => {
       const filters = await checkFilters(w, config, { recruiter: 'sam sourcer' }, asOf);
       expect(filters).toEqual({ recruiter: 'Sam Sourcer' }); // the warehouse's spelling
+      await expect(checkFilters(w, config, { hiringManager: 'Zed' }, asOf)).rejects.toThrow(
+        'unknown hiring manager "Zed"; known: Hank Manager, Mona Manager',
+      );
       return computeMetrics(w, config, { asOf, filters });
     });
     // job-3 only: 14 accepted, 6 declined; 14 fills, median 104 days (above); 2 open; 20 applications.
