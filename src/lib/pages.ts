@@ -26,7 +26,6 @@ import {
 import { reasonRows } from './reasons.ts';
 import { ownerViews, type OwnerKind, type OwnerRate } from './owners.ts';
 import { tooFewText } from '../../pipelines/contract/ownerRules.ts';
-import { stageLabels } from '../../pipelines/contract/stages.ts';
 
 export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'owners' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
 
@@ -369,7 +368,8 @@ const dropOffReasons: ChartDef = {
     const rows = reasonRows(cube(context, 'reasons'), context.filters, ['rejected', 'withdrew', 'other']);
     const totals = rows.filter((r) => r.quarter === null);
     return {
-      data: totals.map((r) => ({ group: `${stageLabels[r.stage]} · ${r.outcome}`, reason: r.reason, count: r.count, share: r.share })),
+      // short group labels (stage key, outcome): "Application Review · withdrew" would be cut in the margin
+      data: totals.map((r) => ({ group: `${r.stage} · ${r.outcome}`, reason: r.reason, count: r.count, share: r.share })),
       options: {},
       table: { columns: reasonColumns, rows: rows.map((r) => [r.quarter ?? 'period', r.stage, r.outcome, r.reason, r.count, r.share]) },
     };
@@ -416,7 +416,14 @@ function ownerTable(id: string, kind: OwnerKind, title: string): ChartDef {
           low: v.offerAcceptance.ci95?.[0] ?? null,
           high: v.offerAcceptance.ci95?.[1] ?? null,
         })),
-        options: { healthy, alarm, minOffers, label: kind === 'recruiter' ? 'recruiter' : 'hiring manager' },
+        options: {
+          healthy,
+          alarm,
+          minOffers,
+          label: kind === 'recruiter' ? 'recruiter' : 'hiring manager',
+          // a rate on fewer than 5 offers is not shown (issue 18: "too few")
+          unratedText: (p: { accepted: number; declined: number }) => (p.accepted + p.declined === 0 ? 'no resolved offers' : 'too few offers'),
+        },
         table: {
           columns: [
             kind, 'open_openings', 'hires', 'filled', 'median_days', 'offers', 'rate', 'ci_low', 'ci_high',

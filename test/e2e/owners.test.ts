@@ -89,6 +89,8 @@ describe('owners on the site', () => {
     expect(rows[1]!.slice(0, 7)).toEqual(['Sam Sourcer', '2', '14', '14', '104.0', '20', '0.7000']);
     // Tess: 2 offers -> too few; every pass-through on 2 applications -> too few
     expect(rows[2]!.slice(6)).toEqual(['too few', '—', '—', 'too few', 'too few', 'too few', 'too few', 'too few', '0']);
+    // and the chart draws no rate for her: "too few offers" beside her name
+    expect(await page.locator('figure[data-chart="owners-recruiters"] svg').textContent()).toContain('too few offers');
     expect(errors).toEqual([]);
   });
 

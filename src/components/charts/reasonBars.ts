@@ -26,7 +26,11 @@ export function reasonBars(
 ): Chart {
   if (segments.length === 0) return drawEmpty({ document, width, ariaLabel });
   const groups = distinct(segments.map((s) => s.group));
-  const reasons = distinct([...segments].sort((a, b) => b.count - a.count).map((s) => s.reason));
+  // named reasons by their total count, then the folded and the missing ones, last in every bar
+  const totals = new Map<string, number>();
+  for (const s of segments) totals.set(s.reason, (totals.get(s.reason) ?? 0) + s.count);
+  const last = (r: string) => (r === otherReasons ? 1 : r === notGiven ? 2 : 0);
+  const reasons = [...totals.keys()].sort((a, b) => last(a) - last(b) || totals.get(b)! - totals.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
   const compact = width < compactWidth;
   const marginTop = 16;
   const marginBottom = 36;
