@@ -79,6 +79,9 @@ export const airbyteGreenhouse: Vendor = {
         // Job custom fields by name_key (`custom_fields.level`), flattened.
         { name: 'level', type: 'text', aliases: ['custom_fields_level', 'custom_fields_job_level'] },
         { name: 'role_family', type: 'text', aliases: ['custom_fields_role_family', 'custom_fields_job_family'] },
+        // Issue 18: the job's hiring team (hiring_team.recruiters / .hiring_managers: arrays of users as JSON text).
+        { name: 'hiring_team_recruiters', type: 'text' },
+        { name: 'hiring_team_hiring_managers', type: 'text' },
         ...wrapper,
       ],
     },
@@ -100,6 +103,8 @@ export const airbyteGreenhouse: Vendor = {
         { name: 'starts_at', type: 'date' },
         // An offer custom field of type currency by name_key: {amount, unit} as JSON text, or a number.
         { name: 'salary', type: 'text', aliases: ['custom_fields_salary', 'custom_fields_base_salary'] },
+        // Issue 18: an offer custom field naming why the candidate declined (name_key decline_reason).
+        { name: 'decline_reason', type: 'text', aliases: ['custom_fields_decline_reason'] },
         ...wrapper,
       ],
     },

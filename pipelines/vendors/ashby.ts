@@ -106,6 +106,9 @@ export const ashby: Vendor = {
         { name: 'closedAt', type: 'timestamp_utc' },
         { name: 'customFields_Level', type: 'text', aliases: ['level'] },
         { name: 'customFields_RoleFamily', type: 'text', aliases: ['role_family'] },
+        // Issue 18: the job's hiring team, JSON text [{userId, firstName, lastName, role}] (role Recruiter,
+        // Hiring Manager, Coordinator, Sourcer); only the names of the recruiter and hiring manager are used.
+        { name: 'hiringTeam', type: 'text' },
       ],
     },
     {

@@ -96,6 +96,8 @@ export const greenhouseHarvest: Vendor = {
           type: 'currency',
           aliases: ['custom_fields_salary_value_unit', 'custom_fields_base_salary_value_unit'],
         },
+        // Issue 18: an offer custom field naming why the candidate declined (name_key decline_reason), flattened.
+        { name: 'decline_reason', type: 'text', aliases: ['custom_fields_decline_reason', 'custom_fields_decline_reason_value'] },
       ],
     },
     {

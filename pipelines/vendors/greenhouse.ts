@@ -62,6 +62,8 @@ export const greenhouse: Vendor = {
         { name: 'start_date', type: 'date' },
         { name: 'salary', type: 'money', aliases: ['base_salary'] },
         { name: 'currency', type: 'currency' },
+        // Issue 18: an offer custom field naming why the candidate declined, flattened like salary.
+        { name: 'decline_reason', type: 'text', aliases: ['custom_decline_reason'] },
       ],
     },
     {

@@ -16,13 +16,17 @@ afterAll(() => tmp.cleanup());
 /**
  * The vendor formats whose generated export carries owners, and where each reads a declined offer's reason
  * (docs/importing.md): an offer field (the same text as the canonical decline_reason), or only the
- * application's rejection / archive reason (Lever synced by Fivetran has no offer fields).
+ * application's rejection / archive reason (Lever synced by Fivetran and Ashby carry no offer field for it).
  */
 const formats: readonly (readonly [string, 'offer' | 'application'])[] = [
   ['fivetran-greenhouse', 'offer'],
   ['lever', 'offer'],
   ['fivetran-lever', 'application'],
+  ['airbyte-greenhouse', 'offer'],
+  ['ashby', 'application'],
 ];
+/** Formats that carry the decline reason but no owners hirescope reads (docs/importing.md says why). */
+const declineOnly = ['greenhouse', 'greenhouse-harvest'] as const;
 
 function load(format: string): string {
   const dir = path.join(tmp.dir, format);
@@ -81,6 +85,14 @@ describe('owners and decline reasons from every vendor shape equal the canonical
         expect(await rowsOf(db, `SELECT created_at, decline_reason AS reason FROM offers WHERE status = 'declined' ORDER BY created_at`)).toEqual(reasons);
         expect(reasons.map((r) => r.reason)).toEqual(['Compensation expectations', 'Compensation expectations']);
       }
+    }, 180_000);
+  }
+
+  for (const format of declineOnly) {
+    test(`${format}: the same decline reason per offer from the offer custom field; no owners`, async () => {
+      const db = load(format);
+      expect(await diff(canonical, db, 'offers', 'created_at, status, decline_reason')).toEqual({ c_only: 0, v_only: 0 });
+      expect(await rowsOf(db, 'SELECT count(recruiter)::INTEGER AS r, count(hiring_manager)::INTEGER AS m FROM jobs')).toEqual([{ r: 0, m: 0 }]);
     }, 180_000);
   }
 });

@@ -98,6 +98,7 @@ describe('Fivetran Lever: generated sync vs canonical files of the same company'
       ['requisition_posting.csv', 'fivetran-lever:requisition_posting', 'loaded', 0],
       ['archive_reason.csv', 'fivetran-lever:archive_reason', 'loaded', 0],
       ['stage.csv', 'fivetran-lever:stage', 'loaded', 0],
+      ['user.csv', 'fivetran-lever:user', 'loaded', 0], // the staff who own postings and requisitions (issue 18)
     ]);
     const rows = (kind: string) => fivetran.ingest.files.find((f) => f.kind === kind)!.rowsLoaded;
     // 1905 applications + floor(1905 / 40) = 47 sourced leads + 19 second applications (numbers ending 07:
@@ -181,7 +182,7 @@ describe('generate --format fivetran-lever', () => {
     const written = readdirSync(dirs[0]!).filter((name) => !['compensation.csv', 'benchmarks.csv', 'fx_rates.csv'].includes(name)).sort();
     expect(written).toEqual([
       'application.csv', 'archive_reason.csv', 'offer.csv', 'opportunity.csv', 'opportunity_source.csv', 'opportunity_stage_history.csv',
-      'posting.csv', 'requisition.csv', 'requisition_posting.csv', 'stage.csv',
+      'posting.csv', 'requisition.csv', 'requisition_posting.csv', 'stage.csv', 'user.csv',
     ]);
     for (const name of written) {
       // Every column is one the seed of that table has (the seeds carry the connector's columns).
@@ -311,6 +312,7 @@ describe('Fivetran Lever: the published seeds of fivetran/dbt_lever_source', () 
       {
         offer_id: 'link-offer-1', application_id: 'f9214712-30b0-4d5a-9890-5a5dca493c07', status: 'rescinded', version: 1,
         created_at: '2019-01-13T12:00:00.000Z', sent_at: null, resolved_at: '2019-01-14T22:46:17.464Z', start_date: null, base_salary: null, currency: null,
+        decline_reason: null, // rescinded, not declined
       },
     ]);
   });

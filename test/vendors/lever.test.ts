@@ -81,18 +81,20 @@ async function writeJsonLines(csvDir: string, outDir: string): Promise<void> {
          posting,
          [{'text': 'Salary', 'identifier': 'salary_amount', 'value': to_json(fields_salary_amount)},
           {'text': 'Currency', 'identifier': 'salary_currency', 'value': to_json(fields_salary_currency)},
-          {'text': 'Anticipated start date', 'identifier': 'anticipated_start_date', 'value': to_json(fields_anticipated_start_date)}] AS fields
+          {'text': 'Anticipated start date', 'identifier': 'anticipated_start_date', 'value': to_json(fields_anticipated_start_date)},
+          {'text': 'Decline reason', 'identifier': 'decline_reason', 'value': to_json(fields_decline_reason)}] AS fields
        FROM read_csv(${src('offers.csv')}, header = true, columns = {'id': 'VARCHAR', 'opportunityId': 'VARCHAR', 'status': 'VARCHAR',
          'createdAt': 'BIGINT', 'approvedAt': 'BIGINT', 'sentAt': 'BIGINT', 'signatures_candidate_signedAt': 'BIGINT', 'posting': 'VARCHAR',
-         'fields_salary_amount': 'BIGINT', 'fields_salary_currency': 'VARCHAR', 'fields_anticipated_start_date': 'BIGINT'})
+         'fields_salary_amount': 'BIGINT', 'fields_salary_currency': 'VARCHAR', 'fields_anticipated_start_date': 'BIGINT',
+         'fields_decline_reason': 'VARCHAR'})
        ORDER BY id
      ) TO ${dst('offers.jsonl')} (FORMAT json)`,
     `COPY (
        SELECT id, text, state, createdAt, updatedAt, {'commitment': categories_commitment, 'department': categories_department,
-         'level': categories_level, 'location': categories_location, 'team': categories_team} AS categories
+         'level': categories_level, 'location': categories_location, 'team': categories_team} AS categories, owner, hiringManager
        FROM read_csv(${src('postings.csv')}, header = true, columns = {'id': 'VARCHAR', 'text': 'VARCHAR', 'state': 'VARCHAR', 'createdAt': 'BIGINT',
          'updatedAt': 'BIGINT', 'categories_department': 'VARCHAR', 'categories_team': 'VARCHAR', 'categories_location': 'VARCHAR',
-         'categories_level': 'VARCHAR', 'categories_commitment': 'VARCHAR'})
+         'categories_level': 'VARCHAR', 'categories_commitment': 'VARCHAR', 'owner': 'VARCHAR', 'hiringManager': 'VARCHAR'})
        ORDER BY id
      ) TO ${dst('postings.jsonl')} (FORMAT json)`,
     `COPY (
@@ -103,6 +105,7 @@ async function writeJsonLines(csvDir: string, outDir: string): Promise<void> {
      ) TO ${dst('requisitions.jsonl')} (FORMAT json)`,
     `COPY (SELECT * FROM read_csv(${src('stages.csv')}, header = true, all_varchar = true) ORDER BY id) TO ${dst('stages.jsonl')} (FORMAT json)`,
     `COPY (SELECT * FROM read_csv(${src('archive_reasons.csv')}, header = true, all_varchar = true) ORDER BY id) TO ${dst('archive_reasons.jsonl')} (FORMAT json)`,
+    `COPY (SELECT * FROM read_csv(${src('users.csv')}, header = true, all_varchar = true) ORDER BY id) TO ${dst('users.jsonl')} (FORMAT json)`,
   ];
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -140,6 +143,7 @@ describe('Lever: generated export vs canonical files of the same company', () =>
       ['postings.csv', 'lever:postings', 'loaded', 0],
       ['requisitions.csv', 'lever:requisitions', 'loaded', 0],
       ['archive_reasons.csv', 'lever:archive_reasons', 'loaded', 0],
+      ['users.csv', 'lever:users', 'loaded', 0], // the staff who own postings (issue 18)
       ['stages.csv', 'lever:stages', 'loaded', 0],
     ]);
     const rows = (kind: string) => lever.ingest.files.find((f) => f.kind === kind)!.rowsLoaded;

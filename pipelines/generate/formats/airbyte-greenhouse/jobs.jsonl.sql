@@ -21,6 +21,9 @@ WITH departments AS (
   } ORDER BY o.opening_id) AS openings
   FROM c_openings o LEFT JOIN reasons r USING (close_reason)
   GROUP BY o.job_id
+), people AS (
+  SELECT name, row_number() OVER (ORDER BY name) AS rank
+  FROM (SELECT recruiter AS name FROM c_jobs UNION SELECT hiring_manager FROM c_jobs) WHERE name IS NOT NULL
 ), records AS (
   SELECT
     regexp_extract(j.job_id, '\d+')::BIGINT AS id,
@@ -32,8 +35,20 @@ WITH departments AS (
     CASE WHEN d.id IS NOT NULL THEN [{'id': d.id, 'name': j.department, 'parent_id': NULL::BIGINT}] ELSE [] END AS departments,
     CASE WHEN o.id IS NOT NULL THEN [{'id': o.id, 'name': j.office, 'location': {'name': o.location}}] ELSE [] END AS offices,
     coalesce(p.openings, []) AS openings,
-    {'level': j.level, 'role_family': j.role_family} AS custom_fields
+    {'level': j.level, 'role_family': j.role_family} AS custom_fields,
+    -- Issue 18: the hiring team as Harvest v1 writes it (users with ids; the recruiter is responsible).
+    {
+      'hiring_managers': [{'id': 5000 + hm.rank, 'first_name': split_part(j.hiring_manager, ' ', 1),
+        'last_name': trim(substr(j.hiring_manager, length(split_part(j.hiring_manager, ' ', 1)) + 1)), 'name': j.hiring_manager,
+        'employee_id': NULL::VARCHAR, 'responsible': false}],
+      'recruiters': [{'id': 5000 + rc.rank, 'first_name': split_part(j.recruiter, ' ', 1),
+        'last_name': trim(substr(j.recruiter, length(split_part(j.recruiter, ' ', 1)) + 1)), 'name': j.recruiter,
+        'employee_id': NULL::VARCHAR, 'responsible': true}],
+      'coordinators': [], 'sourcers': []
+    } AS hiring_team
   FROM c_jobs j
+  LEFT JOIN people hm ON hm.name = j.hiring_manager
+  LEFT JOIN people rc ON rc.name = j.recruiter
   LEFT JOIN departments d USING (department)
   LEFT JOIN offices o ON o.office = j.office AND o.country IS NOT DISTINCT FROM j.country
   LEFT JOIN openings p USING (job_id)
@@ -55,7 +70,8 @@ SELECT
     'departments': departments,
     'offices': offices,
     'openings': openings,
-    'custom_fields': custom_fields
+    'custom_fields': custom_fields,
+    'hiring_team': hiring_team
   } AS _airbyte_data
 FROM records
 ORDER BY id

@@ -2,7 +2,8 @@
 -- Statuses: accepted, rejected (the candidate declined), deprecated (replaced by a newer version),
 -- unresolved (not resolved). Greenhouse has no "rescinded": the company rejects the application while
 -- the offer is out, so a rescinded offer is written unresolved with no resolved_at. sent_at and
--- starts_at are dates. Salary: an offer custom field of type currency (name_key `salary`, {amount, unit}).
+-- starts_at are dates. Salary: an offer custom field of type currency (name_key `salary`, {amount, unit});
+-- decline reason (issue 18): a text custom field (name_key `decline_reason`).
 WITH records AS (
   SELECT
     regexp_extract(o.offer_id, '\d+')::BIGINT AS id,
@@ -15,7 +16,8 @@ WITH records AS (
     CASE o.status WHEN 'accepted' THEN 'accepted' WHEN 'declined' THEN 'rejected' WHEN 'deprecated' THEN 'deprecated' ELSE 'unresolved' END AS status,
     regexp_extract(a.job_id, '\d+')::BIGINT AS job_id,
     regexp_extract(a.candidate_id, '\d+')::BIGINT AS candidate_id,
-    CASE WHEN o.base_salary IS NOT NULL THEN {'amount': o.base_salary::BIGINT, 'unit': o.currency} END AS salary
+    CASE WHEN o.base_salary IS NOT NULL THEN {'amount': o.base_salary::BIGINT, 'unit': o.currency} END AS salary,
+    o.decline_reason
   FROM c_offers o
   LEFT JOIN c_applications a USING (application_id)
 )
@@ -35,7 +37,7 @@ SELECT
     'job_id': job_id,
     'candidate_id': candidate_id,
     'opening': NULL::JSON,
-    'custom_fields': {'salary': salary}
+    'custom_fields': {'salary': salary, 'decline_reason': decline_reason}
   } AS _airbyte_data
 FROM records
 ORDER BY id

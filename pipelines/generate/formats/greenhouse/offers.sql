@@ -1,7 +1,7 @@
 -- Greenhouse Data Lake `offers`: accepted, rejected (the candidate declined), deprecated (replaced by a
 -- newer version), unresolved. Greenhouse has no "rescinded": the company closes the application with a
 -- rejection while the offer is still out, so a rescinded offer is written unresolved, with no resolved_at.
--- Salary and currency stand for the offer custom fields a user flattens into the export.
+-- Salary, currency and (issue 18) decline_reason stand for the offer custom fields a user flattens into the export.
 SELECT
   regexp_extract(offer_id, '\d+')::BIGINT AS id,
   regexp_extract(application_id, '\d+')::BIGINT AS application_id,
@@ -12,6 +12,7 @@ SELECT
   CASE WHEN status NOT IN ('rescinded', 'pending') THEN strftime(resolved_at, '%Y-%m-%d %H:%M:%S') END AS resolved_at,
   start_date,
   base_salary::BIGINT AS salary,
-  currency
+  currency,
+  decline_reason
 FROM c_offers
 ORDER BY id

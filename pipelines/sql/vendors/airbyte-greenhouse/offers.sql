@@ -18,6 +18,9 @@ SELECT
     THEN hs_num(json_extract_string(o.salary, '$.amount')) ELSE hs_num(trim(o.salary)) END AS base_salary,
   CASE WHEN json_valid(o.salary) AND starts_with(ltrim(o.salary), '{')
     THEN upper(trim(json_extract_string(o.salary, '$.unit'))) END AS currency,
+  -- Issue 18, a declined offer's reason: the offer custom field decline_reason, else its application's rejection reason.
+  CASE WHEN hs_greenhouse_offer_status(o.status, a.status, a.rejection_type) = 'declined'
+    THEN coalesce(nullif(trim(o.decline_reason), ''), a.rejection_reason) END AS decline_reason,
   o._file_id,
   CASE WHEN a.application_id IS NULL THEN 'application left out' END AS _excluded
 FROM airbyte_greenhouse_offers o

@@ -41,6 +41,10 @@ SELECT
   o.latestVersion_startDate AS start_date,
   o.latestVersion_salary_value AS base_salary,
   o.latestVersion_salary_currencyCode AS currency,
+  -- Issue 18: a declined offer's reason is its application's archive reason (offer.list carries none).
+  CASE WHEN (CASE o.state
+      WHEN 'waiting' THEN coalesce(hs_offer_settled_by(a.status, a.rejection_type), CASE WHEN a.status = 'hired' THEN 'accepted' ELSE 'pending' END)
+      ELSE o.state END) = 'declined' THEN a.rejection_reason END AS decline_reason,
   o._file_id,
   CASE WHEN a.application_id IS NULL THEN 'application left out' END AS _excluded
 FROM offers o

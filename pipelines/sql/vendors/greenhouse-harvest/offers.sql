@@ -16,6 +16,9 @@ SELECT
   o.starts_on AS start_date,
   o.salary AS base_salary,
   o.currency,
+  -- Issue 18, a declined offer's reason: the offer custom field decline_reason, else its application's rejection reason.
+  CASE WHEN hs_greenhouse_offer_status(o.status, a.status, a.rejection_type) = 'declined'
+    THEN coalesce(nullif(trim(o.decline_reason), ''), a.rejection_reason) END AS decline_reason,
   o._file_id,
   CASE WHEN a.application_id IS NULL THEN 'application left out' END AS _excluded
 FROM greenhouse_harvest_offers o
