@@ -19,6 +19,8 @@ import { exportCommand } from './commands/export.ts';
 import { digestCommand } from './commands/digest.ts';
 import { planCommand } from './commands/plan.ts';
 import { requisitionsCommand } from './commands/requisitions.ts';
+import { reasonsCommand } from './commands/reasons.ts';
+import { ownersCommand } from './commands/owners.ts';
 import { historyCommand, layoutFor, lockedExitCode, runCommand, scheduleCommand } from './commands/refresh.ts';
 import { acquireLock, LockedError } from './refresh/lock.ts';
 import { generationOf, stateLayout } from './refresh/state.ts';
@@ -62,11 +64,14 @@ const metricOptions = {
   region: { type: 'string' },
   level: { type: 'string' },
   source: { type: 'string' },
+  recruiter: { type: 'string' },
+  'hiring-manager': { type: 'string' },
 } as const satisfies Options;
 
 const metricFilterHelp = `  --as-of D         what is known: default the newest event's day in the data (as the site)
   --from D, --to D  the period (inclusive; --to defaults to, and is capped at, the as-of)
-  --department X, --region R (US, EU, LatAm, APAC, Other), --level L, --source S
+  --department X, --region R (US, EU, LatAm, APAC, Other), --level L, --source S,
+  --recruiter NAME, --hiring-manager NAME (the job's owners)
                     any case (sales = Sales); an unknown value exits 2 naming the known ones`;
 
 const commands = {
@@ -161,6 +166,33 @@ past the curve's P75). --csv prints the table as CSV (formula-safe). README "Req
       'hiring-manager': { type: 'string' },
       csv: { type: 'boolean', default: false },
     },
+  },
+  reasons: {
+    usage: 'reasons [metrics filters]',
+    about: `the funnel's drop-off split by reason at each stage (rejected / withdrew / other) and offer declines by
+reason, with counts and shares, over the period and per quarter (--json). A reason is named only when at
+least 3 candidates share it in the cell; the others are "Other reasons".
+
+${metricFilterHelp}`,
+    examples: [
+      ['hirescope reasons', 'why candidates leave, and why offers are declined'],
+      ['hirescope reasons --department Sales --json', 'for Sales, with the quarterly trend'],
+    ],
+    options: metricOptions,
+  },
+  owners: {
+    usage: 'owners [metrics filters]',
+    about: `a table per recruiter and per hiring manager: open openings, hires, median time to fill, offer
+acceptance with its 95% interval, stage pass-through and active load (active applications on their jobs).
+A rate on fewer than 5 events is "too few". Names are shown here even with privacy.owners "hide" (which
+keeps them off the site).
+
+${metricFilterHelp}`,
+    examples: [
+      ['hirescope owners', 'every recruiter and hiring manager'],
+      ['hirescope owners --department Sales --json', "Sales' owners as JSON"],
+    ],
+    options: metricOptions,
   },
   refresh: {
     usage: 'refresh [--inbox DIR] [--fresh] [--as-of D] [--log json|human] [--state DIR]',
@@ -280,6 +312,8 @@ const summaries: Record<CommandName, string> = {
   plan: 'applications, screens, onsites and offers per week to hire N by a date',
   alerts: 'evaluate the alert rules; exit 3 with --fail-on when one fires',
   requisitions: 'open openings: owners, pipeline, expected fill date, overdue',
+  reasons: 'drop-off and offer declines by reason, per stage and quarter',
+  owners: 'a table per recruiter and per hiring manager',
   refresh: 'ingest the inbox, snapshot, build the site and publish it atomically',
   rebuild: 'recreate the warehouse from the archive alone, then publish',
   reset: 'publish an empty warehouse (the archive is kept)',
@@ -485,6 +519,18 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       if (values.help) return help(out, command);
       noPositionals(positionals);
       return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => requisitionsCommand(w, settings, values, out));
+    }
+    case 'reasons': {
+      const { values, positionals } = parse(command, rest, commands.reasons.options);
+      if (values.help) return help(out, command);
+      noPositionals(positionals);
+      return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => reasonsCommand(w, settings, values, out));
+    }
+    case 'owners': {
+      const { values, positionals } = parse(command, rest, commands.owners.options);
+      if (values.help) return help(out, command);
+      noPositionals(positionals);
+      return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) => ownersCommand(w, settings, values, out));
     }
     case 'refresh':
     case 'rebuild':

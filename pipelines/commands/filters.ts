@@ -11,7 +11,7 @@ import { loadReference } from '../metrics/reference.ts';
 import { levelKeys, regionKeys } from '../contract/dimensions.ts';
 import type { Filters } from '../contract/metrics.ts';
 
-type Dimension = 'department' | 'region' | 'level' | 'source';
+type Dimension = 'department' | 'region' | 'level' | 'source' | 'recruiter' | 'hiringManager';
 
 /** The known values per dimension (regions and levels: the canonical ones first, in their order). */
 export async function knownFilterValues(warehouse: Warehouse, config: Config): Promise<Record<Dimension | 'level-alias', string[]>> {
@@ -24,6 +24,8 @@ export async function knownFilterValues(warehouse: Warehouse, config: Config): P
     region: [...regionKeys],
     level: [...levelKeys, ...dataLevels],
     source: of('source'),
+    recruiter: of('recruiter'),
+    hiringManager: of('hiring_manager'),
     'level-alias': of('level-alias'),
   };
 }
@@ -41,7 +43,7 @@ export async function checkFilters(warehouse: Warehouse, config: Config, filters
   }
   const known = await knownFilterValues(warehouse, config);
   const checked: Filters = { ...filters };
-  for (const dimension of ['department', 'region', 'level', 'source'] as const) {
+  for (const dimension of ['department', 'region', 'level', 'source', 'recruiter', 'hiringManager'] as const) {
     const given = filters[dimension];
     if (given === undefined) continue;
     const key = given.trim().toLowerCase();
@@ -54,7 +56,7 @@ export async function checkFilters(warehouse: Warehouse, config: Config, filters
     if (dimension === 'level' && known['level-alias'].includes(key)) continue;
     const guess = nearest(given, known[dimension]);
     throw new UsageError(
-      `unknown ${dimension} "${given}"${guess ? ` (did you mean ${guess}?)` : ''}; known: ${listed(known[dimension])}`,
+      `unknown ${dimension === 'hiringManager' ? 'hiring manager' : dimension} "${given}"${guess ? ` (did you mean ${guess}?)` : ''}; known: ${listed(known[dimension])}`,
     );
   }
   return checked;

@@ -20,6 +20,8 @@ export interface MetricsArgs {
   region?: string | undefined;
   level?: string | undefined;
   source?: string | undefined;
+  recruiter?: string | undefined;
+  'hiring-manager'?: string | undefined;
 }
 
 /**
@@ -51,10 +53,11 @@ export function parseMetricsArgs(args: MetricsArgs): { asOf: string | undefined;
     if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${key} must be a date YYYY-MM-DD, got "${value}"`);
   }
   const filters: Filters = {};
-  for (const key of ['from', 'to', 'department', 'region', 'level', 'source'] as const) {
+  for (const key of ['from', 'to', 'department', 'region', 'level', 'source', 'recruiter'] as const) {
     const value = args[key];
     if (value !== undefined && value !== '') filters[key] = value;
   }
+  if (args['hiring-manager']) filters.hiringManager = args['hiring-manager'];
   return { asOf: args['as-of'], filters };
 }
 

@@ -34,5 +34,20 @@ export const cubes = {
     sql: 'snapshot/cube_sources.sql',
     columns: { ...dims, source: 'category', applications: 'int32', hires: 'int32', offers_accepted: 'int32', offers_declined: 'int32' },
   },
+  // Quarters, not months (issue 18 "Why"): a reason is named only in rows of 3 candidates or more, and
+  // coarser rows name more of them; the period filter keeps the quarters that overlap it.
+  reasons: {
+    file: 'reasons.arrow',
+    sql: 'snapshot/cube_reasons.sql',
+    columns: { quarter: 'category', department: 'category', region: 'category', level: 'category', stage: 'int8', outcome: 'category', reason: 'category', count: 'int32' },
+  },
+  // The job's owners (issue 18) in a cube of their own: as dimensions of every cube they grew the snapshot at
+  // scale 250 from about 1.2 MB to 3.1 MB, past the 2 MB budget (README "Owners and reasons"). Empty under
+  // privacy.owners "hide".
+  owners: {
+    file: 'owners.arrow',
+    sql: 'snapshot/cube_owners.sql',
+    columns: { ...dims, recruiter: 'category', hiring_manager: 'category', measure: 'category', value: 'int32', count: 'int32' },
+  },
 } as const satisfies Record<string, CubeSpec>;
 export type CubeName = keyof typeof cubes;

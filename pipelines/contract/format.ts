@@ -85,6 +85,8 @@ export const columnKinds: Readonly<Record<string, ColumnKind>> = {
   withdrew: 'count', other: 'count', active: 'count', openings: 'count', filled: 'count', at_risk: 'count',
   censored: 'count', stays: 'count', applications: 'count', hires: 'count', offers_accepted: 'count',
   offers_declined: 'count', n: 'count', below: 'count', within: 'count', above: 'count',
+  count: 'count', share: 'rate', open_openings: 'count', active_load: 'count',
+  pass_applied: 'rate', pass_screen: 'rate', pass_technical: 'rate', pass_onsite: 'rate', pass_offer: 'rate',
   rate: 'rate', ci_low: 'rate', ci_high: 'rate', pass_through: 'rate', still_unfilled: 'rate', hire_rate: 'rate',
   compa_ratio: 'rate', median_penetration: 'rate',
   p10: 'money', p25: 'money', p50: 'money', p75: 'money', p90: 'money', market_low: 'money', market_high: 'money', market_midpoint: 'money',

@@ -23,6 +23,9 @@ export const filtersSchema = z
     region: z.string().optional(),
     level: z.string().optional(),
     source: z.string().optional(),
+    /** The job's owners (issue 18): --recruiter, --hiring-manager. */
+    recruiter: z.string().optional(),
+    hiringManager: z.string().optional(),
   })
   .strict();
 export type Filters = z.infer<typeof filtersSchema>;

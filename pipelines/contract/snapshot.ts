@@ -54,6 +54,10 @@ export const metaSchema = z.object({
   departments: z.array(z.string()),
   regions: z.array(z.string()),
   levels: z.array(z.string()),
+  /** The job's owners the filters offer (issue 18); empty, and ownersHidden true, under privacy.owners "hide". */
+  recruiters: z.array(z.string()),
+  hiringManagers: z.array(z.string()),
+  ownersHidden: z.boolean(),
   /** Config offerAcceptance: the default lines and the cells per department / region (contract/thresholds.ts). */
   thresholds: z.object({ healthy: z.number(), alarm: z.number(), minOffers: z.number().int(), cells: z.array(rateCellSchema).optional() }),
   timeToFillBenchmark: z.object({ days: z.number(), source: z.string() }),

@@ -11,6 +11,7 @@ import { metricsSchema, type Filters, type Metrics } from '../contract/metrics.t
 import { loadReference } from './reference.ts';
 import { installDisclosure } from '../disclosure/rules.ts';
 import type { MetricContext } from './metric.ts';
+import { ownersVisible } from '../lib/privacy.ts';
 import { offerAcceptance } from './offerAcceptance.ts';
 import { timeToFill } from './timeToFill.ts';
 import { timeToHire } from './timeToHire.ts';
@@ -54,6 +55,10 @@ export async function prepareMetrics(warehouse: Warehouse, config: Config, reque
     region: filters.region ?? null,
     level,
     source: filters.source ?? null,
+    // the job's owners (issue 18), and whether the site may name them (config privacy.owners)
+    recruiter: filters.recruiter ?? null,
+    hiring_manager: filters.hiringManager ?? null,
+    owners_shown: ownersVisible(config),
     min_cell: config.pay.minCell,
     publish: request.publish === true,
     // one pay view (these filters); the snapshot asks f_pay.sql for one per department too

@@ -34,6 +34,7 @@ import { plannerHistory } from '../planner/index.ts';
 import { plannerSnapshotSchema } from '../contract/planSchema.ts';
 import { computeRequisitions } from '../metrics/requisitions.ts';
 import { requisitionCubeColumns, requisitionsSnapshotSchema, requisitionsToColumns } from '../contract/requisitions.ts';
+import { ownersVisible } from '../lib/privacy.ts';
 
 export interface SnapshotOptions {
   readonly asOf: string;
@@ -72,10 +73,13 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
 
   const given = options.prepared?.context.params;
   const reusable =
-    given !== undefined && given.as_of === asOf && [given.from, given.department, given.region, given.level, given.source].every((v) => v === null);
+    given !== undefined && given.as_of === asOf && [given.from, given.department, given.region, given.level, given.source, given.recruiter, given.hiring_manager].every((v) => v === null);
   const context = reusable ? options.prepared!.context : await prepareMetrics(warehouse, config, { asOf });
   const cubeInfo: Manifest['cubes'] = {};
-  const categories = { months: new Set<string>(), departments: new Set<string>(), regions: new Set<string>(), levels: new Set<string>() };
+  const categories = {
+    months: new Set<string>(), departments: new Set<string>(), regions: new Set<string>(), levels: new Set<string>(),
+    recruiters: new Set<string>(), hiringManagers: new Set<string>(),
+  };
   const cubeList = Object.entries(cubes) as [CubeName, (typeof cubes)[CubeName]][];
   const query = (index: number) => {
     const sql = sqlFile(cubeList[index]![1].sql);
@@ -93,7 +97,10 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
     writeFileSync(path.join(staging, spec.file), bytes);
     const rows = Object.values(columns)[0]?.length ?? 0;
     cubeInfo[name] = { file: spec.file, rows, bytes: bytes.byteLength };
-    for (const [column, set] of [['month', categories.months], ['department', categories.departments], ['region', categories.regions], ['level', categories.levels]] as const) {
+    for (const [column, set] of [
+      ['month', categories.months], ['department', categories.departments], ['region', categories.regions], ['level', categories.levels],
+      ['recruiter', categories.recruiters], ['hiring_manager', categories.hiringManagers],
+    ] as const) {
       for (const value of columns[column] ?? []) if (typeof value === 'string' && value !== '') set.add(value);
     }
   }
@@ -131,6 +138,10 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
     departments: [...categories.departments].sort((a, b) => a.localeCompare(b)),
     regions: [...categories.regions].sort(byKnownOrder(regionKeys)),
     levels: [...categories.levels].sort(byKnownOrder(levelKeys)),
+    // owner names come from the cubes, which hold none under privacy.owners "hide" (NULL in SQL)
+    recruiters: [...categories.recruiters].sort((a, b) => a.localeCompare(b)),
+    hiringManagers: [...categories.hiringManagers].sort((a, b) => a.localeCompare(b)),
+    ownersHidden: !ownersVisible(config),
     thresholds: config.offerAcceptance,
     timeToFillBenchmark: { days: config.timeToFillBenchmarkDays ?? shrm.days, source: config.timeToFillBenchmarkDays ? 'config' : shrm.source },
     regionBenchmarks,

@@ -36,12 +36,15 @@ export interface RowFilterOptions {
 
 /** Indexes of the rows that pass the filters; a NULL month (a current state) passes any period. */
 export function filterRows(cube: Cube, filters: SiteFilters, { period = true }: RowFilterOptions = {}): number[] {
-  const { month, department, region, level } = cube.columns;
+  const { month, department, region, level, recruiter, hiring_manager: hiringManager } = cube.columns;
   const rows: number[] = [];
   for (let i = 0; i < cube.length; i++) {
     if (filters.department && department?.[i] !== filters.department) continue;
     if (filters.region && region?.[i] !== filters.region) continue;
     if (filters.level && level?.[i] !== filters.level) continue;
+    // only the owners cube has the job's owners (issue 18); the other cubes do not split by them
+    if (filters.recruiter && recruiter && recruiter[i] !== filters.recruiter) continue;
+    if (filters.hiringManager && hiringManager && hiringManager[i] !== filters.hiringManager) continue;
     if (period && month) {
       const m = month[i];
       if (m !== null && m !== undefined) {

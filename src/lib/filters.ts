@@ -12,9 +12,12 @@ export interface SiteFilters {
   department?: string | undefined;
   region?: string | undefined;
   level?: string | undefined;
+  /** The job's owners (issue 18); not offered on the pay pages nor when config privacy.owners is "hide". */
+  recruiter?: string | undefined;
+  hiringManager?: string | undefined;
 }
 
-export const filterKeys = ['from', 'to', 'department', 'region', 'level'] as const;
+export const filterKeys = ['from', 'to', 'department', 'region', 'level', 'recruiter', 'hiringManager'] as const;
 const month = /^\d{4}-\d{2}$/;
 
 /** Read filters from a query string; unknown keys are ignored, values are checked by resolveFilters. */
@@ -48,6 +51,9 @@ export interface FilterOptions {
   readonly departments: readonly string[];
   readonly regions: readonly string[];
   readonly levels: readonly string[];
+  /** Empty when owners are hidden. */
+  readonly recruiters: readonly string[];
+  readonly hiringManagers: readonly string[];
 }
 
 /** What is wrong with one filter of the URL: shown next to the dropdowns, never a silent empty page. */
@@ -69,12 +75,24 @@ export function knownValues(options: FilterOptions): FilterOptions {
     departments: options.departments,
     regions: withCanonical(regionKeys, options.regions),
     levels: withCanonical(levelKeys, options.levels),
+    recruiters: options.recruiters,
+    hiringManagers: options.hiringManagers,
   };
 }
 
 const known = (options: FilterOptions, key: (typeof filterKeys)[number]): readonly string[] => {
   const all = knownValues(options);
-  return key === 'from' || key === 'to' ? all.months : key === 'department' ? all.departments : key === 'region' ? all.regions : all.levels;
+  return key === 'from' || key === 'to'
+    ? all.months
+    : key === 'department'
+      ? all.departments
+      : key === 'region'
+        ? all.regions
+        : key === 'recruiter'
+          ? all.recruiters
+          : key === 'hiringManager'
+            ? all.hiringManagers
+            : all.levels;
 };
 
 const listed = (values: readonly string[], most = 12) =>
@@ -89,13 +107,13 @@ const listed = (values: readonly string[], most = 12) =>
 export function resolveFilters(filters: SiteFilters, options: FilterOptions): { filters: SiteFilters; problems: FilterProblem[] } {
   const resolved: SiteFilters = { ...filters };
   const problems: FilterProblem[] = [];
-  for (const key of ['department', 'region', 'level'] as const) {
+  for (const key of ['department', 'region', 'level', 'recruiter', 'hiringManager'] as const) {
     const given = filters[key];
     if (given === undefined) continue;
     const values = known(options, key);
     const match = values.find((v) => v.toLowerCase() === given.trim().toLowerCase());
     if (match !== undefined) resolved[key] = match;
-    else problems.push({ key, value: given, message: `Unknown ${key} "${given}": nothing matches it. Known: ${listed(values)}.` });
+    else problems.push({ key, value: given, message: `Unknown ${key === 'hiringManager' ? 'hiring manager' : key} "${given}": nothing matches it. Known: ${listed(values)}.` });
   }
   for (const key of ['from', 'to'] as const) {
     const given = filters[key];

@@ -28,7 +28,11 @@ import { changeText, comparisonPeriods, kpiComparison, periodMonths, type KpiCom
 import { linesFor } from '../../pipelines/contract/thresholds.ts';
 import type { RateLines } from '../../pipelines/contract/status.ts';
 
-export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'requisitions' | 'offers' | 'sources' | 'planner' | 'pay-bands' | 'data-quality';
+import { reasonRows } from './reasons.ts';
+import { ownerViews, type OwnerKind, type OwnerRate } from './owners.ts';
+import { tooFewText } from '../../pipelines/contract/ownerRules.ts';
+
+export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'requisitions' | 'owners' | 'offers' | 'sources' | 'planner' | 'pay-bands' | 'data-quality';
 
 export interface ChartContext {
   readonly cubes: Partial<Record<CubeName, Cube>>;
@@ -61,7 +65,8 @@ export type ChartId =
   | 'stageTimeBars'
   | 'sourceBars'
   | 'payBands'
-  | 'offersVsBands';
+  | 'offersVsBands'
+  | 'reasonBars';
 
 export interface ChartDef {
   /** Element id and CSV file name. */
@@ -355,9 +360,93 @@ const offersVsBandsChart: ChartDef = {
   },
 };
 
+const reasonColumns = ['quarter', 'stage', 'outcome', 'reason', 'count', 'share'];
+
+const dropOffReasons: ChartDef = {
+  id: 'drop-off-reasons',
+  chart: 'reasonBars',
+  title: 'Drop-off by reason at each stage',
+  description:
+    'Applications of the period that stopped at each stage, rejected, withdrawn or other, split by reason (quarters of application that overlap the period; the table adds each quarter). A reason is named only when at least 3 candidates share it in a cell; the others are "Other reasons".',
+  cubes: ['reasons'],
+  build(context) {
+    const rows = reasonRows(cube(context, 'reasons'), context.filters, ['rejected', 'withdrew', 'other']);
+    const totals = rows.filter((r) => r.quarter === null);
+    return {
+      // short group labels (stage key, outcome): "Application Review · withdrew" would be cut in the margin
+      data: totals.map((r) => ({ group: `${r.stage} · ${r.outcome}`, reason: r.reason, count: r.count, share: r.share })),
+      options: {},
+      table: { columns: reasonColumns, rows: rows.map((r) => [r.quarter ?? 'period', r.stage, r.outcome, r.reason, r.count, r.share]) },
+    };
+  },
+};
+
+const declineReasons: ChartDef = {
+  id: 'decline-reasons',
+  chart: 'reasonBars',
+  title: 'Offer declines by reason, by quarter',
+  description:
+    'Declined offers by reason per quarter of resolution (quarters that overlap the period) and over the period. A reason is named only when at least 3 candidates share it in a cell; the others are "Other reasons".',
+  cubes: ['reasons'],
+  build(context) {
+    const rows = reasonRows(cube(context, 'reasons'), context.filters, ['declined']);
+    return {
+      data: rows.map((r) => ({ group: r.quarter ?? 'Period', reason: r.reason, count: r.count, share: r.share })),
+      options: {},
+      table: { columns: reasonColumns, rows: rows.map((r) => [r.quarter ?? 'period', r.stage, r.outcome, r.reason, r.count, r.share]) },
+    };
+  },
+};
+
+const passColumns = ['pass_applied', 'pass_screen', 'pass_technical', 'pass_onsite', 'pass_offer'];
+const rateCell = (r: OwnerRate) => (r.tooFew ? tooFewText : r.rate);
+
+/** The owner table of one kind (issue 18): offer acceptance per owner as bars, every figure in the table. */
+function ownerTable(id: string, kind: OwnerKind, title: string): ChartDef {
+  return {
+    id,
+    chart: 'rateBars',
+    title,
+    description: `Offer acceptance per ${kind === 'recruiter' ? 'recruiter' : 'hiring manager'} with its 95% interval; the table adds open openings, hires, median days to fill, stage pass-through and active load (active applications on their jobs). A rate on fewer than 5 events is "too few".`,
+    cubes: ['owners'],
+    build(context) {
+      const views = ownerViews(cube(context, 'owners'), context.filters, kind);
+      const { healthy, alarm, minOffers } = context.meta.thresholds;
+      return {
+        data: views.map((v) => ({
+          key: v.owner,
+          accepted: v.offerAcceptance.accepted,
+          declined: v.offerAcceptance.declined,
+          rate: v.offerAcceptance.rate,
+          low: v.offerAcceptance.ci95?.[0] ?? null,
+          high: v.offerAcceptance.ci95?.[1] ?? null,
+        })),
+        options: {
+          healthy,
+          alarm,
+          minOffers,
+          label: kind === 'recruiter' ? 'recruiter' : 'hiring manager',
+          // a rate on fewer than 5 offers is not shown (issue 18: "too few")
+          unratedText: (p: { accepted: number; declined: number }) => (p.accepted + p.declined === 0 ? 'no resolved offers' : 'too few offers'),
+        },
+        table: {
+          columns: [
+            kind, 'open_openings', 'hires', 'filled', 'median_days', 'offers', 'rate', 'ci_low', 'ci_high',
+            ...passColumns, 'active_load',
+          ],
+          rows: views.map((v) => [
+            v.owner, v.openOpenings, v.hires, v.filled, v.medianTimeToFillDays, v.offerAcceptance.accepted + v.offerAcceptance.declined,
+            rateCell(v.offerAcceptance), v.offerAcceptance.ci95?.[0] ?? null, v.offerAcceptance.ci95?.[1] ?? null,
+            ...v.passThrough.map(rateCell), v.activeLoad,
+          ]),
+        },
+      };
+    },
+  };
+}
 export const pageCharts: Record<PageId, readonly ChartDef[]> = {
   overview: [oarTrend, funnelChart],
-  funnel: [funnelChart, stageTimeChart],
+  funnel: [funnelChart, stageTimeChart, dropOffReasons],
   'time-to-fill': [ttfHistogram, ttfTrend, kmChart, regionsChart, agingChart],
   requisitions: [], // a table, no chart: src/pages/requisitions/index.astro
   offers: [
@@ -366,7 +455,9 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
     rateBy('oar-by-region', 'Offer acceptance by region', 'region'),
     rateBy('oar-by-source', 'Offer acceptance by source', 'source'),
     offerSpeedChart,
+    declineReasons,
   ],
+  owners: [ownerTable('owners-recruiters', 'recruiter', 'Recruiters'), ownerTable('owners-hiring-managers', 'hiring_manager', 'Hiring managers')],
   sources: [sourcesChart],
   planner: [],
   'pay-bands': [payBandsChart, offersVsBandsChart],

@@ -18,6 +18,7 @@ const cases: Case[] = [
   { id: 'stageTimeBars', data: f.stageTimes, empty: f.stageTimes.map((s) => ({ ...s, stays: 0, median: null })) },
   { id: 'sourceBars', data: f.sourceRows, empty: [] },
   { id: 'payBands', data: f.bands, empty: [] },
+  { id: 'reasonBars', data: f.reasonSegments, empty: [] },
   { id: 'offersVsBands', data: f.offersOverall, empty: { ...f.offersOverall, offers: 0, below: 0, within: 0, above: 0, unbanded: 0 } },
 ];
 

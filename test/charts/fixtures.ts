@@ -190,3 +190,12 @@ export function axisPosition(svg: Element, axis: 'x' | 'y', ticksAt: [string, nu
   const p1 = position(label1);
   return p0 + ((value - value0) / (value1 - value0)) * (p1 - p0);
 }
+
+/** Reasons of two stage x outcome groups (reasonBars): shares within each group sum to 1. */
+export const reasonSegments = [
+  { group: 'Screen · rejected', reason: 'Not a fit', count: 4, share: 0.5 },
+  { group: 'Screen · rejected', reason: 'Failed take-home', count: 3, share: 0.375 },
+  { group: 'Screen · rejected', reason: 'Not given', count: 1, share: 0.125 },
+  { group: 'Offer · withdrew', reason: 'Accepted another offer', count: 3, share: 0.75 },
+  { group: 'Offer · withdrew', reason: 'Other reasons', count: 1, share: 0.25 },
+];

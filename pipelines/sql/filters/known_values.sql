@@ -8,5 +8,7 @@ UNION SELECT 'level', level FROM stg_jobs WHERE level IS NOT NULL
 UNION SELECT 'level', coalesce(l.level, lower(trim(c.level))) FROM compensation c
   LEFT JOIN ref_level l ON l.alias_key = lower(trim(c.level)) WHERE c.level IS NOT NULL
 UNION SELECT 'source', source FROM stg_applications
+UNION SELECT 'recruiter', recruiter FROM stg_jobs WHERE recruiter IS NOT NULL
+UNION SELECT 'hiring_manager', hiring_manager FROM stg_jobs WHERE hiring_manager IS NOT NULL
 UNION SELECT 'level-alias', alias_key FROM ref_level
 ORDER BY dimension, value;

@@ -19,7 +19,9 @@ SELECT
   j.department,
   j.level,
   coalesce(j.region, 'Other') AS region, -- a job missing from the warehouse: region unknown, counted as Other
-  j.role_family
+  j.role_family,
+  j.recruiter,
+  j.hiring_manager
 FROM applications a
 LEFT JOIN stg_jobs j USING (job_id)
 LEFT JOIN stg_terminal t USING (application_id);

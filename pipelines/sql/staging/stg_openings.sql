@@ -14,7 +14,9 @@ SELECT
   j.department,
   j.level,
   coalesce(j.region, 'Other') AS region, -- a job missing from the warehouse: region unknown, counted as Other
-  a.source AS hire_source
+  a.source AS hire_source,
+  j.recruiter,
+  j.hiring_manager
 FROM openings o
 LEFT JOIN stg_jobs j USING (job_id)
 LEFT JOIN stg_offers_latest lo ON lo.application_id = o.hired_application_id

@@ -10,6 +10,7 @@ import { offerSpeed } from './offerSpeed.ts';
 import { offersVsBands } from './offersVsBands.ts';
 import { payBands } from './payBands.ts';
 import { rateBars } from './rateBars.ts';
+import { reasonBars } from './reasonBars.ts';
 import { regionTimelines } from './regionTimelines.ts';
 import { sourceBars } from './sourceBars.ts';
 import { stageTimeBars } from './stageTimeBars.ts';
@@ -31,6 +32,7 @@ export { stageTimeBars } from './stageTimeBars.ts';
 export { sourceBars } from './sourceBars.ts';
 export { payBands, type PayBand, type PayBandsOptions } from './payBands.ts';
 export { offersVsBands, type OffersVsBandsOverall } from './offersVsBands.ts';
+export { reasonBars, type ReasonSegment } from './reasonBars.ts';
 
 /** Chart id -> chart function, for islands and pages that pick a chart by name. */
 export const charts = {
@@ -47,5 +49,6 @@ export const charts = {
   sourceBars,
   payBands,
   offersVsBands,
+  reasonBars,
 } as const;
 export type ChartId = keyof typeof charts;

@@ -12,6 +12,8 @@ export interface RateBarsOptions extends ChartOptions {
   minOffers?: number;
   /** What the keys are ("department", "region", "source"): named in the text alternative (the chart's title names them on the page). */
   label?: string;
+  /** What a group without a rate says (default "no resolved offers"; the owner tables: "too few offers" under 5). */
+  unratedText?: (point: RatePoint) => string;
 }
 
 const statusFill: Record<RateStatus, string> = {
@@ -33,6 +35,7 @@ export function rateBars(
     alarm = defaultRateLines.alarm,
     minOffers = defaultRateLines.minOffers,
     label = 'Group',
+    unratedText = () => 'no resolved offers',
   }: RateBarsOptions = {},
 ): Chart {
   if (points.length === 0) return drawEmpty({ document, width, ariaLabel });
@@ -62,7 +65,7 @@ export function rateBars(
     ariaLabel,
     ariaDescription:
       `${ariaLabel}, by ${label}: ` +
-      joinProse(points.map((p) => (p.rate === null ? `${p.key} no resolved offers` : `${p.key} ${formatPercent(p.rate)} (${statusWords[statusOf(p as Rated)]})`))) +
+      joinProse(points.map((p) => (p.rate === null ? `${p.key} ${unratedText(p)}` : `${p.key} ${formatPercent(p.rate)} (${statusWords[statusOf(p as Rated)]})`))) +
       `; healthy at ${formatPercent(healthy)} or more, alarm below ${formatPercent(alarm)}.`,
     x: { domain: [0, 1], ticks: compact ? 3 : 5, tickFormat: (d: number) => formatPercent(d), label: 'Acceptance rate', grid: true },
     // No y axis title: the chart's title names the groups, and a rotated title collided with the labels.
@@ -95,7 +98,7 @@ export function rateBars(
         fill: '#222222',
         ariaDescription: 'rate label',
       }),
-      Plot.text(unrated, { y: 'key', x: () => 0, text: () => 'no resolved offers', textAnchor: 'start', dx: 5, fill: '#555555', ariaDescription: 'no offers label' }),
+      Plot.text(unrated, { y: 'key', x: () => 0, text: unratedText, textAnchor: 'start', dx: 5, fill: '#555555', ariaDescription: 'no offers label' }),
     ],
   });
 }

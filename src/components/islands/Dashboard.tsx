@@ -11,8 +11,14 @@ import type { PageId } from '../../lib/pages.ts';
 interface Props {
   page: PageId;
   base: string;
-  options: { months: string[]; departments: string[]; regions: string[]; levels: string[] };
+  options: { months: string[]; departments: string[]; regions: string[]; levels: string[]; recruiters: string[]; hiringManagers: string[] };
 }
+
+/**
+ * Pages whose figures split by the job's owners (issue 18): the Owners page only — owners are a cube of
+ * their own (owner dimensions on every cube broke the snapshot budget, README "Owners and reasons").
+ */
+const ownerPages: readonly PageId[] = ['owners'];
 
 export default function Dashboard({ page, base, options }: Props) {
   const [filters, setFilters] = useState<SiteFilters>({});
@@ -98,12 +104,20 @@ export default function Dashboard({ page, base, options }: Props) {
       {select('department', 'Department', values.departments)}
       {select('region', 'Region', values.regions)}
       {select('level', 'Level', values.levels)}
+      {/* the job's owners (issue 18): on the Owners page, none when owners are hidden (no names in the snapshot) */}
+      {ownerPages.includes(page) && values.recruiters.length > 0 && select('recruiter', 'Recruiter', values.recruiters)}
+      {ownerPages.includes(page) && values.hiringManagers.length > 0 && select('hiringManager', 'Hiring manager', values.hiringManagers)}
       <button type="button" onClick={() => setFilters({})} disabled={isEmptyFilters(filters)}>
         Reset
       </button>
       <span className="filter-state" role="status" aria-live="polite">
         {state === 'loading' ? 'Updating…' : state === 'error' ? 'Could not load the data for these filters.' : ''}
       </span>
+      {!ownerPages.includes(page) && (applied.recruiter || applied.hiringManager) && (
+        <p className="filter-notice" role="note" data-owner-notice>
+          The recruiter and hiring manager filters apply on the Owners page; this page shows every owner's jobs.
+        </p>
+      )}
       {problems.length > 0 && (
         <ul className="filter-notice" role="alert" data-filter-notice>
           {problems.map((p) => (

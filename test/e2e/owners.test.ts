@@ -1,0 +1,130 @@
+/**
+ * Issue 18 in a real browser, on the tiny company with owners (test/owners/company.ts) refreshed by the
+ * production refresh: the recruiter filter in the URL changes the Owners page's numbers (and only says so
+ * on the other pages), the Owners page lists the owners with "too few" where a rate rests on under 5
+ * events, and the reasons charts are on the Funnel and Offers pages.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../pipelines/lib/config.ts';
+import { runRefresh } from '../../pipelines/refresh/run.ts';
+import { stateLayout } from '../../pipelines/refresh/state.ts';
+import { serveStatic } from '../../pipelines/serve.ts';
+import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { fixtureAsOf } from '../helpers/company.ts';
+import { tempDir, writeFiles } from '../helpers/tmp.ts';
+import { ownedCompany } from '../owners/company.ts';
+
+const tmp = tempDir('hs-owners-site-');
+const layout = stateLayout(tmp.dir);
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const inbox = path.join(tmp.dir, 'inbox');
+  writeFiles(inbox, ownedCompany());
+  await runRefresh(configSchema.parse({}), { inbox, asOf: fixtureAsOf, layout });
+  server = await serveStatic(layout.distLink, 0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  tmp.cleanup();
+});
+
+async function open(route: string) {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(base + route, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-drawn]', { timeout: 20_000 });
+  return { page, errors };
+}
+
+/** The cells of a chart's table view, row by row. */
+const tableOf = (page: Awaited<ReturnType<typeof open>>['page'], chart: string) =>
+  page.locator(`figure[data-chart="${chart}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+
+describe('owners on the site', () => {
+  it('the recruiter in the URL changes the Owners page: Sam Sourcer (job-3) and the hiring manager of his job', async () => {
+    const { page: everyone, errors } = await open('owners/');
+    expect((await tableOf(everyone, 'owners-hiring-managers')).map((r) => r.slice(0, 3))).toEqual([
+      ['Hank Manager', '3', '44'], // job-1 + job-5: open 2 + 1, hires 43 + 1
+      ['Mona Manager', '4', '30'], // job-2 + job-3: open 2 + 2, hires 16 + 14
+      ['Unassigned', '2', '3'], // job-4
+    ]);
+    const { page, errors: filteredErrors } = await open('owners/?recruiter=Sam+Sourcer');
+    expect(await page.locator('select[data-filter="recruiter"]').inputValue()).toBe('Sam Sourcer');
+    expect((await tableOf(page, 'owners-recruiters')).map((r) => r[0])).toEqual(['Sam Sourcer']);
+    // Sam's only job is job-3, whose hiring manager is Mona: open 2, hires 14 (of her 30)
+    expect((await tableOf(page, 'owners-hiring-managers')).map((r) => r.slice(0, 3))).toEqual([['Mona Manager', '2', '14']]);
+    expect([...errors, ...filteredErrors]).toEqual([]);
+  });
+
+  it('says on another page that the owner filters apply on the Owners page, and keeps them in its links', async () => {
+    // 50 + 20 + 20 + 5 (jobs 1-4) + 2 (job-5) = 97 applications: the funnel does not split by owner
+    const { page, errors } = await open('funnel/?recruiter=Sam+Sourcer');
+    expect((await tableOf(page, 'funnel'))[0]!.slice(0, 2)).toEqual(['applied', '97']);
+    expect(await page.locator('[data-owner-notice]').count()).toBe(1);
+    expect(await page.locator('select[data-filter="recruiter"]').count()).toBe(0);
+    expect(await page.locator('a[data-nav][href*="owners"]').getAttribute('href')).toContain('recruiter=Sam+Sourcer');
+    expect(errors).toEqual([]);
+  });
+
+  it('the Owners page lists recruiters with their figures, "too few" under 5 events', async () => {
+    const { page, errors } = await open('owners/');
+    const rows = await tableOf(page, 'owners-recruiters');
+    expect(rows.map((r) => r[0])).toEqual(['Rita Recruiter', 'Sam Sourcer', 'Tess Tiny', 'Unassigned']);
+    // Sam: open 2, hires 14, filled 14, median 104 days, 20 offers, rate 0.7
+    expect(rows[1]!.slice(0, 7)).toEqual(['Sam Sourcer', '2', '14', '14', '104.0', '20', '0.7000']);
+    // Tess: 2 offers -> too few; every pass-through on 2 applications -> too few
+    expect(rows[2]!.slice(6)).toEqual(['too few', '—', '—', 'too few', 'too few', 'too few', 'too few', 'too few', '0']);
+    // and the chart draws no rate for her: "too few offers" beside her name
+    expect(await page.locator('figure[data-chart="owners-recruiters"] svg').textContent()).toContain('too few offers');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the reasons on the Funnel and Offers pages', async () => {
+    const { page } = await open('funnel/');
+    expect(await page.locator('figure[data-chart="drop-off-reasons"] [data-chart-body] svg').count()).toBe(1);
+    const offers = (await open('offers/')).page;
+    // declined offers: 7 + 4 + 6 + 2 + 1 = 20, all "Accepted another offer"; per cube row (quarter x job) at
+    // least 3 candidates keep the text, so the period total names it.
+    const rows = await tableOf(offers, 'decline-reasons');
+    expect(rows[0]!.slice(0, 4)).toEqual(['period', 'offer', 'declined', 'Accepted another offer']);
+  });
+});
+
+describe('owners hidden (privacy.owners "hide")', () => {
+  it('publishes no owner name anywhere in dist/, and the Owners page says owners are hidden', async () => {
+    const hiddenTmp = tempDir('hs-owners-hidden-');
+    try {
+      const hidden = stateLayout(hiddenTmp.dir);
+      const inbox = path.join(hiddenTmp.dir, 'inbox');
+      writeFiles(inbox, ownedCompany());
+      await runRefresh(configSchema.parse({ privacy: { owners: 'hide' } }), { inbox, asOf: fixtureAsOf, layout: hidden });
+      const files = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? files(path.join(dir, name)) : [path.join(dir, name)]));
+      const published = files(hidden.distLink);
+      for (const name of ['Rita Recruiter', 'Sam Sourcer', 'Tess Tiny', 'Hank Manager', 'Mona Manager']) {
+        const found = published.filter((f) => readFileSync(f).includes(name));
+        expect(found, name).toEqual([]);
+      }
+      const page = readFileSync(path.join(hidden.distLink, 'owners', 'index.html'), 'utf8');
+      expect(page).toContain('data-owners-hidden');
+      expect(page).toContain('Owners are hidden');
+    } finally {
+      hiddenTmp.cleanup();
+    }
+  }, 240_000);
+});
