@@ -33,7 +33,7 @@ describe('help', () => {
   });
 
   it('every command has its own usage line and 1 to 3 examples', async () => {
-    const names = ['ingest', 'rejects', 'status', 'metrics', 'plan', 'alerts', 'refresh', 'rebuild', 'reset', 'history', 'schedule', 'digest', 'export', 'generate', 'report', 'requisitions'];
+    const names = ['ingest', 'rejects', 'status', 'metrics', 'plan', 'alerts', 'refresh', 'rebuild', 'reset', 'history', 'schedule', 'digest', 'export', 'generate', 'report', 'requisitions', 'reasons', 'owners'];
     // in this process (the same main() the bin runs; a spawn per command costs seconds each)
     const helpOf = async (args: string[]) => {
       let text = '';

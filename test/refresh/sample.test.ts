@@ -43,7 +43,7 @@ function pages(state: string): Record<string, string> {
   return out;
 }
 
-const sitePages = ['data-quality/index.html', 'funnel/index.html', 'index.html', 'offers/index.html', 'pay-bands/index.html', 'sources/index.html', 'time-to-fill/index.html'];
+const sitePages = ['data-quality/index.html', 'funnel/index.html', 'index.html', 'offers/index.html', 'owners/index.html', 'pay-bands/index.html', 'pay-equity/index.html', 'planner/index.html', 'requisitions/index.html', 'sources/index.html', 'time-to-fill/index.html'];
 
 function record(result: CliResult): Record<string, unknown> {
   expect(result.code, result.stderr).toBe(0);
