@@ -8,6 +8,8 @@ import type { Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { days, dollars, integer, monthLabel, percent } from '../../pipelines/contract/format.ts';
 import { disclosureRules } from '../../pipelines/contract/disclosure.ts';
+import type { PayGapSnapshot } from '../../pipelines/contract/payGapSnapshot.ts';
+import { payGapCharts } from './payEquityCharts.ts';
 import { oldAgingBuckets } from '../../pipelines/contract/dimensions.ts';
 import {
   funnel,
@@ -24,12 +26,14 @@ import {
   timeToHire,
 } from './views.ts';
 
-export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'pay-bands' | 'data-quality';
+export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'offers' | 'sources' | 'pay-bands' | 'pay-equity' | 'data-quality';
 
 export interface ChartContext {
   readonly cubes: Partial<Record<CubeName, Cube>>;
   readonly meta: Meta;
   readonly pay?: PaySnapshot | undefined;
+  /** The pay-gap report's views (Pay equity page). */
+  readonly payGap?: PayGapSnapshot | undefined;
   readonly filters: SiteFilters;
 }
 
@@ -57,7 +61,9 @@ export type ChartId =
   | 'stageTimeBars'
   | 'sourceBars'
   | 'payBands'
-  | 'offersVsBands';
+  | 'offersVsBands'
+  | 'payGapBars'
+  | 'payGapQuartiles';
 
 export interface ChartDef {
   /** Element id and CSV file name. */
@@ -67,6 +73,7 @@ export interface ChartDef {
   readonly description: string;
   readonly cubes: readonly CubeName[];
   readonly usesPay?: boolean;
+  readonly usesPayGap?: boolean;
   build(context: ChartContext): ChartOutput;
 }
 
@@ -364,6 +371,7 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
   ],
   sources: [sourcesChart],
   'pay-bands': [payBandsChart, offersVsBandsChart],
+  'pay-equity': payGapCharts,
   'data-quality': [],
 };
 

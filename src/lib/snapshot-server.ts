@@ -13,6 +13,7 @@ import {
   qualitySnapshotSchema,
   type CubeName,
 } from '../../pipelines/contract/snapshot.ts';
+import { payGapSnapshotSchema } from '../../pipelines/contract/payGapSnapshot.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 
 /** Where the snapshot is read at build time (the refresh command sets it; default data/snapshot). */
@@ -31,6 +32,7 @@ function load() {
     manifest: manifestSchema.parse(json('manifest.json')),
     meta: metaSchema.parse(json('meta.json')),
     pay: paySnapshotSchema.parse(json('pay.json')),
+    payGap: payGapSnapshotSchema.parse(json('pay_gap.json')),
     alerts: alertsSnapshotSchema.parse(json('alerts.json')),
     quality: qualitySnapshotSchema.parse(json('quality.json')),
     cubes,

@@ -9,6 +9,8 @@ import { oarTrend } from './oarTrend.ts';
 import { offerSpeed } from './offerSpeed.ts';
 import { offersVsBands } from './offersVsBands.ts';
 import { payBands } from './payBands.ts';
+import { payGapBars } from './payGapBars.ts';
+import { payGapQuartiles } from './payGapQuartiles.ts';
 import { rateBars } from './rateBars.ts';
 import { regionTimelines } from './regionTimelines.ts';
 import { sourceBars } from './sourceBars.ts';
@@ -31,6 +33,8 @@ export { stageTimeBars } from './stageTimeBars.ts';
 export { sourceBars } from './sourceBars.ts';
 export { payBands, type PayBand, type PayBandsOptions } from './payBands.ts';
 export { offersVsBands, type OffersVsBandsOverall } from './offersVsBands.ts';
+export { payGapBars, type PayGapBar, type PayGapBarsOptions } from './payGapBars.ts';
+export { payGapQuartiles, type PayGapQuartile } from './payGapQuartiles.ts';
 
 /** Chart id -> chart function, for islands and pages that pick a chart by name. */
 export const charts = {
@@ -47,5 +51,7 @@ export const charts = {
   sourceBars,
   payBands,
   offersVsBands,
+  payGapBars,
+  payGapQuartiles,
 } as const;
 export type ChartId = keyof typeof charts;

@@ -1,0 +1,43 @@
+/**
+ * The Pay equity page's data (`pay_gap.json`, issue 19 Deliver 4): the engine's Article 9 report for the
+ * whole company and for every region, department and region x department with workers at as-of — each
+ * filtered then suppressed in SQL by the engine — then the nested views' secondary suppression
+ * (pipelines/disclosure/payGapViews.ts). Aggregates only.
+ */
+import type { Config } from '../lib/config.ts';
+import { sqlFile, type Warehouse } from '../lib/duckdb.ts';
+import { payGapReport } from '../paygap/index.ts';
+import { publishPayGapViews, type ScopedReport } from '../disclosure/payGapViews.ts';
+import { byKnownOrder, regionKeys } from '../contract/dimensions.ts';
+import type { PayGapSnapshot } from '../contract/payGapSnapshot.ts';
+
+/** The file name in the snapshot folder (and dist/data/). */
+export const payGapFile = 'pay_gap.json';
+
+/** Every published view of the pay-gap report at `asOf`, in the file's order. */
+export async function publishedPayGap(warehouse: Warehouse, config: Config, asOf: string): Promise<PayGapSnapshot> {
+  const { currency, minCell, standardHours } = config.payGap;
+  const combinations = await warehouse.all<{ region: string | null; department: string | null }>(sqlFile('snapshot/pay_gap_views.sql'), { as_of: asOf });
+  const scoped: ScopedReport[] = [];
+  for (const { region, department } of [{ region: null, department: null }, ...combinations]) {
+    const report = await payGapReport(warehouse, {
+      asOf,
+      currency,
+      minCell,
+      standardHours,
+      ...(region === null ? {} : { region }),
+      ...(department === null ? {} : { department }),
+    });
+    scoped.push({ region, department, report });
+  }
+  const byRegion = byKnownOrder(regionKeys);
+  // company, regions, departments, then region x department; regions in their known order
+  const kind = (v: { region: string | null; department: string | null }) => (v.region === null ? 0 : 1) + (v.department === null ? 0 : 2);
+  const views = publishPayGapViews(scoped, minCell).sort(
+    (a, b) =>
+      kind(a) - kind(b) ||
+      byRegion(a.region ?? '', b.region ?? '') ||
+      (a.department ?? '').localeCompare(b.department ?? ''),
+  );
+  return { asOf, currency, minCell, views };
+}

@@ -1,0 +1,194 @@
+/**
+ * What the Pay equity page shows (issue 19 Deliver 4), as plain texts and numbers computed from the
+ * pay-gap snapshot for the region / department filters: the build renders them into the HTML, the
+ * island sets them again (as text, never HTML) when a filter changes — one definition, the same figures.
+ * Period and level filters do not apply: the report is of the workers employed at as-of.
+ */
+import type { PayGapReport } from '../../pipelines/contract/payGap.ts';
+import type { PayGapSnapshot, PayGapView } from '../../pipelines/contract/payGapSnapshot.ts';
+import { toCsv } from '../../pipelines/contract/csv.ts';
+import { formatCount, percent } from '../../pipelines/contract/format.ts';
+import type { SiteFilters } from './filters.ts';
+
+/** The Article 10 line: a mean gap of 5% or more in either direction calls for a joint pay assessment. */
+export const assessmentLine = 0.05;
+
+/** The published view for the filters' region and department (null: no worker there). */
+export function payGapViewFor(snapshot: PayGapSnapshot | undefined, filters: SiteFilters): PayGapView | null {
+  const region = filters.region ?? null;
+  const department = filters.department ?? null;
+  const same = (a: string | null, b: string | null) => (a === null ? b === null : b !== null && a.toLowerCase() === b.toLowerCase());
+  return snapshot?.views.find((v) => same(v.region, region) && same(v.department, department)) ?? null;
+}
+
+/** Figures rounded for tables and CSV files: gaps and shares to 4 decimals (0.1234 = 12.34%), money whole. */
+export const ratio = (value: number | null): number | null => (value === null ? null : Math.round(value * 10_000) / 10_000);
+const money = (value: number | null): number | null => (value === null ? null : Math.round(value));
+
+/** A gap as read: "12.3%" with who it favours, "suppressed" when not published. */
+export function gapText(gap: number | null): string {
+  if (gap === null) return 'suppressed';
+  return gap === 0 ? '0.0%' : `${percent(Math.abs(gap))} ${gap > 0 ? "in men's favour" : "in women's favour"}`;
+}
+
+/** Money in the report currency, whole units: "EUR 12,345". */
+export function moneyText(value: number | null, currency: string): string {
+  return value === null ? 'suppressed' : `${currency} ${formatCount(Math.round(value))}`;
+}
+
+export type GapStatus = 'healthy' | 'watch' | 'insufficient-data';
+export const gapStatus = (gap: number | null): GapStatus => (gap === null ? 'insufficient-data' : Math.abs(gap) >= assessmentLine - 1e-12 ? 'watch' : 'healthy');
+
+export interface HeadlineFigure {
+  /** The report path of the value, e.g. `hourly.meanGap` (data-gap attribute: tests read it). */
+  readonly key: string;
+  readonly letter: string;
+  readonly label: string;
+  readonly value: number | null;
+  readonly text: string;
+  readonly status: GapStatus | 'neutral';
+}
+
+/** The headline gaps and shares, Article 9(1)(a)-(e). */
+export function headlineFigures(report: PayGapReport): HeadlineFigure[] {
+  const gap = (key: string, letter: string, label: string, value: number | null): HeadlineFigure => ({ key, letter, label, value, text: gapText(value), status: gapStatus(value) });
+  const share = (key: string, label: string, value: number | null): HeadlineFigure => ({
+    key,
+    letter: '(e)',
+    label,
+    value,
+    text: value === null ? 'suppressed' : percent(value),
+    status: 'neutral',
+  });
+  return [
+    gap('hourly.meanGap', '(a)', 'Mean gap, hourly basic pay', report.hourly.meanGap),
+    gap('hourly.medianGap', '(c)', 'Median gap, hourly basic pay', report.hourly.medianGap),
+    gap('annual.meanGap', '', 'Mean gap, annual basic pay', report.annual.meanGap),
+    gap('annual.medianGap', '', 'Median gap, annual basic pay', report.annual.medianGap),
+    gap('variable.meanGap', '(b)', 'Mean gap, variable pay (receivers)', report.variable.meanGap),
+    gap('variable.medianGap', '(d)', 'Median gap, variable pay (receivers)', report.variable.medianGap),
+    share('variable.shareWomen', 'Women receiving variable pay', report.variable.shareWomen),
+    share('variable.shareMen', 'Men receiving variable pay', report.variable.shareMen),
+  ];
+}
+
+/** A count as published: "<5" for a suppressed category's. */
+export const countText = (value: number | null, minCell: number): string => (value === null ? `<${minCell}` : formatCount(value));
+
+/** The categories table, Article 9(1)(g): one row of texts per category, with the joint-assessment flag. */
+export function categoryRows(view: PayGapView, minCell: number): { category: string; suppressed: boolean; joint: boolean; cells: string[] }[] {
+  return view.report.categories.map((c) => ({
+    category: c.category,
+    suppressed: c.suppressed,
+    joint: c.jointAssessment,
+    cells: [
+      c.category,
+      countText(c.women, minCell),
+      countText(c.men, minCell),
+      gapText(c.basicMeanGap),
+      gapText(c.basicMedianGap),
+      gapText(c.variableMeanGap),
+      gapText(c.variableMedianGap),
+      c.suppressed ? 'suppressed' : c.jointAssessment ? 'yes: mean gap of 5% or more' : 'no',
+    ],
+  }));
+}
+export const categoryColumns = ['Category', 'Women', 'Men', 'Mean gap (hourly basic)', 'Median gap (hourly basic)', 'Mean gap (variable)', 'Median gap (variable)', 'Joint assessment'] as const;
+
+/** The adjusted gap with its 95% interval and controls, and the cost to close, as sentences. */
+export function adjustedText(view: PayGapView): { gap: string; interval: string; controls: string; cost: string; costNote: string } {
+  const { adjusted, costToClose, currency } = view.report;
+  const interval = adjusted.low === null || adjusted.high === null ? '—' : `${percent(adjusted.low)} to ${percent(adjusted.high)}`;
+  return {
+    gap: gapText(adjusted.gap),
+    interval,
+    controls: adjusted.controls.length ? adjusted.controls.join(', ') : 'none',
+    cost: moneyText(costToClose, currency),
+    costNote: view.costWithheld
+      ? 'Withheld for this view: it differs from a view containing it by fewer people than the minimum, so the difference of the two costs could single someone out.'
+      : 'The annual raise that brings the mean annual basic gap of every category at 5% or more in men\'s favour down to 5% (suppressed categories left out).',
+  };
+}
+
+/** Words for the view's scope and its suppression. */
+export function scopeText(view: PayGapView | null, filters: SiteFilters, minCell: number): string {
+  const scope = [filters.region ? `region ${filters.region}` : null, filters.department ? `department ${filters.department}` : null].filter(Boolean).join(', ') || 'the whole company';
+  if (view === null) return `No worker employed at the report date in ${scope}.`;
+  const { women, men, other, undisclosed } = view.report.workers;
+  const counted = `${formatCount(women)} women, ${formatCount(men)} men, ${formatCount(other + undisclosed)} other or undisclosed`;
+  if (view.suppression === 'primary') return `${scope[0]!.toUpperCase()}${scope.slice(1)}: ${counted}. Fewer than ${minCell} women or ${minCell} men: no gap is published.`;
+  if (view.suppression === 'secondary') {
+    return `${scope[0]!.toUpperCase()}${scope.slice(1)}: ${counted}. It differs from a published view containing it by 1 to ${minCell - 1} women or men: its company-wide figures are withheld so the two cannot be differenced.`;
+  }
+  return `${scope[0]!.toUpperCase()}${scope.slice(1)}: ${counted}.`;
+}
+
+type Cell = string | number | null;
+const sectioned = (title: string, columns: readonly string[], rows: readonly (readonly Cell[])[]) => `${toCsv([title], [])}${toCsv(columns, rows)}`;
+const published = (value: number | null): Cell => (value === null ? 'suppressed' : ratio(value));
+
+/**
+ * The page's CSV export: one section per Article 9(1) letter (a)-(g), then the adjusted gap and the cost
+ * to close, each a title line, a header and its rows, sections separated by a blank line. Cells pass the
+ * house CSV escaping (no spreadsheet formula); suppressed values read "suppressed", suppressed counts "<5".
+ */
+export function payGapCsv(view: PayGapView, minCell: number): string {
+  const r = view.report;
+  const scope = [
+    ['as_of', r.asOf],
+    ['currency', r.currency],
+    ['region', view.region ?? 'all'],
+    ['department', view.department ?? 'all'],
+    ['women', r.workers.women],
+    ['men', r.workers.men],
+    ['other', r.workers.other],
+    ['undisclosed', r.workers.undisclosed],
+    ['suppression', view.suppression],
+    ['min_cell', minCell],
+  ] as const;
+  const count = (value: number | null): Cell => (value === null ? `<${minCell}` : value);
+  const sections = [
+    sectioned('Pay gap report (EU Directive 2023/970 Article 9); gap = (men - women) / men', ['field', 'value'], scope),
+    sectioned('(a) Mean gender pay gap', ['pay', 'mean_gap'], [['hourly basic', published(r.hourly.meanGap)], ['annual basic', published(r.annual.meanGap)]]),
+    sectioned('(b) Mean gender pay gap in variable pay', ['pay', 'mean_gap'], [['variable (receivers)', published(r.variable.meanGap)]]),
+    sectioned('(c) Median gender pay gap', ['pay', 'median_gap'], [['hourly basic', published(r.hourly.medianGap)], ['annual basic', published(r.annual.medianGap)]]),
+    sectioned('(d) Median gender pay gap in variable pay', ['pay', 'median_gap'], [['variable (receivers)', published(r.variable.medianGap)]]),
+    sectioned('(e) Proportion of women and men receiving variable pay', ['sex', 'share'], [['women', published(r.variable.shareWomen)], ['men', published(r.variable.shareMen)]]),
+    sectioned(
+      '(f) Proportion of women and men in each quartile pay band (hourly total pay)',
+      ['band', 'women', 'men', 'share_women', 'share_men'],
+      r.quartiles.map((q) => [q.band, q.women === null ? 'suppressed' : q.women, q.men === null ? 'suppressed' : q.men, published(q.shareWomen), published(q.shareMen)]),
+    ),
+    sectioned(
+      '(g) Gender pay gap by category of workers',
+      ['category', 'women', 'men', 'basic_mean_gap', 'basic_median_gap', 'variable_mean_gap', 'variable_median_gap', 'joint_assessment'],
+      r.categories.map((c) => [
+        c.category,
+        count(c.women),
+        count(c.men),
+        published(c.basicMeanGap),
+        published(c.basicMedianGap),
+        published(c.variableMeanGap),
+        published(c.variableMedianGap),
+        c.suppressed ? 'suppressed' : c.jointAssessment ? 'yes' : 'no',
+      ]),
+    ),
+    sectioned('Adjusted gap (OLS of ln hourly basic pay on female and controls)', ['gap', 'ci_low', 'ci_high', 'controls'], [
+      [published(r.adjusted.gap), published(r.adjusted.low), published(r.adjusted.high), r.adjusted.controls.join(' ')],
+    ]),
+    sectioned('Cost to close (annual, report currency)', ['cost_to_close', 'currency'], [[r.costToClose === null ? (view.costWithheld ? 'withheld' : 'suppressed') : money(r.costToClose), r.currency]]),
+  ];
+  return sections.join('\n');
+}
+
+/** The CSV export as a `data:` URL for the download link. */
+export function payGapCsvHref(view: PayGapView | null, minCell: number): string {
+  const text = view === null ? toCsv(['note'], [['no worker for these filters']]) : payGapCsv(view, minCell);
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`;
+}
+
+/** The CSV file name for the filters. */
+export function payGapCsvName(filters: SiteFilters): string {
+  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return ['pay-gap-report', filters.region && slug(filters.region), filters.department && slug(filters.department)].filter(Boolean).join('-') + '.csv';
+}
