@@ -45,30 +45,44 @@ export interface HeadlineFigure {
   readonly letter: string;
   readonly label: string;
   readonly value: number | null;
+  /** The tile's figure: "12.3%" (size of the gap or the share), "suppressed". */
   readonly text: string;
+  /** Who the gap favours, or why it is not published. */
+  readonly detail: string;
   readonly status: GapStatus | 'neutral';
 }
 
-/** The headline gaps and shares, Article 9(1)(a)-(e). */
-export function headlineFigures(report: PayGapReport): HeadlineFigure[] {
-  const gap = (key: string, letter: string, label: string, value: number | null): HeadlineFigure => ({ key, letter, label, value, text: gapText(value), status: gapStatus(value) });
+const noGap = 'fewer than the minimum of women or men';
+
+/** The headline gaps and shares, Article 9(1)(a)-(e) (all suppressed when there is no view). */
+export function headlineFigures(report: PayGapReport | undefined): HeadlineFigure[] {
+  const gap = (key: string, letter: string, label: string, value: number | null): HeadlineFigure => ({
+    key,
+    letter,
+    label,
+    value,
+    text: value === null ? 'suppressed' : percent(Math.abs(value)),
+    detail: value === null ? noGap : value > 0 ? "men paid more" : value < 0 ? 'women paid more' : 'no gap',
+    status: gapStatus(value),
+  });
   const share = (key: string, label: string, value: number | null): HeadlineFigure => ({
     key,
     letter: '(e)',
     label,
     value,
     text: value === null ? 'suppressed' : percent(value),
+    detail: value === null ? noGap : 'receive variable pay',
     status: 'neutral',
   });
   return [
-    gap('hourly.meanGap', '(a)', 'Mean gap, hourly basic pay', report.hourly.meanGap),
-    gap('hourly.medianGap', '(c)', 'Median gap, hourly basic pay', report.hourly.medianGap),
-    gap('annual.meanGap', '', 'Mean gap, annual basic pay', report.annual.meanGap),
-    gap('annual.medianGap', '', 'Median gap, annual basic pay', report.annual.medianGap),
-    gap('variable.meanGap', '(b)', 'Mean gap, variable pay (receivers)', report.variable.meanGap),
-    gap('variable.medianGap', '(d)', 'Median gap, variable pay (receivers)', report.variable.medianGap),
-    share('variable.shareWomen', 'Women receiving variable pay', report.variable.shareWomen),
-    share('variable.shareMen', 'Men receiving variable pay', report.variable.shareMen),
+    gap('hourly.meanGap', '(a)', 'Mean gap, hourly basic pay', report?.hourly.meanGap ?? null),
+    gap('hourly.medianGap', '(c)', 'Median gap, hourly basic pay', report?.hourly.medianGap ?? null),
+    gap('annual.meanGap', '', 'Mean gap, annual basic pay', report?.annual.meanGap ?? null),
+    gap('annual.medianGap', '', 'Median gap, annual basic pay', report?.annual.medianGap ?? null),
+    gap('variable.meanGap', '(b)', 'Mean gap, variable pay (receivers)', report?.variable.meanGap ?? null),
+    gap('variable.medianGap', '(d)', 'Median gap, variable pay (receivers)', report?.variable.medianGap ?? null),
+    share('variable.shareWomen', 'Women receiving variable pay', report?.variable.shareWomen ?? null),
+    share('variable.shareMen', 'Men receiving variable pay', report?.variable.shareMen ?? null),
   ];
 }
 
@@ -76,8 +90,8 @@ export function headlineFigures(report: PayGapReport): HeadlineFigure[] {
 export const countText = (value: number | null, minCell: number): string => (value === null ? `<${minCell}` : formatCount(value));
 
 /** The categories table, Article 9(1)(g): one row of texts per category, with the joint-assessment flag. */
-export function categoryRows(view: PayGapView, minCell: number): { category: string; suppressed: boolean; joint: boolean; cells: string[] }[] {
-  return view.report.categories.map((c) => ({
+export function categoryRows(view: PayGapView | null, minCell: number): { category: string; suppressed: boolean; joint: boolean; cells: string[] }[] {
+  return (view?.report.categories ?? []).map((c) => ({
     category: c.category,
     suppressed: c.suppressed,
     joint: c.jointAssessment,
@@ -96,7 +110,8 @@ export function categoryRows(view: PayGapView, minCell: number): { category: str
 export const categoryColumns = ['Category', 'Women', 'Men', 'Mean gap (hourly basic)', 'Median gap (hourly basic)', 'Mean gap (variable)', 'Median gap (variable)', 'Joint assessment'] as const;
 
 /** The adjusted gap with its 95% interval and controls, and the cost to close, as sentences. */
-export function adjustedText(view: PayGapView): { gap: string; interval: string; controls: string; cost: string; costNote: string } {
+export function adjustedText(view: PayGapView | null): { gap: string; interval: string; controls: string; cost: string; costNote: string } {
+  if (view === null) return { gap: 'suppressed', interval: '—', controls: 'none', cost: 'suppressed', costNote: 'No worker for these filters.' };
   const { adjusted, costToClose, currency } = view.report;
   const interval = adjusted.low === null || adjusted.high === null ? '—' : `${percent(adjusted.low)} to ${percent(adjusted.high)}`;
   return {
@@ -191,4 +206,19 @@ export function payGapCsvHref(view: PayGapView | null, minCell: number): string 
 export function payGapCsvName(filters: SiteFilters): string {
   const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return ['pay-gap-report', filters.region && slug(filters.region), filters.department && slug(filters.department)].filter(Boolean).join('-') + '.csv';
+}
+
+/** Everything the page sets for the filters (the build and the island alike). */
+export function payEquityParts(snapshot: PayGapSnapshot | undefined, filters: SiteFilters) {
+  const view = payGapViewFor(snapshot, filters);
+  const minCell = snapshot?.minCell ?? 5;
+  return {
+    view,
+    scope: scopeText(view, filters, minCell),
+    headline: headlineFigures(view?.report),
+    categories: categoryRows(view, minCell),
+    adjusted: adjustedText(view),
+    csvHref: payGapCsvHref(view, minCell),
+    csvName: payGapCsvName(filters),
+  };
 }
