@@ -1,9 +1,15 @@
 /**
- * The pay-gap report engine (issue 19): every figure in SQL (pipelines/sql/paygap/), suppressed there;
- * only the regression's design-matrix aggregates are formed in JS.
+ * The pay-gap report engine (issue 19, docs/pay-equity.md): every figure is computed and suppressed in
+ * SQL (pipelines/sql/paygap/); only the regression's design-matrix aggregates are formed in JS
+ * (regression.ts), from rows held in memory for that call and never written anywhere.
  */
-import type { Warehouse } from '../lib/duckdb.ts';
-import type { PayGapReport, PayRequest } from '../contract/payGap.ts';
+import { configSchema, type Config } from '../lib/config.ts';
+import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
+import { ensureSchema } from '../ingest/schema.ts';
+import { loadReference } from '../metrics/reference.ts';
+import { applyFilters } from '../metrics/index.ts';
+import { payGapReportSchema, payRequestSchema, type PayGapReport, type PayRequest } from '../contract/payGap.ts';
+import { adjustedGap, controlsOf, type RegressionRow } from './regression.ts';
 
 export interface PayGapOptions {
   /** YYYY-MM-DD: workers employed at this date (each employee's latest row with effective_date <= asOf). */
@@ -12,23 +18,147 @@ export interface PayGapOptions {
   readonly currency: string;
   /** Smallest number of women and of men behind any published figure (config payGap.minCell, default 5). */
   readonly minCell: number;
-  /** Hours of a full-time week (config payGap.standardHours, default 40). */
-  readonly standardHours?: number;
+  /** Hours of a full-time week (default: config payGap.standardHours, 40). */
+  readonly standardHours?: number | undefined;
   /** Filters, applied before suppression. */
-  readonly region?: string;
-  readonly department?: string;
+  readonly region?: string | undefined;
+  readonly department?: string | undefined;
+  /** Reference overrides (country regions, level aliases); default: the shipped defaults. */
+  readonly config?: Config | undefined;
 }
 
-/** The Article 9 report for the workers at `asOf`. */
-export async function payGapReport(conn: Warehouse, options: PayGapOptions): Promise<PayGapReport> {
-  void conn;
-  void options;
-  throw new Error('payGapReport: not implemented yet');
+/** Raised when the report currency has no exchange rate at asOf (a usage problem, never guessed). */
+export class UnknownCurrencyError extends Error {}
+
+/** Build pg_population (the filtered workers at asOf) on this connection. */
+async function preparePopulation(warehouse: Warehouse, options: PayGapOptions): Promise<Record<string, string | number | null>> {
+  const config = options.config ?? configSchema.parse({});
+  await ensureSchema(warehouse);
+  await loadReference(warehouse, config);
+  const params = {
+    as_of: options.asOf,
+    currency: options.currency.toUpperCase(),
+    min_cell: options.minCell,
+    standard_hours: options.standardHours ?? config.payGap.standardHours,
+    region: options.region ?? null,
+    department: options.department ?? null,
+  };
+  await applyFilters(warehouse, params, ['f_fx']);
+  const rate = await warehouse.maybeOne(`SELECT 1 FROM f_fx WHERE currency = $currency`, { currency: params.currency });
+  if (!rate) throw new UnknownCurrencyError(`no exchange rate for ${params.currency} on or before ${options.asOf}`);
+  const sql = sqlFile('paygap/population.sql');
+  await warehouse.run(sql, paramsFor(sql, params));
+  return params;
 }
 
-/** The Article 7 answer: one category's average hourly and annual pay by sex. */
-export async function payRequest(conn: Warehouse, options: PayGapOptions & { readonly category: string }): Promise<PayRequest> {
-  void conn;
-  void options;
-  throw new Error('payRequest: not implemented yet');
+async function query<T>(warehouse: Warehouse, name: string, params: Record<string, string | number | null>): Promise<T[]> {
+  const sql = sqlFile(`paygap/${name}.sql`);
+  return warehouse.all<T>(sql, paramsFor(sql, params));
+}
+
+interface HeadlineRow {
+  women: number;
+  men: number;
+  other: number;
+  undisclosed: number;
+  published: boolean;
+  hourly_mean_gap: number | null;
+  hourly_median_gap: number | null;
+  annual_mean_gap: number | null;
+  annual_median_gap: number | null;
+  variable_mean_gap: number | null;
+  variable_median_gap: number | null;
+  share_women: number | null;
+  share_men: number | null;
+}
+
+interface QuartileRow {
+  band: number;
+  women: number | null;
+  men: number | null;
+  share_women: number | null;
+  share_men: number | null;
+}
+
+interface CategoryRow {
+  category: string;
+  suppressed: boolean;
+  women: number | null;
+  men: number | null;
+  basic_mean_gap: number | null;
+  basic_median_gap: number | null;
+  variable_mean_gap: number | null;
+  variable_median_gap: number | null;
+  joint_assessment: boolean;
+  cost_share: number;
+}
+
+/** The Article 9 report for the workers at `asOf` (validated against payGapReportSchema). */
+export async function payGapReport(warehouse: Warehouse, options: PayGapOptions): Promise<PayGapReport> {
+  const params = await preparePopulation(warehouse, options);
+  await warehouse.run(sqlFile('paygap/stats.sql'));
+  const [headline] = await query<HeadlineRow>(warehouse, 'headline', params);
+  const quartiles = await query<QuartileRow>(warehouse, 'quartiles', params);
+  const categories = await query<CategoryRow>(warehouse, 'categories', params);
+  const h = headline!;
+  const rows = await query<RegressionRow>(warehouse, 'regression_rows', params);
+  const controls = controlsOf(rows);
+  const model = h.published ? adjustedGap(rows, controls) : undefined;
+  rows.length = 0; // person-level values go no further than this function
+  const report: PayGapReport = {
+    asOf: options.asOf,
+    currency: options.currency.toUpperCase(),
+    workers: { women: h.women, men: h.men, other: h.other, undisclosed: h.undisclosed },
+    hourly: { meanGap: h.hourly_mean_gap, medianGap: h.hourly_median_gap },
+    annual: { meanGap: h.annual_mean_gap, medianGap: h.annual_median_gap },
+    variable: { meanGap: h.variable_mean_gap, medianGap: h.variable_median_gap, shareWomen: h.share_women, shareMen: h.share_men },
+    quartiles: quartiles.map((q) => ({ band: q.band, women: q.women, men: q.men, shareWomen: q.share_women, shareMen: q.share_men })),
+    categories: categories.map((c) => ({
+      category: c.category,
+      women: c.women,
+      men: c.men,
+      suppressed: c.suppressed,
+      basicMeanGap: c.basic_mean_gap,
+      basicMedianGap: c.basic_median_gap,
+      variableMeanGap: c.variable_mean_gap,
+      variableMedianGap: c.variable_median_gap,
+      jointAssessment: c.joint_assessment,
+    })),
+    adjusted: { gap: model?.gap ?? null, low: model?.low ?? null, high: model?.high ?? null, controls },
+    // the sum of the published categories' raises (categories.sql: 0 for a suppressed one)
+    costToClose: h.published ? categories.reduce((sum, c) => sum + c.cost_share, 0) : null,
+  };
+  return payGapReportSchema.parse(report);
+}
+
+interface RequestRow {
+  suppressed: boolean;
+  women: number | null;
+  men: number | null;
+  w_hourly: number | null;
+  m_hourly: number | null;
+  w_annual: number | null;
+  m_annual: number | null;
+}
+
+/** The Article 7 answer: one category's average hourly and annual basic pay by sex. */
+export async function payRequest(warehouse: Warehouse, options: PayGapOptions & { readonly category: string }): Promise<PayRequest> {
+  const params = { ...(await preparePopulation(warehouse, options)), category: options.category };
+  const [row] = await query<RequestRow>(warehouse, 'pay_request', params);
+  const r = row!;
+  return payRequestSchema.parse({
+    asOf: options.asOf,
+    currency: options.currency.toUpperCase(),
+    category: options.category,
+    suppressed: r.suppressed,
+    women: { count: r.women, meanHourly: r.w_hourly, meanAnnual: r.w_annual },
+    men: { count: r.men, meanHourly: r.m_hourly, meanAnnual: r.m_annual },
+  });
+}
+
+/** Categories present at asOf (for usage errors naming the known ones). */
+export async function payGapCategories(warehouse: Warehouse, options: PayGapOptions): Promise<string[]> {
+  await preparePopulation(warehouse, options);
+  const rows = await warehouse.all<{ category: string }>(`SELECT DISTINCT category FROM pg_population ORDER BY category`);
+  return rows.map((r) => r.category);
 }

@@ -3,12 +3,6 @@
 -- canonical level and region; then the attribute filters (department, region, level). Employees whose
 -- currency has no rate at asOf keep usd_base NULL and are left out of the bands.
 CREATE OR REPLACE TEMP TABLE f_compensation AS
-WITH current_rows AS (
-  SELECT *
-  FROM compensation
-  WHERE effective_date IS NULL OR effective_date <= $as_of::DATE
-  QUALIFY row_number() OVER (PARTITION BY employee_id ORDER BY effective_date DESC NULLS FIRST, _file_id DESC) = 1
-)
 SELECT
   c.employee_id,
   coalesce(nullif(lower(trim(c.role_family)), ''), 'unknown') AS role_family,
@@ -16,7 +10,7 @@ SELECT
   coalesce(l.level, lower(trim(c.level))) AS level,
   coalesce(k.region, 'Other') AS region,
   c.base_salary * fx.usd_per_unit AS usd_base
-FROM current_rows c
+FROM hs_current_compensation($as_of::DATE) c
 LEFT JOIN ref_level l ON l.alias_key = lower(trim(c.level))
 LEFT JOIN ref_country k ON k.key = lower(trim(c.country))
 LEFT JOIN f_fx fx ON fx.currency = c.currency

@@ -135,3 +135,11 @@ CREATE OR REPLACE TEMP MACRO hs_greenhouse_offer_status(status, application_stat
   END;
 CREATE OR REPLACE TEMP MACRO hs_greenhouse_offer_resolved_at(status, resolved_at, application_status, rejected_at) AS
   CASE WHEN lower(status) IN ('unresolved', 'created') AND application_status = 'rejected' THEN rejected_at ELSE resolved_at END;
+
+-- DESIGN §4 population (pay bands, issue 19 pay-gap report): per employee, the latest compensation row
+-- with effective_date <= as_of; a row without a date counts as current and wins over dated rows.
+CREATE OR REPLACE TEMP MACRO hs_current_compensation(as_of) AS TABLE
+  SELECT *
+  FROM compensation
+  WHERE effective_date IS NULL OR effective_date <= as_of
+  QUALIFY row_number() OVER (PARTITION BY employee_id ORDER BY effective_date DESC NULLS FIRST, _file_id DESC) = 1;
