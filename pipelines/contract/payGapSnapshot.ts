@@ -34,6 +34,8 @@ export const payGapSnapshotSchema = z
     asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     currency: z.string().regex(/^[A-Z]{3}$/),
     minCell: z.number().int().min(3),
+    /** Why no view is published (no exchange rate for the report currency at as-of), else null. */
+    unavailable: z.string().nullable(),
     views: z.array(payGapViewSchema),
   })
   .strict();

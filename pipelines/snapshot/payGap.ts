@@ -6,7 +6,7 @@
  */
 import type { Config } from '../lib/config.ts';
 import { sqlFile, type Warehouse } from '../lib/duckdb.ts';
-import { payGapReport } from '../paygap/index.ts';
+import { payGapReport, UnknownCurrencyError } from '../paygap/index.ts';
 import { publishPayGapViews, type ScopedReport } from '../disclosure/payGapViews.ts';
 import { byKnownOrder, regionKeys } from '../contract/dimensions.ts';
 import type { PayGapSnapshot } from '../contract/payGapSnapshot.ts';
@@ -20,14 +20,22 @@ export async function publishedPayGap(warehouse: Warehouse, config: Config, asOf
   const combinations = await warehouse.all<{ region: string | null; department: string | null }>(sqlFile('snapshot/pay_gap_views.sql'), { as_of: asOf });
   const scoped: ScopedReport[] = [];
   for (const { region, department } of [{ region: null, department: null }, ...combinations]) {
-    const report = await payGapReport(warehouse, {
+    let report;
+    try {
+      report = await payGapReport(warehouse, {
       asOf,
       currency,
       minCell,
       standardHours,
+      config,
       ...(region === null ? {} : { region }),
       ...(department === null ? {} : { department }),
     });
+    } catch (error) {
+      // No rate for the report currency at as-of: the page says so; the rest of the dashboard is published.
+      if (error instanceof UnknownCurrencyError) return { asOf, currency, minCell, unavailable: error.message, views: [] };
+      throw error;
+    }
     scoped.push({ region, department, report });
   }
   const byRegion = byKnownOrder(regionKeys);
@@ -39,5 +47,5 @@ export async function publishedPayGap(warehouse: Warehouse, config: Config, asOf
       byRegion(a.region ?? '', b.region ?? '') ||
       (a.department ?? '').localeCompare(b.department ?? ''),
   );
-  return { asOf, currency, minCell, views };
+  return { asOf, currency, minCell, unavailable: null, views };
 }

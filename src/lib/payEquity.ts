@@ -214,7 +214,7 @@ export function payEquityParts(snapshot: PayGapSnapshot | undefined, filters: Si
   const minCell = snapshot?.minCell ?? 5;
   return {
     view,
-    scope: scopeText(view, filters, minCell),
+    scope: snapshot?.unavailable ? `No pay gap report: ${snapshot.unavailable}.` : scopeText(view, filters, minCell),
     headline: headlineFigures(view?.report),
     categories: categoryRows(view, minCell),
     adjusted: adjustedText(view),
