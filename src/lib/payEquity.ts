@@ -191,7 +191,7 @@ export function payGapCsv(view: PayGapView, minCell: number): string {
     sectioned('Adjusted gap (OLS of ln hourly basic pay on female and controls)', ['gap', 'ci_low', 'ci_high', 'controls'], [
       [published(r.adjusted.gap), published(r.adjusted.low), published(r.adjusted.high), r.adjusted.controls.join(' ')],
     ]),
-    sectioned('Cost to close (annual, report currency)', ['cost_to_close', 'currency'], [[r.costToClose === null ? (view.costWithheld ? 'withheld' : 'suppressed') : money(r.costToClose), r.currency]]),
+    sectioned('Cost to close (annual; report currency)', ['cost_to_close', 'currency'], [[r.costToClose === null ? (view.costWithheld ? 'withheld' : 'suppressed') : money(r.costToClose), r.currency]]),
   ];
   return sections.join('\n');
 }
