@@ -17,26 +17,29 @@ export const payGapFile = 'pay_gap.json';
 /** Every published view of the pay-gap report at `asOf`, in the file's order. */
 export async function publishedPayGap(warehouse: Warehouse, config: Config, asOf: string): Promise<PayGapSnapshot> {
   const { currency, minCell, standardHours } = config.payGap;
-  const combinations = await warehouse.all<{ region: string | null; department: string | null }>(sqlFile('snapshot/pay_gap_views.sql'), { as_of: asOf });
   const scoped: ScopedReport[] = [];
-  for (const { region, department } of [{ region: null, department: null }, ...combinations]) {
+  const filters: { region: string | null; department: string | null }[] = [{ region: null, department: null }];
+  for (let index = 0; index < filters.length; index++) {
+    const { region, department } = filters[index]!;
     let report;
     try {
       report = await payGapReport(warehouse, {
-      asOf,
-      currency,
-      minCell,
-      standardHours,
-      config,
-      ...(region === null ? {} : { region }),
-      ...(department === null ? {} : { department }),
-    });
+        asOf,
+        currency,
+        minCell,
+        standardHours,
+        config,
+        ...(region === null ? {} : { region }),
+        ...(department === null ? {} : { department }),
+      });
     } catch (error) {
       // No rate for the report currency at as-of: the page says so; the rest of the dashboard is published.
       if (error instanceof UnknownCurrencyError) return { asOf, currency, minCell, unavailable: error.message, views: [] };
       throw error;
     }
     scoped.push({ region, department, report });
+    // after the company's report, which loaded the reference tables (regions of countries) on this connection
+    if (index === 0) filters.push(...(await warehouse.all<{ region: string | null; department: string | null }>(sqlFile('snapshot/pay_gap_views.sql'), { as_of: asOf })));
   }
   const byRegion = byKnownOrder(regionKeys);
   // company, regions, departments, then region x department; regions in their known order
