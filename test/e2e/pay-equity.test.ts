@@ -12,7 +12,7 @@
  * Nested differences (company - EU 5 / 5, company - US 11 / 11, Eng - EU x Eng 5 / 5) are all >= 5: no
  * view is withheld.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -127,6 +127,8 @@ describe('the Pay equity page', () => {
     expect(await page.locator('[data-pay-gap-categories] tr').count()).toBe(1);
     expect(await page.locator('[data-pay-gap-categories] tr td').nth(1).textContent()).toBe('5');
     expect(errors).toEqual([]);
+    mkdirSync(path.join(repoRoot, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: path.join(repoRoot, 'test-artifacts', 'pay-equity-us.png'), fullPage: true });
     await page.close();
   });
 
