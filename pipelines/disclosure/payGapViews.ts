@@ -9,8 +9,10 @@
  * to close (money) or an Article 7 answer turns that into currency. So for every pair of published views
  * U containing V, per sex, the difference in headcount must be 0 or at least minCell — for the view as a
  * whole (headline gaps, quartiles, adjusted gap, cost), for its variable-pay receivers (variable gaps) and
- * for each category — or V's figure is withheld. Only V (the smaller) is touched, so a check never makes
- * a pair already checked unsafe. Every figure of a view is a ratio (scale-free) except the cost to close;
+ * for each category — or V's figure is withheld. A category is nested in its own view too: a category
+ * row 1 to minCell - 1 women or men short of the view's headline is withheld (the headline gap and the
+ * category's, anchored by the cost to close, would give the few others away). Only the smaller is
+ * touched, so a check never makes a pair already checked unsafe. Every figure of a view is a ratio (scale-free) except the cost to close;
  * that one is published only for a view with no withheld category and whose every difference is safe.
  *
  * Pure: aggregates in, aggregates out (the reports already passed the engine's SQL suppression).
@@ -69,26 +71,47 @@ function withoutHeadline(report: PayGapReport): PayGapReport {
   };
 }
 
+/** The women and men behind a published figure: a view's headline (category null) or one of its categories. */
+interface Group {
+  readonly view: ScopedReport;
+  readonly category: string | null;
+  readonly women: number;
+  readonly men: number;
+}
+
 /**
- * The views as published: larger views first (company, then one filter, then two), each checked against
- * every published view containing it.
+ * Group A holds every worker of group B: A's view contains B's (or is it), and A is the whole view, or the
+ * same category, or B is a whole view made of A's category alone.
+ */
+function holds(a: Group, b: Group): boolean {
+  if (a === b || !(a.view === b.view || contains(a.view, b.view))) return false;
+  if (a.category === null) return true;
+  if (b.category !== null) return a.category === b.category;
+  const only = b.view.report.categories;
+  return only.length === 1 && only[0]!.category === a.category;
+}
+
+/**
+ * The views as published: larger views first (company, then one filter, then two); in each, the headline
+ * then the categories, each checked against every group already published that holds it.
  */
 export function publishPayGapViews(scoped: readonly ScopedReport[], minCell: number): PayGapView[] {
   const depth = (v: ScopedReport) => (v.region === null ? 0 : 1) + (v.department === null ? 0 : 1);
   const ordered = [...scoped].sort((a, b) => depth(a) - depth(b));
   const published: PayGapView[] = [];
+  const groups: Group[] = [];
+  const tooClose = (group: Group) => groups.some((a) => holds(a, group) && (unsafe(a.women, group.women, minCell) || unsafe(a.men, group.men, minCell)));
   for (const view of ordered) {
     let report = view.report;
     const parents = published.filter((u) => contains(u, view));
     const primary = !headlinePublished(report);
-    // Headline: against each containing view whose headline is published.
-    const headlineUnsafe =
-      !primary &&
-      parents.some(
-        (u) => headlinePublished(u.report) && (unsafe(u.report.workers.women, report.workers.women, minCell) || unsafe(u.report.workers.men, report.workers.men, minCell)),
-      );
+    // Headline: against every published group holding it (containing views; a containing view's category
+    // when this view is that category alone).
+    const headline: Group = { view, category: null, women: report.workers.women, men: report.workers.men };
+    const headlineUnsafe = !primary && tooClose(headline);
     if (headlineUnsafe) report = withoutHeadline(report);
-    // Variable-pay gaps: the receivers of each sex, the same rule.
+    else if (!primary) groups.push(headline);
+    // Variable-pay gaps: the receivers of each sex, the same rule against the containing views.
     const mine = receivers(report);
     if (mine && report.variable.meanGap !== null) {
       const variableUnsafe = parents.some((u) => {
@@ -97,21 +120,15 @@ export function publishPayGapViews(scoped: readonly ScopedReport[], minCell: num
       });
       if (variableUnsafe) report = { ...report, variable: { ...report.variable, meanGap: null, medianGap: null } };
     }
-    // Categories: against the same category in each containing view.
+    // Categories: against this view's headline and every containing view's headline and same category.
     const secondaryCategories: string[] = [];
     const categories = report.categories.map((category) => {
       if (category.suppressed || category.women === null || category.men === null) return category;
-      const clash = parents.some((u) => {
-        const theirs = u.report.categories.find((c) => c.category === category.category);
-        return (
-          theirs !== undefined &&
-          !theirs.suppressed &&
-          theirs.women !== null &&
-          theirs.men !== null &&
-          (unsafe(theirs.women, category.women!, minCell) || unsafe(theirs.men, category.men!, minCell))
-        );
-      });
-      if (!clash) return category;
+      const group: Group = { view, category: category.category, women: category.women, men: category.men };
+      if (!tooClose(group)) {
+        groups.push(group);
+        return category;
+      }
       secondaryCategories.push(category.category);
       return withheldCategory(category);
     });
@@ -127,6 +144,5 @@ export function publishPayGapViews(scoped: readonly ScopedReport[], minCell: num
       report,
     });
   }
-  // The file lists the company first, then regions, departments and their combinations, each sorted.
   return published;
 }

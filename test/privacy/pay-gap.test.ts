@@ -1,25 +1,31 @@
 /**
  * Issue 19 Deliver 4, the attacker against the Pay equity page's data (in the spirit of attack.test.ts):
- * recover one person's pay by differencing two published views of the pay-gap report.
+ * recover one person's pay by differencing two published groups of the pay-gap report — two nested views,
+ * or a view's headline and one of its categories.
  *
- * The roster (test/fixtures/paygap-privacy), one category Analyst, department Data, 40 h a week, EUR:
- *   EU (DE): women 48,110 50,230 51,870 53,340 55,090; men 57,120 58,760 60,410 61,980 63,520 65,170
- *   US: one man, `target`, 71,234 — the person the attacker wants.
- * The company (= department Data) has 5 women and 7 men; the EU view (= EU x Data) 5 women and 6 men:
- * the two differ by exactly the target.
+ * The roster (test/fixtures/paygap-privacy), department Data, 40 h a week (hourly gaps = annual gaps), EUR:
+ *   EU (DE), category Analyst: women 48,110 50,230 51,870 53,340 55,090; men 57,120 58,760 60,410 61,980 63,520 65,170
+ *   EU (DE), category Lead: one man, `lead`, 83,417
+ *   US, category Analyst: one man, `target`, 71,234
+ * The company (= department Data) has 5 women and 8 men, its Analysts 5 and 7; the EU view (= EU x Data) 5
+ * women and 7 men, its Analysts 5 and 6. Lead (0 women) is suppressed everywhere, so a cost to close is the
+ * Analysts' alone.
  *
- * The attack, from published figures only: in a view X made of one category whose mean annual gap g_X is
- * 5% or more, the cost to close is Nw x (0.95 Mm_X - Mw_X) and g_X = 1 - Mw_X / Mm_X, so
- *   Mw_X = cost_X / (Nw x (0.95 / (1 - g_X) - 1)),  Mm_X = Mw_X / (1 - g_X);
- * two nested views with the same women and Nm and Nm - 1 men then give the extra man's pay
- *   p = Nm x Mm_U - (Nm - 1) x Mm_V.
- * (By hand: EU women mean 258,640 / 5 = 51,728, men 366,960 / 6 = 61,160, gap 9,432 / 61,160 = 15.4%; the
- * company's men 438,194 / 7 = 62,599.14; 7 x 62,599.14 - 6 x 61,160 = 438,194 - 366,960 = 71,234.)
+ * The attack, from published figures only. In a view X whose cost to close is carried by one category c
+ * (mean gap g >= 5%, every other category suppressed): cost = Nw x (0.95 Mm - Mw) and g = 1 - Mw / Mm, so
+ *   Mw_c = cost / (Nw x (0.95 / (1 - g) - 1)),  Mm_c = Mw_c / (1 - g).
+ * (1) Two nested views, same women, men Nm and Nm - 1 in c: the extra man earns Nm x Mm_c(U) - (Nm - 1) x Mm_c(V).
+ *     By hand: EU Analysts, women 258,640 / 5 = 51,728, men 366,960 / 6 = 61,160 (gap 15.4%); company
+ *     Analysts' men 438,194 / 7; 438,194 - 366,960 = 71,234, the target.
+ * (2) A view's headline (annual mean gap G, M men) against c (Nm = M - 1 men, the same women): the men's
+ *     mean of the view is Mw_c / (1 - G), and the one man outside c earns M x Mm - Nm x Mm_c.
+ *     By hand, in the company: (438,194 + 83,417) - 438,194 = 83,417, the lead.
  *
- * Against what the engine gives for each view on its own (no secondary suppression) the attack recovers
- * the target's pay to the cent — the test shows it works. Against pay_gap.json as the snapshot writes it,
- * the EU view (1 man away from the company) is withheld — headline, its Analyst row and its cost — and the
- * attack finds nothing; every pair of nested views left differs by 0 or at least minCell women and men.
+ * Against what the engine gives for each view on its own (no secondary suppression) both attacks recover
+ * those salaries to the cent — the test shows they work. Against pay_gap.json as the snapshot writes it,
+ * the groups one man apart are withheld (EU's headline, every Analyst row, hence every cost to close) and
+ * the attacks find nothing; every pair of published groups that nest differs by 0 or at least minCell
+ * women and men.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,35 +42,41 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', 'paygap-privacy');
 const asOf = '2026-06-30';
 const minCell = 5;
 const targetPay = 71_234;
+const leadPay = 83_417;
 
 interface Recovery {
   readonly from: string;
   readonly pay: number;
 }
 
-/** The men's and women's mean annual pay of a one-category view, from its cost to close and mean gap. */
-function meansOf(view: ScopedReport): { women: number; men: number; nw: number; nm: number } | null {
+const nameOf = (v: ScopedReport) => `${v.region ?? '*'}/${v.department ?? '*'}`;
+
+/** The category carrying a view's cost to close and its women's and men's mean annual pay, or null. */
+function carrier(view: ScopedReport): { women: number; men: number; nw: number; nm: number } | null {
   const { report } = view;
-  const [category] = report.categories;
-  const g = report.annual.meanGap;
-  if (report.categories.length !== 1 || category!.suppressed || report.costToClose === null || g === null || g < 0.05) return null;
-  const nw = category!.women!;
-  const women = report.costToClose / (nw * (0.95 / (1 - g) - 1));
-  return { women, men: women / (1 - g), nw, nm: category!.men! };
+  const shown = report.categories.filter((c) => !c.suppressed);
+  const c = shown[0];
+  if (shown.length !== 1 || report.costToClose === null || c!.basicMeanGap === null || c!.basicMeanGap < 0.05) return null;
+  const g = c!.basicMeanGap;
+  const women = report.costToClose / (c!.women! * (0.95 / (1 - g) - 1));
+  return { women, men: women / (1 - g), nw: c!.women!, nm: c!.men! };
 }
 
-/** Every pair of nested views whose counts differ by one person of one sex: that person's pay. */
+/** (1) Nested views one man apart in the cost's category, and (2) a headline one man away from that category. */
 function differencingAttack(views: readonly ScopedReport[]): Recovery[] {
   const found: Recovery[] = [];
   for (const u of views) {
+    const a = carrier(u);
+    if (!a) continue;
+    const { workers, annual } = u.report;
+    if (annual.meanGap !== null && workers.women === a.nw && workers.men - a.nm === 1) {
+      found.push({ from: `${nameOf(u)} headline - its category`, pay: workers.men * ((a.women / (1 - annual.meanGap))) - a.nm * a.men });
+    }
     for (const v of views) {
-      if (!contains(u, v)) continue;
-      const a = meansOf(u);
-      const b = meansOf(v);
-      if (!a || !b) continue;
-      const name = `${u.region ?? '*'}/${u.department ?? '*'} - ${v.region ?? '*'}/${v.department ?? '*'}`;
-      if (a.nw === b.nw && a.nm - b.nm === 1) found.push({ from: name, pay: a.nm * a.men - b.nm * b.men });
-      if (a.nm === b.nm && a.nw - b.nw === 1) found.push({ from: name, pay: a.nw * a.women - b.nw * b.women });
+      const b = contains(u, v) ? carrier(v) : null;
+      if (!b) continue;
+      if (a.nw === b.nw && a.nm - b.nm === 1) found.push({ from: `${nameOf(u)} - ${nameOf(v)}`, pay: a.nm * a.men - b.nm * b.men });
+      if (a.nm === b.nm && a.nw - b.nw === 1) found.push({ from: `${nameOf(u)} - ${nameOf(v)}`, pay: a.nw * a.women - b.nw * b.women });
     }
   }
   return found;
@@ -100,16 +112,22 @@ describe('differencing two published pay-gap views', () => {
 
   it('has the views the attacker needs: the company, EU, US, Data and their combinations', () => {
     expect(published.views.map((v) => `${v.region ?? '*'}/${v.department ?? '*'}`)).toEqual(['*/*', 'US/*', 'EU/*', '*/Data', 'US/Data', 'EU/Data']);
-    // the engine alone publishes EU (5 women, 6 men) with its cost: 5 x (0.95 x 61,160 - 51,728) = 31,870
+    // the engine alone publishes EU (5 women, 7 men) with its cost, the Analysts': 5 x (0.95 x 61,160 - 51,728) = 31,870
     const eu = unprotected.find((v) => v.region === 'EU' && v.department === null)!.report;
+    expect(eu.workers).toMatchObject({ women: 5, men: 7 });
     expect(eu.costToClose).toBeCloseTo(5 * (0.95 * 61_160 - 51_728), 6);
   });
 
-  it("recovers the target's pay from the engine's views published as they are (the attack works)", () => {
+  it("recovers the target's and the lead's pay from the engine's views published as they are (the attacks work)", () => {
     const found = differencingAttack(unprotected);
-    // company - EU and Data - EU x Data (and company - EU x Data, Data - EU) all isolate the target
-    expect(found.length).toBeGreaterThanOrEqual(2);
-    for (const recovery of found) expect(Math.abs(recovery.pay - targetPay), recovery.from).toBeLessThan(0.01);
+    // (1) company - EU, company - EU x Data, Data - EU, Data - EU x Data: the target
+    const nested = found.filter((f) => !f.from.includes('headline'));
+    expect(nested.length).toBeGreaterThanOrEqual(2);
+    for (const recovery of nested) expect(Math.abs(recovery.pay - targetPay), recovery.from).toBeLessThan(0.01);
+    // (2) the company's (and Data's) headline against its Analysts: the lead; EU's the same way
+    const inView = found.filter((f) => f.from.includes('headline'));
+    expect(inView.map((f) => f.from)).toEqual(expect.arrayContaining(['*/* headline - its category', 'EU/* headline - its category']));
+    for (const recovery of inView) expect(Math.abs(recovery.pay - leadPay), recovery.from).toBeLessThan(0.01);
   });
 
   it('recovers nothing from pay_gap.json as published', () => {
@@ -120,28 +138,31 @@ describe('differencing two published pay-gap views', () => {
     expect(eu.secondaryCategories).toEqual(['Analyst']);
     expect(eu.costWithheld).toBe(true);
     expect([eu.report.annual.meanGap, eu.report.hourly.meanGap, eu.report.costToClose]).toEqual([null, null, null]);
-    // the company's own figures stay published
-    expect(published.views[0]!.report.costToClose).not.toBeNull();
+    // the company keeps its headline gaps (5 women, 8 men) but not its Analyst row (5 / 7: one man short) nor its cost
+    const company = published.views[0]!;
+    expect(company.suppression).toBe('none');
+    expect(company.report.annual.meanGap).not.toBeNull();
+    expect(company.secondaryCategories).toEqual(['Analyst']);
+    expect(company.report.costToClose).toBeNull();
   });
 
-  it('leaves no pair of published nested views 1 to minCell - 1 women or men apart', () => {
-    const problems: string[] = [];
-    for (const u of published.views) {
-      for (const v of published.views) {
-        if (!contains(u, v)) continue;
-        const name = `${u.region ?? '*'}/${u.department ?? '*'} > ${v.region ?? '*'}/${v.department ?? '*'}`;
-        const close = (a: number, b: number) => a - b > 0 && a - b < minCell;
-        if (u.report.hourly.meanGap !== null && v.report.hourly.meanGap !== null) {
-          if (close(u.report.workers.women, v.report.workers.women) || close(u.report.workers.men, v.report.workers.men)) problems.push(`${name}: headline`);
-        }
-        for (const c of v.report.categories) {
-          const theirs = u.report.categories.find((x) => x.category === c.category);
-          if (c.suppressed || !theirs || theirs.suppressed) continue;
-          if (close(theirs.women!, c.women!) || close(theirs.men!, c.men!)) problems.push(`${name}: ${c.category}`);
-        }
-      }
-    }
+  it('leaves no pair of published groups that nest 1 to minCell - 1 women or men apart', () => {
+    // a group: a view's headline (when its gaps are published) or one of its published categories
+    const groups = published.views.flatMap((v) => [
+      ...(v.report.hourly.meanGap === null ? [] : [{ v, category: null as string | null, women: v.report.workers.women, men: v.report.workers.men }]),
+      ...v.report.categories.filter((c) => !c.suppressed).map((c) => ({ v, category: c.category as string | null, women: c.women!, men: c.men! })),
+    ]);
+    const nests = (a: (typeof groups)[number], b: (typeof groups)[number]) =>
+      a !== b &&
+      (a.v === b.v || contains(a.v, b.v)) &&
+      (a.category === null || a.category === b.category || (b.category === null && b.v.report.categories.length === 1 && b.v.report.categories[0]!.category === a.category));
+    const close = (x: number, y: number) => x - y > 0 && x - y < minCell;
+    const problems = groups.flatMap((a) =>
+      groups.filter((b) => nests(a, b) && (close(a.women, b.women) || close(a.men, b.men))).map((b) => `${nameOf(a.v)} ${a.category ?? 'headline'} > ${nameOf(b.v)} ${b.category ?? 'headline'}`),
+    );
     expect(problems).toEqual([]);
+    // and something is left to check: the company's headline, Data's (the same people: a difference of 0)
+    expect(groups.length).toBeGreaterThanOrEqual(2);
   });
 
   it("never writes the target's pay or anyone's into the file", () => {
