@@ -22,6 +22,7 @@ import { generationOf, stateLayout } from './refresh/state.ts';
 import { repoRoot } from './refresh/index.ts';
 import { isSampleWarehouse } from './refresh/origin.ts';
 import { listInputs } from './ingest/inputs.ts';
+import { reportCommand } from './commands/report.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -180,6 +181,28 @@ ${metricFilterHelp}`,
     ],
     options: { ...metricOptions, out: { type: 'string' } },
   },
+  report: {
+    usage: 'report pay-gap [--as-of D] [--currency EUR] [--region R] [--department X] [--json | --csv]\n       hirescope report pay-request --category C [--as-of D] [--currency EUR] [--json]',
+    about: `pay-gap: the gender pay gap report of Directive (EU) 2023/970 Article 9 (docs/pay-equity.md): mean and
+median gaps of hourly and annual basic pay and of variable pay, quartile bands, per-category gaps with the
+joint-assessment flag, an adjusted gap with its 95% interval, cost to close. Workers employed at the as-of
+(default: the newest event's day), pay at the as-of rate in --currency (default config payGap.currency, EUR).
+Nothing is published from fewer than payGap.minCell (5) women or men, after the filters. --csv: one section
+per Article 9 letter. pay-request: a category's average hourly and annual pay by sex (Article 7).`,
+    examples: [
+      ['hirescope report pay-gap --as-of 2026-12-31', 'the report on 2026 data'],
+      ['hirescope report pay-gap --csv --region EU > pay-gap.csv', 'the EU workers, as CSV'],
+      ['hirescope report pay-request --category "engineering x senior"', "answer a worker's Article 7 request"],
+    ],
+    options: {
+      'as-of': { type: 'string' },
+      currency: { type: 'string' },
+      region: { type: 'string' },
+      department: { type: 'string' },
+      category: { type: 'string' },
+      csv: { type: 'boolean', default: false },
+    },
+  },
   generate: {
     usage: 'generate --seed N --scale S --out DIR [--end YYYY-MM-DD] [--format F]',
     about: `write deterministic sample data: F = canonical (default), greenhouse, greenhouse-harvest,
@@ -214,6 +237,7 @@ const summaries: Record<CommandName, string> = {
   schedule: 'refresh on a cron schedule and/or when exports land in the inbox',
   export: 'write the published pay bands as CSV (export pay-bands --out FILE.csv)',
   generate: 'write deterministic sample data (canonical or a vendor format)',
+  report: 'the EU pay gap report (report pay-gap) and Article 7 answers (report pay-request)',
 };
 
 const usage = `hirescope — hiring analytics and pay benchmarks from your own exports
@@ -429,6 +453,14 @@ async function run(command: string | undefined, rest: string[], out: Output): Pr
       if (!values.out) throw new UsageError('--out FILE.csv is required');
       return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) =>
         exportCommand(w, settings, positionals[0], values, out),
+      );
+    }
+    case 'report': {
+      const { values, positionals } = parse(command, rest, commands.report.options);
+      if (values.help) return help(out, command);
+      if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+      return await withWarehouse(existingWarehouse(values.db ?? defaultDb), values.config, (w, settings) =>
+        reportCommand(w, settings, positionals[0], values, out),
       );
     }
     case 'generate': {

@@ -44,7 +44,11 @@ export const FILE_HEADERS = {
     'offer_id', 'application_id', 'status', 'version', 'created_at', 'sent_at', 'resolved_at', 'start_date',
     'base_salary', 'currency',
   ],
-  'compensation.csv': ['employee_id', 'level', 'country', 'base_salary', 'currency', 'role_family', 'department', 'effective_date'],
+  'compensation.csv': [
+    'employee_id', 'level', 'country', 'base_salary', 'currency', 'role_family', 'department', 'effective_date',
+    // issue 19, drawn from the 'roster-equity' stream: the columns above are unchanged by them
+    'gender', 'hours_per_week', 'fte', 'variable_pay', 'category', 'hire_date',
+  ],
   'benchmarks.csv': ['source', 'level', 'region', 'currency', 'role_family', 'low', 'high', 'p10', 'p25', 'p50', 'p75', 'p90', 'as_of'],
   'fx_rates.csv': ['currency', 'usd_per_unit', 'as_of'],
 } as const satisfies Record<string, readonly string[]>;
@@ -85,7 +89,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const counters: HiringCounters = { opening: 0, application: 0, offer: 0, candidate: 0 };
     for (const job of jobs) generateJob(job, seed, window, hiring, counters);
 
-    writeRoster(Math.max(1, Math.round(EMPLOYEES_PER_SCALE * scale)), endDay, rngFor(seed, 'roster'), compensation);
+    writeRoster(
+      Math.max(1, Math.round(EMPLOYEES_PER_SCALE * scale)), endDay, rngFor(seed, 'roster'), compensation, rngFor(seed, 'roster-equity'),
+    );
     writeBenchmarks(endDay, rngFor(seed, 'benchmarks'), benchmarks);
     writeFxRates(endDay, rngFor(seed, 'fx'), fxRates);
 

@@ -32,8 +32,10 @@ const pad = (n: number): string => String(n).padStart(6, '0');
 /**
  * Writes `count` employees, each with 1-3 pay rows: the hire (or the roster baseline for long-tenured
  * staff), then annual April reviews with a raise or a promotion. Dates never pass `endDay`.
+ * The pay-gap columns (issue 19: gender, hours, fte, variable pay, category, hire date) come from `equity`,
+ * a stream of their own, so every other column is what it was before they existed.
  */
-export function writeRoster(count: number, endDay: number, rng: Rng, out: CsvWriter): void {
+export function writeRoster(count: number, endDay: number, rng: Rng, out: CsvWriter, equity: Rng): void {
   const baseline = endDay - 4 * 365;
   for (let i = 1; i <= count; i++) {
     const id = `emp-${pad(i)}`;
@@ -41,14 +43,19 @@ export function writeRoster(count: number, endDay: number, rng: Rng, out: CsvWri
     const office = officeChoice.pick(rng);
     let level: LevelKey = levelChoice.pick(rng);
     const [low, high] = PAY_BANDS_USD[level][office.region];
-    let usd = ((low + high) / 2) * office.payFactor * department.payFactor * rng.logNormal(0.97, 0.09);
+    const spread = rng.logNormal(0.97, 0.09);
+    let usd = ((low + high) / 2) * office.payFactor * department.payFactor * spread;
     // Tenure skewed to recent hires (a growing company); dates before the baseline are kept as history.
     let day = baseline + Math.floor((endDay - baseline) * rng.next() ** 0.75);
-    const row = (): void =>
+    const person = drawEquity(department.family, office.country, Math.log(spread / 0.97) / 0.09, day, equity);
+    const row = (): void => {
+      const local = roundSalary(usd / (FX_USD_PER_UNIT[office.currency] ?? 1));
       out.line(
-        `${id},${csvField(spellLevel(level, rng))},${office.country},${roundSalary(usd / (FX_USD_PER_UNIT[office.currency] ?? 1))},` +
-          `${office.currency},${department.family},${csvField(department.name)},${formatDay(day)}`,
+        `${id},${csvField(spellLevel(level, rng))},${office.country},${local},` +
+          `${office.currency},${department.family},${csvField(department.name)},${formatDay(day)},` +
+          equityFields(person, local, department.family, level),
       );
+    };
     row();
     for (let rows = 1; rows < 3; rows++) {
       // Next April 1st at least 90 days after the last change.
@@ -67,6 +74,65 @@ export function writeRoster(count: number, endDay: number, rng: Rng, out: CsvWri
       }
     }
   }
+}
+
+/**
+ * Share of women per role family (a plausible tech company), before the deliberate gap below.
+ */
+const WOMEN_SHARE: Readonly<Record<string, number>> = {
+  engineering: 0.3, product: 0.45, design: 0.55, data: 0.35, sales: 0.4, marketing: 0.6, support: 0.55, people: 0.7, finance: 0.5,
+};
+
+/**
+ * The deliberate, documented gap (docs/pay-equity.md, "The sample"): in engineering and sales, women are
+ * more likely to sit low in their pay band — P(female) falls by 0.3 per standard deviation of the
+ * employee's pay draw — so those categories show a mean gap of several percent, and the adjusted gap
+ * is positive; elsewhere sex is drawn independently of pay. Base salaries themselves are unchanged.
+ */
+export const GAP_FAMILIES: readonly string[] = ['engineering', 'sales'];
+
+interface EquityDraw {
+  readonly gender: string;
+  readonly hours: string;
+  readonly fte: string;
+  /** Fraction of base salary paid as variable pay (0: none). */
+  readonly variableShare: number;
+  readonly hireDate: string;
+}
+
+/** The usual full-time week by office country (hours); 40 elsewhere. */
+const FULL_TIME_HOURS: Readonly<Record<string, number>> = { GB: 37.5, NL: 38, CH: 42, BR: 44, MX: 48, CO: 46, IN: 45, SG: 44, AU: 38 };
+
+/**
+ * One employee's pay-gap attributes; `z` is the standardised pay draw of writeRoster, `firstDay` the
+ * first row's day. The roster's base_salary predates these columns and is a full-time salary, so
+ * part-time (fte 0.8 or 0.9; more often women) stays rare here: a real roster gives the pay actually
+ * paid, and the hourly figures of these few read 11-25% high (docs/pay-equity.md, "The sample").
+ */
+function drawEquity(family: string, country: string, z: number, firstDay: number, rng: Rng): EquityDraw {
+  const base = WOMEN_SHARE[family] ?? 0.5;
+  const shareWomen = GAP_FAMILIES.includes(family) ? Math.min(0.95, Math.max(0.05, base - 0.3 * z)) : base;
+  const u = rng.next();
+  const gender = u < 0.015 ? 'other' : u < 0.045 ? 'undisclosed' : rng.chance(shareWomen) ? 'female' : 'male';
+  const week = FULL_TIME_HOURS[country] ?? 40;
+  const partTime = rng.chance(gender === 'female' ? 0.06 : 0.02);
+  const share = partTime ? (rng.chance(0.5) ? 0.8 : 0.9) : 1;
+  // half the rosters state hours, the other half an FTE (hours = fte x payGap.standardHours) or nothing
+  const asFte = rng.chance(0.5);
+  const hours = asFte ? '' : String(week * share);
+  const fte = asFte && partTime ? String(share) : '';
+  // Variable pay: commission for most of sales, a bonus for some others.
+  const receives = rng.chance(family === 'sales' ? 0.9 : 0.3);
+  const variableShare = receives ? (family === 'sales' ? rng.uniform(0.1, 0.4) : rng.uniform(0.03, 0.12)) : 0;
+  // Hire date: the first row's day, or earlier for staff whose roster history starts at the baseline.
+  const hire = rng.chance(0.6) ? firstDay : firstDay - Math.floor(rng.uniform(30, 6 * 365));
+  return { gender, hours, fte, variableShare, hireDate: formatDay(hire) };
+}
+
+/** The six pay-gap columns of one roster row (category = role family x canonical level). */
+function equityFields(person: EquityDraw, localBase: number, family: string, level: LevelKey): string {
+  const variable = Math.round((localBase * person.variableShare) / 100) * 100;
+  return `${person.gender},${person.hours},${person.fte},${variable},${family} x ${level},${person.hireDate}`;
 }
 
 /**

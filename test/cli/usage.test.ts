@@ -33,7 +33,7 @@ describe('help', () => {
   });
 
   it('every command has its own usage line and 1 to 3 examples', async () => {
-    const names = ['ingest', 'rejects', 'status', 'metrics', 'alerts', 'refresh', 'rebuild', 'reset', 'history', 'schedule', 'export', 'generate'];
+    const names = ['ingest', 'rejects', 'status', 'metrics', 'alerts', 'refresh', 'rebuild', 'reset', 'history', 'schedule', 'export', 'generate', 'report'];
     // in this process (the same main() the bin runs; a spawn per command costs seconds each)
     const helpOf = async (args: string[]) => {
       let text = '';
