@@ -7,6 +7,7 @@
 import type { PayGapReport } from '../../pipelines/contract/payGap.ts';
 import type { PayGapSnapshot, PayGapView } from '../../pipelines/contract/payGapSnapshot.ts';
 import { toCsv } from '../../pipelines/contract/csv.ts';
+import { payGapCsv } from '../../pipelines/contract/payGapCsv.ts';
 import { formatCount, percent } from '../../pipelines/contract/format.ts';
 import type { SiteFilters } from './filters.ts';
 
@@ -23,7 +24,6 @@ export function payGapViewFor(snapshot: PayGapSnapshot | undefined, filters: Sit
 
 /** Figures rounded for tables and CSV files: gaps and shares to 4 decimals (0.1234 = 12.34%), money whole. */
 export const ratio = (value: number | null): number | null => (value === null ? null : Math.round(value * 10_000) / 10_000);
-const money = (value: number | null): number | null => (value === null ? null : Math.round(value));
 
 /** A gap as read: "12.3%" with who it favours, "suppressed" when not published. */
 export function gapText(gap: number | null): string {
@@ -138,67 +138,13 @@ export function scopeText(view: PayGapView | null, filters: SiteFilters, minCell
   return `${scope[0]!.toUpperCase()}${scope.slice(1)}: ${counted}.`;
 }
 
-type Cell = string | number | null;
-const sectioned = (title: string, columns: readonly string[], rows: readonly (readonly Cell[])[]) => `${toCsv([title], [])}${toCsv(columns, rows)}`;
-const published = (value: number | null): Cell => (value === null ? 'suppressed' : ratio(value));
-
 /**
- * The page's CSV export: one section per Article 9(1) letter (a)-(g), then the adjusted gap and the cost
- * to close, each a title line, a header and its rows, sections separated by a blank line. Cells pass the
- * house CSV escaping (no spreadsheet formula); suppressed values read "suppressed", suppressed counts "<5".
+ * The page's CSV export as a `data:` URL: the file `hirescope report pay-gap --csv` writes
+ * (pipelines/contract/payGapCsv.ts: one section per Article 9(1) letter (a)-(g), then the adjusted gap and
+ * the cost to close; formula-safe; suppressed values empty, suppressed counts "<5"), of the view as published.
  */
-export function payGapCsv(view: PayGapView, minCell: number): string {
-  const r = view.report;
-  const scope = [
-    ['as_of', r.asOf],
-    ['currency', r.currency],
-    ['region', view.region ?? 'all'],
-    ['department', view.department ?? 'all'],
-    ['women', r.workers.women],
-    ['men', r.workers.men],
-    ['other', r.workers.other],
-    ['undisclosed', r.workers.undisclosed],
-    ['suppression', view.suppression],
-    ['min_cell', minCell],
-  ] as const;
-  const count = (value: number | null): Cell => (value === null ? `<${minCell}` : value);
-  const sections = [
-    sectioned('Pay gap report (EU Directive 2023/970 Article 9); gap = (men - women) / men', ['field', 'value'], scope),
-    sectioned('(a) Mean gender pay gap', ['pay', 'mean_gap'], [['hourly basic', published(r.hourly.meanGap)], ['annual basic', published(r.annual.meanGap)]]),
-    sectioned('(b) Mean gender pay gap in variable pay', ['pay', 'mean_gap'], [['variable (receivers)', published(r.variable.meanGap)]]),
-    sectioned('(c) Median gender pay gap', ['pay', 'median_gap'], [['hourly basic', published(r.hourly.medianGap)], ['annual basic', published(r.annual.medianGap)]]),
-    sectioned('(d) Median gender pay gap in variable pay', ['pay', 'median_gap'], [['variable (receivers)', published(r.variable.medianGap)]]),
-    sectioned('(e) Proportion of women and men receiving variable pay', ['sex', 'share'], [['women', published(r.variable.shareWomen)], ['men', published(r.variable.shareMen)]]),
-    sectioned(
-      '(f) Proportion of women and men in each quartile pay band (hourly total pay)',
-      ['band', 'women', 'men', 'share_women', 'share_men'],
-      r.quartiles.map((q) => [q.band, q.women === null ? 'suppressed' : q.women, q.men === null ? 'suppressed' : q.men, published(q.shareWomen), published(q.shareMen)]),
-    ),
-    sectioned(
-      '(g) Gender pay gap by category of workers',
-      ['category', 'women', 'men', 'basic_mean_gap', 'basic_median_gap', 'variable_mean_gap', 'variable_median_gap', 'joint_assessment'],
-      r.categories.map((c) => [
-        c.category,
-        count(c.women),
-        count(c.men),
-        published(c.basicMeanGap),
-        published(c.basicMedianGap),
-        published(c.variableMeanGap),
-        published(c.variableMedianGap),
-        c.suppressed ? 'suppressed' : c.jointAssessment ? 'yes' : 'no',
-      ]),
-    ),
-    sectioned('Adjusted gap (OLS of ln hourly basic pay on female and controls)', ['gap', 'ci_low', 'ci_high', 'controls'], [
-      [published(r.adjusted.gap), published(r.adjusted.low), published(r.adjusted.high), r.adjusted.controls.join(' ')],
-    ]),
-    sectioned('Cost to close (annual; report currency)', ['cost_to_close', 'currency'], [[r.costToClose === null ? (view.costWithheld ? 'withheld' : 'suppressed') : money(r.costToClose), r.currency]]),
-  ];
-  return sections.join('\n');
-}
-
-/** The CSV export as a `data:` URL for the download link. */
 export function payGapCsvHref(view: PayGapView | null, minCell: number): string {
-  const text = view === null ? toCsv(['note'], [['no worker for these filters']]) : payGapCsv(view, minCell);
+  const text = view === null ? toCsv(['note'], [['no worker for these filters']]) : payGapCsv(view.report, minCell);
   return `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`;
 }
 

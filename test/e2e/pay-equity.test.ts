@@ -139,22 +139,23 @@ describe('the Pay equity page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-pay-gap-csv]').click()]);
     expect(download.suggestedFilename()).toBe('pay-gap-report-us.csv');
     const text = readFileSync((await download.path())!, 'utf8');
-    const titles = text.split('\n\n').map((section) => section.split('\n')[0]);
+    // the file `hirescope report pay-gap --csv --region US` writes (pipelines/contract/payGapCsv.ts)
+    const titles = text.trimEnd().split('\n\n').map((section) => section.split('\n')[0]!.replace(/^"(.*)"$/, '$1'));
     expect(titles).toEqual([
-      'Pay gap report (EU Directive 2023/970 Article 9); gap = (men - women) / men',
-      '(a) Mean gender pay gap',
-      '(b) Mean gender pay gap in variable pay',
-      '(c) Median gender pay gap',
-      '(d) Median gender pay gap in variable pay',
-      '(e) Proportion of women and men receiving variable pay',
-      '(f) Proportion of women and men in each quartile pay band (hourly total pay)',
-      '(g) Gender pay gap by category of workers',
-      'Adjusted gap (OLS of ln hourly basic pay on female and controls)',
-      'Cost to close (annual; report currency)',
+      'pay gap report (Directive (EU) 2023/970, Article 9)',
+      '(a) mean pay gap, basic pay',
+      '(b) mean pay gap, variable pay (among receivers)',
+      '(c) median pay gap, basic pay',
+      '(d) median pay gap, variable pay (among receivers)',
+      '(e) share receiving variable pay',
+      '(f) quartile pay bands (hourly total pay)',
+      '(g) categories of workers',
+      'adjusted gap (OLS of ln hourly basic pay; 95% interval)',
+      'cost to close (annual)',
     ]);
-    // (a) for US: 5 / 77 = 0.064935... to 4 decimals
-    expect(text).toContain('(a) Mean gender pay gap\npay,mean_gap\nhourly basic,0.0649\nannual basic,0.0649\n');
-    expect(text).toContain('region,US\n');
+    // the US workers (5 women, 5 men) and (a) for US: 5 / 77 = 0.064935...
+    expect(text).toContain('\n2026-06-30,EUR,5,5,0,0\n');
+    expect(text).toMatch(/\nhourly basic pay,0\.06493506\d*\nannual basic pay,0\.06493506\d*\n/);
     await page.close();
   });
 

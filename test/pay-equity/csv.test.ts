@@ -1,6 +1,7 @@
-/** The Pay equity page's CSV export (issue 19 Deliver 4): one section per Article 9 letter, "<5" counts, formula-safe. */
+/** The Pay equity page's CSV export (issue 19 Deliver 4): one section per Article 9 letter, "<5" counts, formula-safe; and its texts. */
 import { describe, expect, it } from 'vitest';
-import { payGapCsv, payEquityParts } from '../../src/lib/payEquity.ts';
+import { payEquityParts } from '../../src/lib/payEquity.ts';
+import { payGapCsv } from '../../pipelines/contract/payGapCsv.ts';
 import type { PayGapView } from '../../pipelines/contract/payGapSnapshot.ts';
 
 const view: PayGapView = {
@@ -26,34 +27,33 @@ const view: PayGapView = {
   },
 };
 
-describe('payGapCsv', () => {
-  const text = payGapCsv(view, 5);
-  const sections = text.split('\n\n');
+const parts = payEquityParts({ asOf: '2026-06-30', currency: 'EUR', minCell: 5, unavailable: null, views: [view] }, { region: 'eu' });
+const text = decodeURIComponent(parts.csvHref.replace('data:text/csv;charset=utf-8,', ''));
+const sections = text.trimEnd().split('\n\n');
 
-  it('has a section per Article 9 letter, then the adjusted gap and the cost to close', () => {
-    expect(sections.map((s) => s.split('\n')[0]!.slice(0, 3))).toEqual(['Pay', '(a)', '(b)', '(c)', '(d)', '(e)', '(f)', '(g)', 'Adj', 'Cos']);
-    // (a): the hourly and annual mean gaps to 4 decimals (0.123456 -> 0.1235)
-    expect(sections[1]).toBe('(a) Mean gender pay gap\npay,mean_gap\nhourly basic,0.1235\nannual basic,0.12');
-    // (b): below the receivers' minimum the gap reads "suppressed"
-    expect(sections[2]).toContain('variable (receivers),suppressed');
-    expect(sections[9]).toBe('Cost to close (annual; report currency)\ncost_to_close,currency\n12346,EUR\n');
+describe("the page's CSV download", () => {
+  it('is the file of `report pay-gap --csv` for the view: a section per Article 9 letter, then the adjusted gap and the cost', () => {
+    expect(text).toBe(payGapCsv(view.report, 5));
+    expect(parts.csvName).toBe('pay-gap-report-eu.csv');
+    const titles = sections.map((s) => s.split('\n')[0]!.replace(/^"/, '').slice(0, 3));
+    expect(titles).toEqual(['pay', '(a)', '(b)', '(c)', '(d)', '(e)', '(f)', '(g)', 'adj', 'cos']);
+    // (a): hourly 0.123456 and annual 0.12 mean gaps; (b) below the receivers' minimum: an empty cell
+    expect(sections[1]).toBe('"(a) mean pay gap, basic pay"\nmeasure,gap\nhourly basic pay,0.123456\nannual basic pay,0.12');
+    expect(sections[2]!.split('\n')[2]).toBe('variable pay,');
   });
 
   it('writes "<5" for a suppressed category and defuses a formula in a category name', () => {
     const g = sections[7]!.split('\n');
-    expect(g[1]).toBe('category,women,men,basic_mean_gap,basic_median_gap,variable_mean_gap,variable_median_gap,joint_assessment');
     // the name starts with "=": prefixed with an apostrophe, then quoted (it holds quotes)
-    expect(g[2]).toBe(`"'=HYPERLINK(""http://x"")",7,6,0.0612,0.05,suppressed,suppressed,yes`);
-    expect(g[3]).toBe('"Support, level 2",<5,<5,suppressed,suppressed,suppressed,suppressed,suppressed');
-    for (const line of text.split('\n')) expect(line).not.toMatch(/^[=+\-@]|,[=+\-@]/);
+    expect(g[2]).toBe(`"'=HYPERLINK(""http://x"")",7,6,false,0.0612,0.05,,,true`);
+    expect(g[3]).toBe('"Support, level 2",<5,<5,true,,,,,false');
+    for (const line of text.split('\n')) expect(line).not.toMatch(/^[=+@]|,[=+@]/);
   });
 
-  it('is the page\'s download for the filters, named after them', () => {
-    const parts = payEquityParts({ asOf: '2026-06-30', currency: 'EUR', minCell: 5, unavailable: null, views: [view] }, { region: 'eu' });
-    expect(parts.csvName).toBe('pay-gap-report-eu.csv');
-    expect(decodeURIComponent(parts.csvHref.replace('data:text/csv;charset=utf-8,', ''))).toBe(text);
+  it('comes with the texts the page shows for the same view', () => {
     expect(parts.headline[0]).toMatchObject({ key: 'hourly.meanGap', text: '12.3%', detail: 'men paid more', status: 'watch' });
     expect(parts.categories[0]!.cells.at(-1)).toBe('yes: mean gap of 5% or more');
+    expect(parts.categories[1]!.cells.slice(0, 3)).toEqual(['Support, level 2', '<5', '<5']);
     expect(parts.adjusted).toMatchObject({ gap: "4.0% in men's favour", interval: '1.0% to 7.0%', cost: 'EUR 12,346' });
   });
 });
