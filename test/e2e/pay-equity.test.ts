@@ -141,18 +141,8 @@ describe('the Pay equity page', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     // the file `hirescope report pay-gap --csv --region US` writes (pipelines/contract/payGapCsv.ts)
     const titles = text.trimEnd().split('\n\n').map((section) => section.split('\n')[0]!.replace(/^"(.*)"$/, '$1'));
-    expect(titles).toEqual([
-      'pay gap report (Directive (EU) 2023/970, Article 9)',
-      '(a) mean pay gap, basic pay',
-      '(b) mean pay gap, variable pay (among receivers)',
-      '(c) median pay gap, basic pay',
-      '(d) median pay gap, variable pay (among receivers)',
-      '(e) share receiving variable pay',
-      '(f) quartile pay bands (hourly total pay)',
-      '(g) categories of workers',
-      'adjusted gap (OLS of ln hourly basic pay; 95% interval)',
-      'cost to close (annual)',
-    ]);
+    // a head, one section per Article 9(1) letter (a)-(g), the adjusted gap, the cost to close (titles: test/paygap/cli.test.ts)
+    expect(titles.map((t) => /^\([a-g]\)/.exec(t)?.[0] ?? t.split(' ')[0])).toEqual(['pay', '(a)', '(b)', '(c)', '(d)', '(e)', '(f)', '(g)', 'adjusted', 'cost']);
     // the US workers (5 women, 5 men) and (a) for US: 5 / 77 = 0.064935...
     expect(text).toContain('\n2026-06-30,EUR,5,5,0,0\n');
     expect(text).toMatch(/\nhourly basic pay,0\.06493506\d*\nannual basic pay,0\.06493506\d*\n/);
