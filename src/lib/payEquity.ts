@@ -62,7 +62,8 @@ export function headlineFigures(report: PayGapReport | undefined): HeadlineFigur
     label,
     value,
     text: value === null ? 'suppressed' : percent(Math.abs(value)),
-    detail: value === null ? noGap : value > 0 ? "men paid more" : value < 0 ? 'women paid more' : 'no gap',
+    // the status in words too (never by colour alone)
+    detail: value === null ? noGap : `${value > 0 ? 'men paid more' : value < 0 ? 'women paid more' : 'no gap'}${gapStatus(value) === 'watch' ? ' · 5% or more' : ''}`,
     status: gapStatus(value),
   });
   const share = (key: string, label: string, value: number | null): HeadlineFigure => ({
