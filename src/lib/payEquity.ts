@@ -104,7 +104,7 @@ export function categoryRows(view: PayGapView | null, minCell: number): { catego
       gapText(c.basicMedianGap),
       gapText(c.variableMeanGap),
       gapText(c.variableMedianGap),
-      c.suppressed ? 'suppressed' : c.jointAssessment ? 'yes: mean gap of 5% or more' : 'no',
+      c.suppressed ? 'suppressed' : c.jointAssessment ? 'yes (5% or more)' : 'no',
     ],
   }));
 }

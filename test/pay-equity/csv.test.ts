@@ -52,7 +52,7 @@ describe("the page's CSV download", () => {
 
   it('comes with the texts the page shows for the same view', () => {
     expect(parts.headline[0]).toMatchObject({ key: 'hourly.meanGap', text: '12.3%', detail: 'men paid more · 5% or more', status: 'watch' });
-    expect(parts.categories[0]!.cells.at(-1)).toBe('yes: mean gap of 5% or more');
+    expect(parts.categories[0]!.cells.at(-1)).toBe('yes (5% or more)');
     expect(parts.categories[1]!.cells.slice(0, 3)).toEqual(['Support, level 2', '<5', '<5']);
     expect(parts.adjusted).toMatchObject({ gap: "4.0% in men's favour", interval: '1.0% to 7.0%', cost: 'EUR 12,346' });
   });

@@ -38,7 +38,7 @@ export function payGapBars(
     marginTop,
     marginBottom,
     marginLeft: leftMargin(bars.map((b) => b.measure), width),
-    marginRight: marginForText(bars.map(label), { max: 120 }),
+    marginRight: marginForText(bars.map(label), { min: 110, max: 140 }),
     ariaLabel,
     ariaDescription:
       `${ariaLabel} (gap = (men - women) / men; the ${formatPercent(line)} line is where a joint pay assessment is due): ` +
