@@ -151,6 +151,7 @@ describe('the Pay equity page', () => {
 
   it('prints as the report: navigation, filters and buttons hidden', async () => {
     const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 800, height: 1000 });
     await page.goto(`${base}pay-equity/`);
     await page.waitForSelector('body[data-drawn]', { timeout: 20_000 });
     await page.emulateMedia({ media: 'print' });
@@ -159,6 +160,9 @@ describe('the Pay equity page', () => {
     expect(await page.locator('a[data-pay-gap-csv]').isVisible()).toBe(false);
     expect(await page.locator('[data-pay-gap-categories]').isVisible()).toBe(true);
     expect(await page.locator('table.pay-gap-categories').evaluate((t) => getComputedStyle(t).breakInside)).toBe('avoid');
+    // the table fits inside its panel on paper (cells wrap)
+    const [table, panel] = await page.locator('table.pay-gap-categories').evaluate((t) => [t.getBoundingClientRect().right, t.closest('section')!.getBoundingClientRect().right]);
+    expect(table).toBeLessThanOrEqual(panel!);
     await page.close();
   });
 });
