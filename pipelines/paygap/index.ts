@@ -93,8 +93,21 @@ interface CategoryRow {
   cost_share: number;
 }
 
+/** Drop this connection's person-level and unsuppressed temp tables once the published figures are out. */
+async function dropWorkTables(warehouse: Warehouse): Promise<void> {
+  await warehouse.run('DROP TABLE IF EXISTS temp.pg_population; DROP TABLE IF EXISTS temp.pg_stats');
+}
+
 /** The Article 9 report for the workers at `asOf` (validated against payGapReportSchema). */
 export async function payGapReport(warehouse: Warehouse, options: PayGapOptions): Promise<PayGapReport> {
+  try {
+    return await computeReport(warehouse, options);
+  } finally {
+    await dropWorkTables(warehouse);
+  }
+}
+
+async function computeReport(warehouse: Warehouse, options: PayGapOptions): Promise<PayGapReport> {
   const params = await preparePopulation(warehouse, options);
   await warehouse.run(sqlFile('paygap/stats.sql'));
   const [headline] = await query<HeadlineRow>(warehouse, 'headline', params);
@@ -144,7 +157,7 @@ interface RequestRow {
 /** The Article 7 answer: one category's average hourly and annual basic pay by sex. */
 export async function payRequest(warehouse: Warehouse, options: PayGapOptions & { readonly category: string }): Promise<PayRequest> {
   const params = { ...(await preparePopulation(warehouse, options)), category: options.category };
-  const [row] = await query<RequestRow>(warehouse, 'pay_request', params);
+  const [row] = await query<RequestRow>(warehouse, 'pay_request', params).finally(() => dropWorkTables(warehouse));
   const r = row!;
   return payRequestSchema.parse({
     asOf: options.asOf,
@@ -159,6 +172,8 @@ export async function payRequest(warehouse: Warehouse, options: PayGapOptions & 
 /** Categories present at asOf (for usage errors naming the known ones). */
 export async function payGapCategories(warehouse: Warehouse, options: PayGapOptions): Promise<string[]> {
   await preparePopulation(warehouse, options);
-  const rows = await warehouse.all<{ category: string }>(`SELECT DISTINCT category FROM pg_population ORDER BY category`);
+  const rows = await warehouse
+    .all<{ category: string }>(`SELECT DISTINCT category FROM pg_population ORDER BY category`)
+    .finally(() => dropWorkTables(warehouse));
   return rows.map((r) => r.category);
 }

@@ -46,6 +46,11 @@ describe('pay-gap report on a hand-sized roster', () => {
     tmp.cleanup();
   });
 
+  it('leaves no person-level table behind on the connection', async () => {
+    const left = await warehouse.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'pg_%'`);
+    expect(left).toEqual([]);
+  });
+
   it('counts the workers at as-of by sex', () => {
     // women a01-a05, b01, b02 = 7; men a06-a11, b03, b04 = 8; other a12; undisclosed b05 (no gender given)
     expect(report.workers).toEqual({ women: 7, men: 8, other: 1, undisclosed: 1 });

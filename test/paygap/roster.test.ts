@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPersonalDataColumn } from '../../pipelines/ingest/entities.ts';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
+import { ensureSchema } from '../../pipelines/ingest/schema.ts';
 import { runCli, tempDir, writeFiles } from '../helpers/tmp.ts';
 
 describe('isPersonalDataColumn', () => {
@@ -64,6 +65,36 @@ describe('compensation roster columns', () => {
       ]);
       const columns = await warehouse.all<{ name: string }>(`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'applications'`);
       expect(columns.map((c) => c.name)).not.toContain('gender');
+    } finally {
+      warehouse.close();
+    }
+  });
+});
+
+describe('a warehouse made before the roster columns', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('gains them in place when it is next opened (ALTER TABLE ... ADD COLUMN IF NOT EXISTS), keeping its rows', async () => {
+    const db = path.join(tmp.dir, 'old.duckdb');
+    const old = await openWarehouse(db);
+    try {
+      // the compensation table as schema.sql created it before issue 19
+      await old.run(`CREATE TABLE compensation (
+        employee_id VARCHAR NOT NULL, level VARCHAR NOT NULL, country VARCHAR NOT NULL,
+        base_salary DOUBLE NOT NULL, currency VARCHAR NOT NULL, role_family VARCHAR, department VARCHAR,
+        effective_date DATE, _file_id INTEGER NOT NULL)`);
+      await old.run(`INSERT INTO compensation VALUES ('e1', 'mid', 'DE', 50000, 'EUR', NULL, NULL, NULL, 1)`);
+    } finally {
+      old.close();
+    }
+    const warehouse = await openWarehouse(db);
+    try {
+      await ensureSchema(warehouse);
+      const rows = await warehouse.all(`SELECT employee_id, base_salary, gender, hours_per_week, fte, variable_pay, category, hire_date FROM compensation`);
+      expect(rows).toEqual([
+        { employee_id: 'e1', base_salary: 50000, gender: null, hours_per_week: null, fte: null, variable_pay: null, category: null, hire_date: null },
+      ]);
     } finally {
       warehouse.close();
     }
