@@ -25,6 +25,8 @@ import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse, type Warehouse } from '../../pipelines/lib/duckdb.ts';
 import { payGapReport } from '../../pipelines/paygap/index.ts';
 import { writeSnapshot } from '../../pipelines/snapshot/index.ts';
+import { publishedPayGap } from '../../pipelines/snapshot/payGap.ts';
+import { payEquityParts } from '../../src/lib/payEquity.ts';
 import { payGapSnapshotSchema, type PayGapSnapshot, type PayGapView } from '../../pipelines/contract/payGapSnapshot.ts';
 import type { PayGapReport } from '../../pipelines/contract/payGap.ts';
 import { repoRoot, runCli, tempDir } from '../helpers/tmp.ts';
@@ -167,6 +169,13 @@ describe('pay_gap.json of the snapshot', () => {
         }
       }
     }
+  });
+
+  it('says the report is unavailable, instead of failing the refresh, when the report currency has no rate', async () => {
+    const none = await publishedPayGap(warehouse, configSchema.parse({ payGap: { currency: 'ZZZ' } }), asOf);
+    expect(none.views).toEqual([]);
+    expect(none.unavailable).toMatch(/ZZZ/);
+    expect(payEquityParts(payGapSnapshotSchema.parse(none), {}).scope).toMatch(/^No pay gap report: .*ZZZ/);
   });
 
   it('holds no person-level value: no salary of the roster appears in the file', () => {
