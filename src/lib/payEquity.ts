@@ -161,7 +161,9 @@ export function payEquityParts(snapshot: PayGapSnapshot | undefined, filters: Si
   const minCell = snapshot?.minCell ?? 5;
   return {
     view,
-    scope: snapshot?.unavailable ? `No pay gap report: ${snapshot.unavailable}.` : scopeText(view, filters, minCell),
+    scope:
+      (snapshot?.unavailable ? `No pay gap report: ${snapshot.unavailable}.` : scopeText(view, filters, minCell)) +
+      (filters.from || filters.to || filters.level ? ' The period and level filters do not apply: the report is of the workers at the report date.' : ''),
     headline: headlineFigures(view?.report),
     categories: categoryRows(view, minCell),
     adjusted: adjustedText(view),

@@ -50,6 +50,14 @@ describe("the page's CSV download", () => {
     for (const line of text.split('\n')) expect(line).not.toMatch(/^[=+@]|,[=+@]/);
   });
 
+  it('says the period and level filters do not apply', () => {
+    const snapshot = { asOf: '2026-06-30', currency: 'EUR', minCell: 5, unavailable: null, views: [view] };
+    expect(payEquityParts(snapshot, { region: 'EU', level: 'senior' }).scope).toBe(
+      'Region EU: 12 women, 10 men, 1 other or undisclosed. The period and level filters do not apply: the report is of the workers at the report date.',
+    );
+    expect(payEquityParts(snapshot, { region: 'EU' }).scope).toBe('Region EU: 12 women, 10 men, 1 other or undisclosed.');
+  });
+
   it('comes with the texts the page shows for the same view', () => {
     expect(parts.headline[0]).toMatchObject({ key: 'hourly.meanGap', text: '12.3%', detail: 'men paid more · 5% or more', status: 'watch' });
     expect(parts.categories[0]!.cells.at(-1)).toBe('yes (5% or more)');
