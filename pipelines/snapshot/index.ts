@@ -35,6 +35,8 @@ import { plannerSnapshotSchema } from '../contract/planSchema.ts';
 import { computeRequisitions } from '../metrics/requisitions.ts';
 import { requisitionCubeColumns, requisitionsSnapshotSchema, requisitionsToColumns } from '../contract/requisitions.ts';
 import { ownersVisible } from '../lib/privacy.ts';
+import { payGapFile, publishedPayGap } from './payGap.ts';
+import { payGapSnapshotSchema } from '../contract/payGapSnapshot.ts';
 
 export interface SnapshotOptions {
   readonly asOf: string;
@@ -130,6 +132,8 @@ export async function writeSnapshot(warehouse: Warehouse, config: Config, option
   const views = [...scoped].map(([department, { payBands, offersVsBands }]) => ({ department, payBands, offersVsBands }));
   const rules = rulesOf(config);
   writeJson(staging, 'pay.json', paySnapshotSchema, { asOf, minCell: rules.minCell, roundedTo: rules.gridFromExactFrom, disclosure: rules, views });
+  // Pay equity (issue 19): the Article 9 report per region / department view, suppressed (snapshot/payGap.ts).
+  writeJson(staging, payGapFile, payGapSnapshotSchema, await publishedPayGap(warehouse, config, asOf));
   // The departments the filters know, as the CLI's (commands/filters.ts): the hiring data's and the pay rows'.
   for (const view of views) if (view.department !== null) categories.departments.add(view.department);
   writeJson(staging, 'meta.json', metaSchema, {
@@ -250,7 +254,7 @@ async function buildManifest(
 
 /** Size of a snapshot folder in bytes. */
 export function snapshotBytes(manifest: Manifest, dir: string): number {
-  return ['manifest.json', 'meta.json', 'pay.json', 'alerts.json', 'quality.json', 'planner.json', 'requisitions.json', 'requisitions.arrow', ...Object.values(manifest.cubes).map((c) => c.file)]
+  return ['manifest.json', 'meta.json', 'pay.json', 'pay_gap.json', 'alerts.json', 'quality.json', 'planner.json', 'requisitions.json', 'requisitions.arrow', ...Object.values(manifest.cubes).map((c) => c.file)]
     .map((f) => statSync(path.join(dir, f)).size)
     .reduce((a, b) => a + b, 0);
 }

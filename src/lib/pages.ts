@@ -8,6 +8,8 @@ import type { Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { days, dollars, integer, monthLabel, percent } from '../../pipelines/contract/format.ts';
 import { disclosureRules } from '../../pipelines/contract/disclosure.ts';
+import type { PayGapSnapshot } from '../../pipelines/contract/payGapSnapshot.ts';
+import { payGapCharts } from './payEquityCharts.ts';
 import { oldAgingBuckets } from '../../pipelines/contract/dimensions.ts';
 import {
   funnel,
@@ -32,12 +34,14 @@ import { reasonRows } from './reasons.ts';
 import { ownerViews, type OwnerKind, type OwnerRate } from './owners.ts';
 import { tooFewText } from '../../pipelines/contract/ownerRules.ts';
 
-export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'requisitions' | 'owners' | 'offers' | 'sources' | 'planner' | 'pay-bands' | 'data-quality';
+export type PageId = 'overview' | 'funnel' | 'time-to-fill' | 'requisitions' | 'owners' | 'offers' | 'sources' | 'planner' | 'pay-bands' | 'pay-equity' | 'data-quality';
 
 export interface ChartContext {
   readonly cubes: Partial<Record<CubeName, Cube>>;
   readonly meta: Meta;
   readonly pay?: PaySnapshot | undefined;
+  /** The pay-gap report's views (Pay equity page). */
+  readonly payGap?: PayGapSnapshot | undefined;
   readonly filters: SiteFilters;
 }
 
@@ -66,7 +70,9 @@ export type ChartId =
   | 'sourceBars'
   | 'payBands'
   | 'offersVsBands'
-  | 'reasonBars';
+  | 'reasonBars'
+  | 'payGapBars'
+  | 'payGapQuartiles';
 
 export interface ChartDef {
   /** Element id and CSV file name. */
@@ -76,6 +82,7 @@ export interface ChartDef {
   readonly description: string;
   readonly cubes: readonly CubeName[];
   readonly usesPay?: boolean;
+  readonly usesPayGap?: boolean;
   build(context: ChartContext): ChartOutput;
 }
 
@@ -461,6 +468,7 @@ export const pageCharts: Record<PageId, readonly ChartDef[]> = {
   sources: [sourcesChart],
   planner: [],
   'pay-bands': [payBandsChart, offersVsBandsChart],
+  'pay-equity': payGapCharts,
   'data-quality': [],
 };
 

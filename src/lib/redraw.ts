@@ -4,6 +4,8 @@
  */
 import { cubes as cubeSpecs, type CubeName } from '../../pipelines/contract/cubes.ts';
 import type { Meta, PaySnapshot } from '../../pipelines/contract/snapshot.ts';
+import type { PayGapSnapshot } from '../../pipelines/contract/payGapSnapshot.ts';
+import { drawPayEquity } from './payEquityDom.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 import type { SiteFilters } from './filters.ts';
 import { statusLabel } from '../../pipelines/contract/status.ts';
@@ -15,6 +17,7 @@ import { cellText, cellTitle, columnKind } from '../../pipelines/contract/format
 const loadedCubes = new Map<CubeName, Promise<Cube>>();
 let loadedMeta: Promise<Meta> | undefined;
 let loadedPay: Promise<PaySnapshot> | undefined;
+let loadedPayGap: Promise<PayGapSnapshot> | undefined;
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -37,11 +40,14 @@ export async function loadContext(page: PageId, base: string, filters: SiteFilte
   loadedMeta ??= fetchJson<Meta>(`${base}data/meta.json`);
   const needsPay = pageCharts[page].some((c) => c.usesPay);
   if (needsPay) loadedPay ??= fetchJson<PaySnapshot>(`${base}data/pay.json`);
+  const needsPayGap = pageCharts[page].some((c) => c.usesPayGap);
+  if (needsPayGap) loadedPayGap ??= fetchJson<PayGapSnapshot>(`${base}data/pay_gap.json`);
   const entries = await Promise.all(names.map(async (name) => [name, await loadedCubes.get(name)!] as const));
   return {
     cubes: Object.fromEntries(entries),
     meta: await loadedMeta,
     pay: needsPay ? await loadedPay : undefined,
+    payGap: needsPayGap ? await loadedPayGap : undefined,
     filters,
   };
 }
@@ -130,6 +136,7 @@ export function redraw(page: PageId, context: ChartContext): void {
     if (figure) drawFigure(def, figure, context);
   }
   watchWidths(page);
+  if (page === 'pay-equity') drawPayEquity(context);
   const compa = document.querySelector<HTMLElement>('[data-compa-body]');
   if (compa) {
     const rows = compaRows(context);

@@ -15,6 +15,7 @@ import {
 } from '../../pipelines/contract/snapshot.ts';
 import { plannerSnapshotSchema } from '../../pipelines/contract/planSchema.ts';
 import { requisitionsFromColumns, requisitionsReportSchema, requisitionsSnapshotSchema } from '../../pipelines/contract/requisitions.ts';
+import { payGapSnapshotSchema } from '../../pipelines/contract/payGapSnapshot.ts';
 import { cubeFromIpc, type Cube } from './cube.ts';
 
 /** Where the snapshot is read at build time (the refresh command sets it; default data/snapshot). */
@@ -33,6 +34,7 @@ function load() {
     manifest: manifestSchema.parse(json('manifest.json')),
     meta: metaSchema.parse(json('meta.json')),
     pay: paySnapshotSchema.parse(json('pay.json')),
+    payGap: payGapSnapshotSchema.parse(json('pay_gap.json')),
     alerts: alertsSnapshotSchema.parse(json('alerts.json')),
     quality: qualitySnapshotSchema.parse(json('quality.json')),
     planner: plannerSnapshotSchema.parse(json('planner.json')),

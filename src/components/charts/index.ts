@@ -9,6 +9,8 @@ import { oarTrend } from './oarTrend.ts';
 import { offerSpeed } from './offerSpeed.ts';
 import { offersVsBands } from './offersVsBands.ts';
 import { payBands } from './payBands.ts';
+import { payGapBars } from './payGapBars.ts';
+import { payGapQuartiles } from './payGapQuartiles.ts';
 import { rateBars } from './rateBars.ts';
 import { reasonBars } from './reasonBars.ts';
 import { regionTimelines } from './regionTimelines.ts';
@@ -33,6 +35,8 @@ export { sourceBars } from './sourceBars.ts';
 export { payBands, type PayBand, type PayBandsOptions } from './payBands.ts';
 export { offersVsBands, type OffersVsBandsOverall } from './offersVsBands.ts';
 export { reasonBars, type ReasonSegment } from './reasonBars.ts';
+export { payGapBars, type PayGapBar, type PayGapBarsOptions } from './payGapBars.ts';
+export { payGapQuartiles, type PayGapQuartile } from './payGapQuartiles.ts';
 
 /** Chart id -> chart function, for islands and pages that pick a chart by name. */
 export const charts = {
@@ -50,5 +54,7 @@ export const charts = {
   payBands,
   offersVsBands,
   reasonBars,
+  payGapBars,
+  payGapQuartiles,
 } as const;
 export type ChartId = keyof typeof charts;

@@ -1,0 +1,54 @@
+/**
+ * The Pay equity page's data (`pay_gap.json`, issue 19 Deliver 4): the engine's Article 9 report for the
+ * whole company and for every region, department and region x department with workers at as-of — each
+ * filtered then suppressed in SQL by the engine — then the nested views' secondary suppression
+ * (pipelines/disclosure/payGapViews.ts). Aggregates only.
+ */
+import type { Config } from '../lib/config.ts';
+import { sqlFile, type Warehouse } from '../lib/duckdb.ts';
+import { payGapReport, UnknownCurrencyError } from '../paygap/index.ts';
+import { publishPayGapViews, type ScopedReport } from '../disclosure/payGapViews.ts';
+import { byKnownOrder, regionKeys } from '../contract/dimensions.ts';
+import type { PayGapSnapshot } from '../contract/payGapSnapshot.ts';
+
+/** The file name in the snapshot folder (and dist/data/). */
+export const payGapFile = 'pay_gap.json';
+
+/** Every published view of the pay-gap report at `asOf`, in the file's order. */
+export async function publishedPayGap(warehouse: Warehouse, config: Config, asOf: string): Promise<PayGapSnapshot> {
+  const { currency, minCell, standardHours } = config.payGap;
+  const scoped: ScopedReport[] = [];
+  const filters: { region: string | null; department: string | null }[] = [{ region: null, department: null }];
+  for (let index = 0; index < filters.length; index++) {
+    const { region, department } = filters[index]!;
+    let report;
+    try {
+      report = await payGapReport(warehouse, {
+        asOf,
+        currency,
+        minCell,
+        standardHours,
+        config,
+        ...(region === null ? {} : { region }),
+        ...(department === null ? {} : { department }),
+      });
+    } catch (error) {
+      // No rate for the report currency at as-of: the page says so; the rest of the dashboard is published.
+      if (error instanceof UnknownCurrencyError) return { asOf, currency, minCell, unavailable: error.message, views: [] };
+      throw error;
+    }
+    scoped.push({ region, department, report });
+    // after the company's report, which loaded the reference tables (regions of countries) on this connection
+    if (index === 0) filters.push(...(await warehouse.all<{ region: string | null; department: string | null }>(sqlFile('snapshot/pay_gap_views.sql'), { as_of: asOf })));
+  }
+  const byRegion = byKnownOrder(regionKeys);
+  // company, regions, departments, then region x department; regions in their known order
+  const kind = (v: { region: string | null; department: string | null }) => (v.region === null ? 0 : 1) + (v.department === null ? 0 : 2);
+  const views = publishPayGapViews(scoped, minCell).sort(
+    (a, b) =>
+      kind(a) - kind(b) ||
+      byRegion(a.region ?? '', b.region ?? '') ||
+      (a.department ?? '').localeCompare(b.department ?? ''),
+  );
+  return { asOf, currency, minCell, unavailable: null, views };
+}
