@@ -25,6 +25,11 @@ export interface PayGapOptions {
   readonly department?: string | undefined;
   /** Reference overrides (country regions, level aliases); default: the shipped defaults. */
   readonly config?: Config | undefined;
+  /**
+   * The caller has already made the schema and loaded the reference tables on this connection (the snapshot
+   * asks for about 50 views in a row: loading them once saves about 70 ms a view).
+   */
+  readonly referenceLoaded?: boolean | undefined;
 }
 
 /** Raised when the report currency has no exchange rate at asOf (a usage problem, never guessed). */
@@ -33,8 +38,10 @@ export class UnknownCurrencyError extends Error {}
 /** Build pg_population (the filtered workers at asOf) on this connection. */
 async function preparePopulation(warehouse: Warehouse, options: PayGapOptions): Promise<Record<string, string | number | null>> {
   const config = options.config ?? configSchema.parse({});
-  await ensureSchema(warehouse);
-  await loadReference(warehouse, config);
+  if (!options.referenceLoaded) {
+    await ensureSchema(warehouse);
+    await loadReference(warehouse, config);
+  }
   const params = {
     as_of: options.asOf,
     currency: options.currency.toUpperCase(),

@@ -29,6 +29,7 @@ export async function publishedPayGap(warehouse: Warehouse, config: Config, asOf
         minCell,
         standardHours,
         config,
+        referenceLoaded: index > 0,
         ...(region === null ? {} : { region }),
         ...(department === null ? {} : { department }),
       });

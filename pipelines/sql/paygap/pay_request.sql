@@ -5,10 +5,10 @@ WITH stats AS (
   SELECT
     count(*) FILTER (WHERE gender = 'female')::INTEGER AS women,
     count(*) FILTER (WHERE gender = 'male')::INTEGER AS men,
-    avg(hourly) FILTER (WHERE gender = 'female') AS w_hourly,
-    avg(hourly) FILTER (WHERE gender = 'male') AS m_hourly,
-    avg(annual) FILTER (WHERE gender = 'female') AS w_annual,
-    avg(annual) FILTER (WHERE gender = 'male') AS m_annual
+    avg(hourly::DECIMAL(38,12)) FILTER (WHERE gender = 'female') AS w_hourly,
+    avg(hourly::DECIMAL(38,12)) FILTER (WHERE gender = 'male') AS m_hourly,
+    avg(annual::DECIMAL(38,12)) FILTER (WHERE gender = 'female') AS w_annual,
+    avg(annual::DECIMAL(38,12)) FILTER (WHERE gender = 'male') AS m_annual
   FROM pg_population
   WHERE lower(category) = lower($category::VARCHAR)
 ), flags AS (
