@@ -36,7 +36,9 @@ export function reasonBars(
   const marginBottom = 36;
   const label = (s: ReasonSegment) => `${s.reason} ${formatPercent(s.share)}`;
   // a segment is labelled when its share holds the text at about 7 px a character
-  const plotWidth = width - leftMargin(groups, width) - 16;
+  // room on the right for half of the last tick label, "100%", at 11 px and more
+  const marginRight = 28;
+  const plotWidth = width - leftMargin(groups, width) - marginRight;
   const fits = (s: ReasonSegment) => !compact && s.share * plotWidth > label(s).length * 7 + 8;
   // stacked by hand (reasons in their overall order), so labels sit in the middle of their own segment
   const placed = groups.flatMap((g) => {
@@ -53,7 +55,7 @@ export function reasonBars(
     marginTop,
     marginBottom,
     marginLeft: leftMargin(groups, width),
-    marginRight: 16,
+    marginRight,
     ariaLabel,
     ariaDescription: `${ariaLabel}: ${groups
       .map((g) => `${g}: ${joinProse(segments.filter((s) => s.group === g).map((s) => `${s.reason} ${s.count} (${formatPercent(s.share)})`))}`)

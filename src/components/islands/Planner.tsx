@@ -62,6 +62,7 @@ export default function Planner({ data }: { data: PlannerData }) {
                   Too soon: the earliest date with a week of applications is {plan.earliestBy}.
                 </p>
               )}
+              <div className="table-scroll">
               <table data-plan-table>
                 <thead>
                   <tr>
@@ -88,6 +89,7 @@ export default function Planner({ data }: { data: PlannerData }) {
                   ))}
                 </tbody>
               </table>
+              </div>
               <p className="muted">
                 Rates: {plan.rates.map((r) => `to ${r.step} ${r.rate === null ? '—' : formatPercent(r.rate, 1)}`).join(' · ')}. Ranges take every rate at
                 its 95% interval's bound together.
