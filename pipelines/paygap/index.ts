@@ -26,23 +26,26 @@ export interface PayGapOptions {
   /** Reference overrides (country regions, level aliases); default: the shipped defaults. */
   readonly config?: Config | undefined;
   /**
-   * The caller has already made the schema and loaded the reference tables on this connection (the snapshot
-   * asks for about 50 views in a row: loading them once saves about 70 ms a view).
+   * The caller built the shared population once with payGapViews (the snapshot asks for about 50 views of the
+   * same as-of in a row): this call only filters it. Otherwise the call builds and drops its own.
    */
-  readonly referenceLoaded?: boolean | undefined;
+  readonly shared?: boolean | undefined;
 }
 
 /** Raised when the report currency has no exchange rate at asOf (a usage problem, never guessed). */
 export class UnknownCurrencyError extends Error {}
 
-/** Build pg_population (the filtered workers at asOf) on this connection. */
-async function preparePopulation(warehouse: Warehouse, options: PayGapOptions): Promise<Record<string, string | number | null>> {
-  const config = options.config ?? configSchema.parse({});
-  if (!options.referenceLoaded) {
-    await ensureSchema(warehouse);
-    await loadReference(warehouse, config);
-  }
-  const params = {
+interface PayGapParams extends Record<string, string | number | null> {
+  as_of: string;
+  currency: string;
+  min_cell: number;
+  standard_hours: number;
+  region: string | null;
+  department: string | null;
+}
+
+function paramsOf(options: PayGapOptions, config: Config): PayGapParams {
+  return {
     as_of: options.asOf,
     currency: options.currency.toUpperCase(),
     min_cell: options.minCell,
@@ -50,12 +53,41 @@ async function preparePopulation(warehouse: Warehouse, options: PayGapOptions): 
     region: options.region ?? null,
     department: options.department ?? null,
   };
+}
+
+/** Build pg_base (every worker at asOf, pay in the report currency, not filtered) on this connection. */
+async function prepareBase(warehouse: Warehouse, options: PayGapOptions): Promise<void> {
+  const config = options.config ?? configSchema.parse({});
+  await ensureSchema(warehouse);
+  await loadReference(warehouse, config);
+  const params = paramsOf(options, config);
   await applyFilters(warehouse, params, ['f_fx']);
   const rate = await warehouse.maybeOne(`SELECT 1 FROM f_fx WHERE currency = $currency`, { currency: params.currency });
   if (!rate) throw new UnknownCurrencyError(`no exchange rate for ${params.currency} on or before ${options.asOf}`);
+  const sql = sqlFile('paygap/population_base.sql');
+  await warehouse.run(sql, paramsFor(sql, params));
+}
+
+/** Build pg_population (the filtered workers at asOf) on this connection, from pg_base. */
+async function preparePopulation(warehouse: Warehouse, options: PayGapOptions): Promise<Record<string, string | number | null>> {
+  if (!options.shared) await prepareBase(warehouse, options);
+  const params = paramsOf(options, options.config ?? configSchema.parse({}));
   const sql = sqlFile('paygap/population.sql');
   await warehouse.run(sql, paramsFor(sql, params));
   return params;
+}
+
+/**
+ * Many views of one as-of (the snapshot's pay_gap.json): the population is built once, each view only filters
+ * it; every person-level temp table is dropped when `views` is done, whatever happens.
+ */
+export async function payGapViews<T>(warehouse: Warehouse, options: PayGapOptions, views: (report: (filters: { region?: string; department?: string }) => Promise<PayGapReport>) => Promise<T>): Promise<T> {
+  try {
+    await prepareBase(warehouse, options);
+    return await views((filters) => payGapReport(warehouse, { ...options, ...filters, shared: true }));
+  } finally {
+    await dropWorkTables(warehouse, false);
+  }
 }
 
 async function query<T>(warehouse: Warehouse, name: string, params: Record<string, string | number | null>): Promise<T[]> {
@@ -100,9 +132,12 @@ interface CategoryRow {
   cost_share: number;
 }
 
-/** Drop this connection's person-level and unsuppressed temp tables once the published figures are out. */
-async function dropWorkTables(warehouse: Warehouse): Promise<void> {
-  await warehouse.run('DROP TABLE IF EXISTS temp.pg_population; DROP TABLE IF EXISTS temp.pg_stats');
+/**
+ * Drop this connection's person-level and unsuppressed temp tables once the published figures are out (the
+ * shared population stays while payGapViews still needs it).
+ */
+async function dropWorkTables(warehouse: Warehouse, shared: boolean | undefined): Promise<void> {
+  await warehouse.run(`DROP TABLE IF EXISTS temp.pg_population; DROP TABLE IF EXISTS temp.pg_stats${shared ? '' : '; DROP TABLE IF EXISTS temp.pg_base'}`);
 }
 
 /** The Article 9 report for the workers at `asOf` (validated against payGapReportSchema). */
@@ -110,7 +145,7 @@ export async function payGapReport(warehouse: Warehouse, options: PayGapOptions)
   try {
     return await computeReport(warehouse, options);
   } finally {
-    await dropWorkTables(warehouse);
+    await dropWorkTables(warehouse, options.shared);
   }
 }
 
@@ -164,7 +199,7 @@ interface RequestRow {
 /** The Article 7 answer: one category's average hourly and annual basic pay by sex. */
 export async function payRequest(warehouse: Warehouse, options: PayGapOptions & { readonly category: string }): Promise<PayRequest> {
   const params = { ...(await preparePopulation(warehouse, options)), category: options.category };
-  const [row] = await query<RequestRow>(warehouse, 'pay_request', params).finally(() => dropWorkTables(warehouse));
+  const [row] = await query<RequestRow>(warehouse, 'pay_request', params).finally(() => dropWorkTables(warehouse, options.shared));
   const r = row!;
   return payRequestSchema.parse({
     asOf: options.asOf,
@@ -181,6 +216,6 @@ export async function payGapCategories(warehouse: Warehouse, options: PayGapOpti
   await preparePopulation(warehouse, options);
   const rows = await warehouse
     .all<{ category: string }>(`SELECT DISTINCT category FROM pg_population ORDER BY category`)
-    .finally(() => dropWorkTables(warehouse));
+    .finally(() => dropWorkTables(warehouse, options.shared));
   return rows.map((r) => r.category);
 }

@@ -6,7 +6,7 @@
  */
 import type { Config } from '../lib/config.ts';
 import { sqlFile, type Warehouse } from '../lib/duckdb.ts';
-import { payGapReport, UnknownCurrencyError } from '../paygap/index.ts';
+import { payGapViews, UnknownCurrencyError } from '../paygap/index.ts';
 import { publishPayGapViews, type ScopedReport } from '../disclosure/payGapViews.ts';
 import { byKnownOrder, regionKeys } from '../contract/dimensions.ts';
 import type { PayGapSnapshot } from '../contract/payGapSnapshot.ts';
@@ -18,29 +18,20 @@ export const payGapFile = 'pay_gap.json';
 export async function publishedPayGap(warehouse: Warehouse, config: Config, asOf: string): Promise<PayGapSnapshot> {
   const { currency, minCell, standardHours } = config.payGap;
   const scoped: ScopedReport[] = [];
-  const filters: { region: string | null; department: string | null }[] = [{ region: null, department: null }];
-  for (let index = 0; index < filters.length; index++) {
-    const { region, department } = filters[index]!;
-    let report;
-    try {
-      report = await payGapReport(warehouse, {
-        asOf,
-        currency,
-        minCell,
-        standardHours,
-        config,
-        referenceLoaded: index > 0,
-        ...(region === null ? {} : { region }),
-        ...(department === null ? {} : { department }),
-      });
-    } catch (error) {
-      // No rate for the report currency at as-of: the page says so; the rest of the dashboard is published.
-      if (error instanceof UnknownCurrencyError) return { asOf, currency, minCell, unavailable: error.message, views: [] };
-      throw error;
-    }
-    scoped.push({ region, department, report });
-    // after the company's report, which loaded the reference tables (regions of countries) on this connection
-    if (index === 0) filters.push(...(await warehouse.all<{ region: string | null; department: string | null }>(sqlFile('snapshot/pay_gap_views.sql'), { as_of: asOf })));
+  try {
+    // one population for every view (payGapViews), each view filtered from it then suppressed, in SQL
+    await payGapViews(warehouse, { asOf, currency, minCell, standardHours, config }, async (report) => {
+      scoped.push({ region: null, department: null, report: await report({}) });
+      // after the population was built, which loaded the reference tables (regions of countries) on this connection
+      const filters = await warehouse.all<{ region: string | null; department: string | null }>(sqlFile('snapshot/pay_gap_views.sql'), { as_of: asOf });
+      for (const { region, department } of filters) {
+        scoped.push({ region, department, report: await report({ ...(region === null ? {} : { region }), ...(department === null ? {} : { department }) }) });
+      }
+    });
+  } catch (error) {
+    // No rate for the report currency at as-of: the page says so; the rest of the dashboard is published.
+    if (error instanceof UnknownCurrencyError) return { asOf, currency, minCell, unavailable: error.message, views: [] };
+    throw error;
   }
   const byRegion = byKnownOrder(regionKeys);
   // company, regions, departments, then region x department; regions in their known order

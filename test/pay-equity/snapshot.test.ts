@@ -184,4 +184,12 @@ describe('pay_gap.json of the snapshot', () => {
     expect(salaries.filter((s) => new RegExp(`(?<![0-9.])${s}(?![0-9])`).test(text))).toEqual([]);
     expect(text).not.toMatch(/e-w1|s-m2|u-m3/);
   });
+
+  it('leaves no person-level temp table behind: the population shared by the views is dropped, even after a failure', async () => {
+    const left = () => warehouse.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'pg_%'`);
+    await publishedPayGap(warehouse, configSchema.parse({}), asOf);
+    expect(await left()).toEqual([]);
+    await publishedPayGap(warehouse, configSchema.parse({ payGap: { currency: 'ZZZ' } }), asOf);
+    expect(await left()).toEqual([]);
+  });
 });
