@@ -96,14 +96,14 @@ describe('sample and real data never mix', () => {
     expect(byHand.stderr).toContain(`error: ${db} holds the bundled sample, which is never mixed with real data: put your exports in the inbox and run \`hirescope refresh\``);
     expect(published(state)).toEqual(before);
 
-    // An inbox of a table hirescope does not read (Fivetran's hiring_team: status ignored) is no real
+    // An inbox of a table hirescope does not read (Fivetran's job_post: status ignored; hiring_team was the example until issue 18 made it read) is no real
     // export: the refresh fails, naming it, and the sample stays published (found by the session-4 review).
     const ignoredOnly = writeInbox(tmp.dir, 'ignored-only', {
-      'hiring_team.csv': 'job_id,role,user_id,_fivetran_synced\n10,hiring_managers,900,2026-06-01 00:00:00\n',
+      'job_post.csv': 'id,job_id,live,internal,external,location_name,_fivetran_synced\n1,10,true,false,true,Remote,2026-06-01 00:00:00\n',
     });
     const refusedRun = await runCli(refreshArgs(state, ignoredOnly), { timeoutMs: 120_000 });
     expect(refusedRun.code).toBe(1);
-    expect(refusedRun.stderr).toContain('no file of the inbox loaded, so the sample stays published: hiring_team.csv ignored');
+    expect(refusedRun.stderr).toContain('no file of the inbox loaded, so the sample stays published: job_post.csv ignored');
     expect(published(state)).toEqual(before);
     expect(manifest(state)).toMatchObject({ data: 'sample' });
   }, 200_000);
@@ -184,7 +184,7 @@ describe('sample and real data never mix', () => {
   it('reset publishes empty tables and keeps the archive', async () => {
     const archive = path.join(state, 'archive');
     const before = readdirSync(archive).sort();
-    expect(before).toHaveLength(16); // 8 sample files + hiring_team.csv (archived, then not loaded) + 6 real files (--fresh brought 2 of them again) + index.jsonl
+    expect(before).toHaveLength(16); // 8 sample files + job_post.csv (archived, then not loaded) + 6 real files (--fresh brought 2 of them again) + index.jsonl
     const run = record(await runCli(['reset', '--state', state, '--log', 'json', '--json'], { timeoutMs: 120_000 }));
     expect(run).toMatchObject({ status: 'ok', command: 'reset', source: 'reset', data: 'empty', files: 0, cleanStart: 'cleared by hirescope reset (the archive is kept)' });
     expect(manifest(state)).toMatchObject({ data: 'empty', rows: Object.fromEntries(tables.map((t) => [t, 0])) });
