@@ -24,9 +24,11 @@ afterAll(() => tmp.cleanup());
 function digestOf(files: Record<string, string>, previous: DigestState | undefined, adjust: (config: Config) => Config = (c) => c) {
   return withLoadedWarehouse(
     files,
-    async (warehouse, config) => {
+    async (warehouse, loaded) => {
+      // the alerts as the refresh evaluates them: with the same config as the digest (privacy.owners included)
+      const config = adjust(loaded);
       const alerts = (await evaluateAlerts(warehouse, config, { asOf: digestAsOf })).alerts;
-      return { digest: await buildDigest(warehouse, adjust(config), { asOf: digestAsOf, alerts, previous }), alerts };
+      return { digest: await buildDigest(warehouse, config, { asOf: digestAsOf, alerts, previous }), alerts };
     },
     digestConfig as unknown as Partial<Config>,
   );
@@ -101,8 +103,8 @@ describe('the digest of the tiny company', () => {
     const later = (await digestOf(digestCompanyLater(), state)).digest;
     // o-2 closed on 06-28: its alert resolves; o-7 opened 02-01 = 181 - 32 = 149 days: a new one.
     expect(later.alerts.since).toBe('2026-06-23T06:00:00.000Z');
-    expect(later.alerts.new.map((a) => [a.id, a.message])).toEqual([['opening-age:o-7:watch', 'Opening o-7 (Design, LatAm) has been open 149 days']]);
-    expect(later.alerts.resolved.map((a) => [a.id, a.message])).toEqual([['opening-age:o-2:watch', 'Opening o-2 (Engineering, US) has been open 135 days']]);
+    expect(later.alerts.new.map((a) => [a.id, a.message])).toEqual([['opening-age:o-7:watch', 'Opening o-7 — Designer & Illustrator (Design, LatAm; recruiter A. Lee) has been open 149 days']]);
+    expect(later.alerts.resolved.map((a) => [a.id, a.message])).toEqual([['opening-age:o-2:watch', 'Opening o-2 — Backend Engineer (Engineering, US) has been open 135 days']]);
     expect(later.alerts.active).toBe(4);
     expect(later.oldestOpenings.map((o) => [o.openingId, o.daysOpen])).toEqual([['o-1', 180], ['o-7', 149], ['o-3', 121], ['o-4', 90], ['o-5', 46]]);
   });

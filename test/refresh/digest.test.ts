@@ -74,8 +74,9 @@ describe('the digest after a refresh, on one state folder', { concurrent: true }
     ]);
     expect(blockTexts(payload)[3]).toBe(
       '*Active alerts (first digest) (4)*\n• ALARM Offer acceptance 70.0% (7 accepted, 3 declined) is below the 75% line\n' +
-        '• WATCH Opening o-1 (Sales, EU) has been open 180 days\n• WATCH Opening o-2 (Engineering, US) has been open 135 days\n' +
-        '• WATCH Opening o-3 (Design, LatAm) has been open 121 days',
+        '• WATCH Opening o-1 — &lt;script&gt;alert(1)&lt;/script&gt; (Sales, EU; recruiter R. Jones) has been open 180 days\n' +
+        '• WATCH Opening o-2 — Backend Engineer (Engineering, US) has been open 135 days\n' +
+        '• WATCH Opening o-3 — Designer &amp; Illustrator (Design, LatAm; recruiter A. Lee) has been open 121 days',
     );
     expect(blockTexts(payload)[5]).toContain('• &lt;script&gt;alert(1)&lt;/script&gt; (o-1) — Sales, EU: 180 days open');
     expect(run.events.filter((e) => e.event === 'digest-sent')).toEqual([
@@ -112,8 +113,8 @@ describe('the digest after a refresh, on one state folder', { concurrent: true }
     expect(hook.received).toHaveLength(1);
     const payload = JSON.parse(hook.received[0]!.body) as Payload;
     // o-2 closed on 06-28: resolved; o-7 opened 02-01, 149 days open at 06-30: new.
-    expect(blockTexts(payload)[3]).toBe(`*New alerts since ${weekAgo.slice(0, 10)} (1)*\n• WATCH Opening o-7 (Design, LatAm) has been open 149 days`);
-    expect(blockTexts(payload)[4]).toBe('*Resolved alerts (1)*\n• WATCH Opening o-2 (Engineering, US) has been open 135 days');
+    expect(blockTexts(payload)[3]).toBe(`*New alerts since ${weekAgo.slice(0, 10)} (1)*\n• WATCH Opening o-7 — Designer &amp; Illustrator (Design, LatAm; recruiter A. Lee) has been open 149 days`);
+    expect(blockTexts(payload)[4]).toBe('*Resolved alerts (1)*\n• WATCH Opening o-2 — Backend Engineer (Engineering, US) has been open 135 days');
     expect(payload.text.endsWith('; 1 new alert, 1 resolved')).toBe(true);
     // June's open openings now: o-1, o-3..o-7 = 6 (o-2 closed, o-7 new); at 05-31: the 10 before plus o-7 = 11.
     expect(payload.blocks[2]!.fields![2]!.text.split('\n').slice(1, 3)).toEqual(['6', '−5 (previous period)']);
