@@ -19,6 +19,8 @@ const cases: Case[] = [
   { id: 'sourceBars', data: f.sourceRows, empty: [] },
   { id: 'payBands', data: f.bands, empty: [] },
   { id: 'reasonBars', data: f.reasonSegments, empty: [] },
+  { id: 'payGapBars', data: f.payGaps, empty: [] },
+  { id: 'payGapQuartiles', data: f.payGapQuartileRows, empty: [] },
   { id: 'offersVsBands', data: f.offersOverall, empty: { ...f.offersOverall, offers: 0, below: 0, within: 0, above: 0, unbanded: 0 } },
 ];
 

@@ -199,3 +199,17 @@ export const reasonSegments = [
   { group: 'Offer · withdrew', reason: 'Accepted another offer', count: 3, share: 0.75 },
   { group: 'Offer · withdrew', reason: 'Other reasons', count: 1, share: 0.25 },
 ];
+
+/** Pay equity (issue 19): headline gaps (one suppressed) and quartile bands, hand-made. */
+export const payGaps = [
+  { measure: 'Hourly basic, mean', gap: 0.123 },
+  { measure: 'Hourly basic, median', gap: 0.03 },
+  { measure: 'Variable, mean', gap: -0.08 },
+  { measure: 'Variable, median', gap: null },
+];
+export const payGapQuartileRows = [
+  { band: 1, women: 6, men: 2, shareWomen: 0.75, shareMen: 0.25 },
+  { band: 2, women: 4, men: 4, shareWomen: 0.5, shareMen: 0.5 },
+  { band: 3, women: 3, men: 5, shareWomen: 0.375, shareMen: 0.625 },
+  { band: 4, women: 1, men: 7, shareWomen: 0.125, shareMen: 0.875 },
+];

@@ -1,14 +1,9 @@
 /** The Pay equity page's charts (issue 19) on hand-made figures: the 5% lines, stacked quartile shares, suppression in words. */
 import { describe, expect, it } from 'vitest';
 import { palette, payGapBars, payGapQuartiles } from '../../src/components/charts/index.ts';
-import { axisPosition, document, marks, parse, texts } from './fixtures.ts';
+import { axisPosition, document, marks, parse, payGapQuartileRows, payGaps, texts } from './fixtures.ts';
 
-const gaps = [
-  { measure: 'Hourly basic, mean', gap: 0.123 },
-  { measure: 'Hourly basic, median', gap: 0.03 },
-  { measure: 'Variable, mean', gap: -0.08 },
-  { measure: 'Variable, median', gap: null },
-];
+const gaps = payGaps;
 
 describe('payGapBars', () => {
   const svg = parse(payGapBars(gaps, { document }).outerHTML);
@@ -36,12 +31,7 @@ describe('payGapBars', () => {
 });
 
 describe('payGapQuartiles', () => {
-  const quartiles = [
-    { band: 1, women: 6, men: 2, shareWomen: 0.75, shareMen: 0.25 },
-    { band: 2, women: 4, men: 4, shareWomen: 0.5, shareMen: 0.5 },
-    { band: 3, women: 3, men: 5, shareWomen: 0.375, shareMen: 0.625 },
-    { band: 4, women: 1, men: 7, shareWomen: 0.125, shareMen: 0.875 },
-  ];
+  const quartiles = payGapQuartileRows;
   const svg = parse(payGapQuartiles(quartiles, { document }).outerHTML);
 
   it('stacks women and men to 100% in each band, the upper band on top', () => {
