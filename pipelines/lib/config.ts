@@ -204,10 +204,10 @@ export const configSchema = z
       .object({
         currency: z.string().regex(/^[A-Za-z]{3}$/, 'payGap.currency is a three-letter code').transform((c) => c.toUpperCase()).default('EUR'),
         standardHours: z.number().positive().max(168).default(40),
-        minCell: z.number().int().min(3, 'payGap.minCell may not be below 3').default(5),
+        minCell: z.number().int().min(3, 'payGap.minCell may not be below 3').default(disclosureRules.minCell),
       })
       .strict()
-      .default({ currency: 'EUR', standardHours: 40, minCell: 5 }),
+      .default({ currency: 'EUR', standardHours: 40, minCell: disclosureRules.minCell }),
   })
   .strict();
 
