@@ -9,7 +9,14 @@ export interface CubeSpec {
   readonly columns: Readonly<Record<string, CubeColumnType>>;
 }
 
-const dims = { month: 'category', department: 'category', region: 'category', level: 'category' } as const;
+/**
+ * The job's owners (issue 18) are filter dimensions of every hiring cube: NULL under privacy.owners "hide"
+ * (in SQL, `CASE WHEN $owners_shown`), so no name leaves the warehouse. Reasons do not split by owner: a
+ * reason is named only in rows of 3 candidates or more, and rows split by owner would name almost none.
+ * Size at bench scale: README "Owners and reasons".
+ */
+const owners = { recruiter: 'category', hiring_manager: 'category' } as const;
+const dims = { month: 'category', department: 'category', region: 'category', level: 'category', ...owners } as const;
 
 export const cubes = {
   offers: { file: 'offers.arrow', sql: 'snapshot/cube_offers.sql', columns: { ...dims, source: 'category', status: 'category', within2: 'int8', count: 'int32' } },
@@ -18,7 +25,7 @@ export const cubes = {
   open: {
     file: 'open.arrow',
     sql: 'snapshot/cube_open.sql',
-    columns: { department: 'category', region: 'category', level: 'category', bucket: 'category', count: 'int32' },
+    columns: { department: 'category', region: 'category', level: 'category', ...owners, bucket: 'category', count: 'int32' },
   },
   /** Openings open at each month's end (asOf in its month): the open-openings tile's comparisons. */
   openMonths: { file: 'open-months.arrow', sql: 'snapshot/cube_open_months.sql', columns: { ...dims, count: 'int32' } },
@@ -40,14 +47,6 @@ export const cubes = {
     file: 'reasons.arrow',
     sql: 'snapshot/cube_reasons.sql',
     columns: { quarter: 'category', department: 'category', region: 'category', level: 'category', stage: 'int8', outcome: 'category', reason: 'category', count: 'int32' },
-  },
-  // The job's owners (issue 18) in a cube of their own: as dimensions of every cube they grew the snapshot at
-  // scale 250 from about 1.2 MB to 3.1 MB, past the 2 MB budget (README "Owners and reasons"). Empty under
-  // privacy.owners "hide".
-  owners: {
-    file: 'owners.arrow',
-    sql: 'snapshot/cube_owners.sql',
-    columns: { ...dims, recruiter: 'category', hiring_manager: 'category', measure: 'category', value: 'int32', count: 'int32' },
   },
 } as const satisfies Record<string, CubeSpec>;
 export type CubeName = keyof typeof cubes;

@@ -34,17 +34,25 @@ export interface RowFilterOptions {
   readonly period?: boolean;
 }
 
-/** Indexes of the rows that pass the filters; a NULL month (a current state) passes any period. */
+/** Does this cube split by the job's owners (every hiring cube does; reasons do not)? */
+export function hasOwners(cube: Cube): boolean {
+  return 'recruiter' in cube.columns && 'hiring_manager' in cube.columns;
+}
+
+/**
+ * Indexes of the rows that pass the filters; a NULL month (a current state) passes any period. An owner
+ * filter on a cube without owners throws: its rows would be every owner's, shown as one owner's.
+ */
 export function filterRows(cube: Cube, filters: SiteFilters, { period = true }: RowFilterOptions = {}): number[] {
   const { month, department, region, level, recruiter, hiring_manager: hiringManager } = cube.columns;
+  if ((filters.recruiter || filters.hiringManager) && !hasOwners(cube)) throw new Error('an owner filter on a cube that does not split by owner');
   const rows: number[] = [];
   for (let i = 0; i < cube.length; i++) {
     if (filters.department && department?.[i] !== filters.department) continue;
     if (filters.region && region?.[i] !== filters.region) continue;
     if (filters.level && level?.[i] !== filters.level) continue;
-    // only the owners cube has the job's owners (issue 18); the other cubes do not split by them
-    if (filters.recruiter && recruiter && recruiter[i] !== filters.recruiter) continue;
-    if (filters.hiringManager && hiringManager && hiringManager[i] !== filters.hiringManager) continue;
+    if (filters.recruiter && recruiter![i] !== filters.recruiter) continue;
+    if (filters.hiringManager && hiringManager![i] !== filters.hiringManager) continue;
     if (period && month) {
       const m = month[i];
       if (m !== null && m !== undefined) {

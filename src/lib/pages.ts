@@ -369,6 +369,14 @@ const offersVsBandsChart: ChartDef = {
 
 const reasonColumns = ['quarter', 'stage', 'outcome', 'reason', 'count', 'share'];
 
+const ownerFiltered = (filters: SiteFilters) => Boolean(filters.recruiter || filters.hiringManager);
+/**
+ * Reasons do not split by owner (contract/cubes.ts): under a recruiter or hiring manager filter the reason
+ * charts say so, and show no company-wide figure as if it were the owner's.
+ */
+export const reasonsNotByOwnerText = 'Reasons are not split by recruiter or hiring manager: clear the owner filters to see them.';
+const notByOwner: ChartOutput = { data: [], options: { emptyText: reasonsNotByOwnerText }, table: { columns: reasonColumns, rows: [] } };
+
 const dropOffReasons: ChartDef = {
   id: 'drop-off-reasons',
   chart: 'reasonBars',
@@ -377,6 +385,7 @@ const dropOffReasons: ChartDef = {
     'Applications of the period that stopped at each stage, rejected, withdrawn or other, split by reason (quarters of application that overlap the period; the table adds each quarter). A reason is named only when at least 3 candidates share it in a cell; the others are "Other reasons".',
   cubes: ['reasons'],
   build(context) {
+    if (ownerFiltered(context.filters)) return notByOwner;
     const rows = reasonRows(cube(context, 'reasons'), context.filters, ['rejected', 'withdrew', 'other']);
     const totals = rows.filter((r) => r.quarter === null);
     return {
@@ -396,6 +405,7 @@ const declineReasons: ChartDef = {
     'Declined offers by reason per quarter of resolution (quarters that overlap the period) and over the period. A reason is named only when at least 3 candidates share it in a cell; the others are "Other reasons".',
   cubes: ['reasons'],
   build(context) {
+    if (ownerFiltered(context.filters)) return notByOwner;
     const rows = reasonRows(cube(context, 'reasons'), context.filters, ['declined']);
     return {
       data: rows.map((r) => ({ group: r.quarter ?? 'Period', reason: r.reason, count: r.count, share: r.share })),
@@ -415,9 +425,12 @@ function ownerTable(id: string, kind: OwnerKind, title: string): ChartDef {
     chart: 'rateBars',
     title,
     description: `Offer acceptance per ${kind === 'recruiter' ? 'recruiter' : 'hiring manager'} with its 95% interval; the table adds open openings, hires, median days to fill, stage pass-through and active load (active applications on their jobs). A rate on fewer than 5 events is "too few".`,
-    cubes: ['owners'],
+    cubes: ['open', 'fills', 'hires', 'offers', 'funnel'],
     build(context) {
-      const views = ownerViews(cube(context, 'owners'), context.filters, kind);
+      // under privacy.owners "hide" the cubes hold no names: no table (the page says owners are hidden)
+      const views = context.meta.ownersHidden
+        ? []
+        : ownerViews({ open: cube(context, 'open'), fills: cube(context, 'fills'), hires: cube(context, 'hires'), offers: cube(context, 'offers'), funnel: cube(context, 'funnel') }, context.filters, kind);
       const { healthy, alarm, minOffers } = context.meta.thresholds;
       return {
         data: views.map((v) => ({

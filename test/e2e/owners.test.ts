@@ -1,7 +1,7 @@
 /**
  * Issue 18 in a real browser, on the tiny company with owners (test/owners/company.ts) refreshed by the
- * production refresh: the recruiter filter in the URL changes the Owners page's numbers (and only says so
- * on the other pages), the Owners page lists the owners with "too few" where a rate rests on under 5
+ * production refresh: the recruiter filter in the URL changes the numbers of the Owners page and of every
+ * hiring page (pay and the reasons say they do not split by owner), the Owners page lists the owners with "too few" where a rate rests on under 5
  * events, and the reasons charts are on the Funnel and Offers pages.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -71,13 +71,28 @@ describe('owners on the site', () => {
     expect([...errors, ...filteredErrors]).toEqual([]);
   });
 
-  it('says on another page that the owner filters apply on the Owners page, and keeps them in its links', async () => {
-    // 50 + 20 + 20 + 5 (jobs 1-4) + 2 (job-5) = 97 applications: the funnel does not split by owner
+  it('filters every hiring page by owner; pay and the reasons say they do not split by owner; links keep the filter', async () => {
+    // Sam's only job is job-3: 20 applications of the 50 + 20 + 20 + 5 + 2 = 97
     const { page, errors } = await open('funnel/?recruiter=Sam+Sourcer');
-    expect((await tableOf(page, 'funnel'))[0]!.slice(0, 2)).toEqual(['applied', '97']);
-    expect(await page.locator('[data-owner-notice]').count()).toBe(1);
-    expect(await page.locator('select[data-filter="recruiter"]').count()).toBe(0);
+    expect((await tableOf(page, 'funnel'))[0]!.slice(0, 2)).toEqual(['applied', '20']);
+    expect(await page.locator('select[data-filter="recruiter"]').inputValue()).toBe('Sam Sourcer');
+    expect(await page.locator('[data-owner-notice]').count()).toBe(0);
+    // reasons do not split by owner: the chart says so and shows no company-wide reason as Sam's
+    expect(await tableOf(page, 'drop-off-reasons')).toEqual([]);
+    expect(await page.locator('figure[data-chart="drop-off-reasons"] svg').textContent()).toContain('not split by recruiter or hiring manager');
     expect(await page.locator('a[data-nav][href*="owners"]').getAttribute('href')).toContain('recruiter=Sam+Sourcer');
+    // time to fill of job-3: 14 fills, median 104 days (test/owners/owners.test.ts works them out)
+    const ttf = (await open('time-to-fill/?recruiter=Sam+Sourcer')).page;
+    const histogram = await tableOf(ttf, 'ttf-distribution');
+    expect(histogram.reduce((n, r) => n + Number(r[1]), 0)).toBe(14);
+    // offers of job-3: 14 accepted, 6 declined
+    const offers = (await open('offers/?recruiter=Sam+Sourcer')).page;
+    const byDepartment = await tableOf(offers, 'oar-by-department');
+    expect(byDepartment.map((r) => r.slice(0, 4))).toEqual([['Marketing', '20', '14', '6']]);
+    // pay has no owner: no owner dropdown, a notice, every pay figure as without the filter
+    const pay = (await open('pay-bands/?recruiter=Sam+Sourcer')).page;
+    expect(await pay.locator('select[data-filter="recruiter"]').count()).toBe(0);
+    expect(await pay.locator('[data-owner-notice]').textContent()).toContain('pay has no owner');
     expect(errors).toEqual([]);
   });
 

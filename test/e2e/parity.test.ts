@@ -91,6 +91,15 @@ export const combos: readonly Combo[] = [
   { query: 'department=Sales&region=EU', dropdowns: [['department', 'Sales'], ['region', 'EU']] },
   { query: 'from=2026-01&level=mid', dropdowns: [['from', '2026-01'], ['level', 'mid']] },
   { query: 'department=Design', dropdowns: [['department', 'Design']] },
+  // the job's owners (issue 18), on every hiring page: the generator's staff pools (generate/owners.ts)
+  { query: 'recruiter=Maya+Chen' },
+  { query: 'hiringManager=Marco+Bianchi' },
+  { query: 'department=Marketing&recruiter=Hannah+Schmidt' },
+  { query: 'from=2026-01&recruiter=Maya+Chen&hiringManager=Priya+Raman' },
+  { query: 'department=Engineering&recruiter=Emma+Johansson' }, // Emma recruits for People and Finance: empty
+  { query: 'recruiter=emma+johansson' },
+  { query: 'hiringManager=Nobody', notice: /Unknown hiring manager "Nobody"/ },
+  { query: 'recruiter=Daniel+Okafor', dropdowns: [['recruiter', 'Daniel Okafor']] },
 ];
 
 const lastDay = (month: string) => {
@@ -102,7 +111,8 @@ const lastDay = (month: string) => {
 function cliArgs(query: string): Record<string, string> {
   const params = new URLSearchParams(query);
   const args: Record<string, string> = {};
-  for (const key of ['department', 'region', 'level'] as const) if (params.get(key)) args[key] = params.get(key)!;
+  for (const key of ['department', 'region', 'level', 'recruiter'] as const) if (params.get(key)) args[key] = params.get(key)!;
+  if (params.get('hiringManager')) args['hiring-manager'] = params.get('hiringManager')!;
   if (params.get('from')) args.from = `${params.get('from')}-01`;
   if (params.get('to')) args.to = lastDay(params.get('to')!);
   return args;
@@ -135,6 +145,7 @@ interface Shown {
   tables: Record<string, { columns: string[]; rows: string[][] }>;
   compa: string[][];
   notice: string | null;
+  ownerNotice: string | null;
   dropdowns: Record<string, string>;
 }
 
@@ -160,6 +171,7 @@ function readShown(page: Page): Promise<Shown> {
       tables,
       compa,
       notice: document.querySelector('[data-filter-notice]')?.textContent ?? null,
+      ownerNotice: document.querySelector('[data-owner-notice]')?.textContent ?? null,
       dropdowns,
     };
   });
@@ -194,10 +206,10 @@ async function openWith(route: string, combo: Combo): Promise<Page> {
 
 /** The query string the island applies: values in the data's spelling, filter keys in their fixed order. */
 function resolvedQuery(query: string): string {
-  const spelled: Record<string, string> = { sales: 'Sales', engineering: 'Engineering', eu: 'EU', us: 'US', senior: 'senior' };
+  const spelled: Record<string, string> = { sales: 'Sales', engineering: 'Engineering', eu: 'EU', us: 'US', senior: 'senior', 'emma johansson': 'Emma Johansson' };
   const params = new URLSearchParams(query);
   const out = new URLSearchParams();
-  for (const key of ['from', 'to', 'department', 'region', 'level']) {
+  for (const key of ['from', 'to', 'department', 'region', 'level', 'recruiter', 'hiringManager']) {
     const value = params.get(key);
     if (value) out.set(key, spelled[value.toLowerCase()] ?? value);
   }
@@ -482,7 +494,17 @@ describe('parity: every number the site shows equals metrics --json for the same
         if (combo.notice) expect(shown.notice, label).toMatch(combo.notice);
         else expect(shown.notice, label).toBeNull();
         // no dropdown says "All" while its filter is applied
-        for (const key of new URLSearchParams(combo.query).keys()) expect(shown.dropdowns[key], `${label}: ${key} dropdown`).not.toMatch(/^(All|Beginning|Data date)$/);
+        for (const key of new URLSearchParams(combo.query).keys()) {
+          // pay has no owner: the pay page offers no owner dropdown and says the owner filters do not apply
+          if (route === 'pay-bands/' && (key === 'recruiter' || key === 'hiringManager')) {
+            expect(shown.dropdowns[key], `${label}: no ${key} dropdown`).toBeUndefined();
+            expect(shown.ownerNotice, `${label}: owner notice`).toMatch(/pay has no owner/);
+            continue;
+          }
+          expect(shown.dropdowns[key], `${label}: ${key} dropdown`).not.toMatch(/^(All|Beginning|Data date)$/);
+        }
+        // every hiring page applies the owner filters: none says they do not
+        if (route !== 'pay-bands/') expect(shown.ownerNotice, `${label}: owner notice`).toBeNull();
         compare(route, shown, metrics, label);
         await page.close();
       }

@@ -1,7 +1,8 @@
 /**
  * Issue 18 "Owner views", worked out by hand on the tiny company with owners (test/owners/company.ts): the
- * owner tables of `hirescope owners` and of the site's cubes, "too few" under 5 events, a filter by recruiter
- * reproducing a hand count, and no owner name in the cubes under privacy.owners "hide".
+ * owner tables of `hirescope owners` and of the site's hiring cubes (equal, figure for figure), "too few"
+ * under 5 events, a filter by recruiter reproducing a hand count, and no owner name in the cubes under
+ * privacy.owners "hide".
  */
 import { describe, expect, it } from 'vitest';
 import { withLoadedWarehouse } from '../helpers/warehouse.ts';
@@ -11,22 +12,27 @@ import { ownersFor } from '../../pipelines/owners/index.ts';
 import { checkFilters } from '../../pipelines/commands/filters.ts';
 import { paramsFor, sqlFile, type Warehouse } from '../../pipelines/lib/duckdb.ts';
 import type { Config } from '../../pipelines/lib/config.ts';
-import { cubes } from '../../pipelines/contract/cubes.ts';
+import { cubes, type CubeName } from '../../pipelines/contract/cubes.ts';
 import { wilson } from '../../pipelines/contract/wilson.ts';
 import { ownerViews } from '../../src/lib/owners.ts';
-import type { Column, Cube } from '../../src/lib/cube.ts';
+import { filterRows, type Column, type Cube } from '../../src/lib/cube.ts';
+import type { SiteFilters } from '../../src/lib/filters.ts';
 import { ownedCompany } from './company.ts';
 
 const asOf = fixtureAsOf; // 2026-06-30
 const files = ownedCompany();
 const all = (rate: number) => ['applied', 'screen', 'technical', 'onsite'].map((stage) => ({ stage, rate, tooFew: false }));
 
-/** The site's owners cube of the fixture, as the snapshot writes it (cube_owners.sql). */
-async function ownersCube(warehouse: Warehouse, config: Config): Promise<Cube> {
+/** The site's hiring cubes of the fixture, as the snapshot writes them (pipelines/sql/snapshot/cube_*.sql). */
+async function siteCubes(warehouse: Warehouse, config: Config): Promise<Record<CubeName, Cube>> {
   const context = await prepareMetrics(warehouse, config, { asOf });
-  const sql = sqlFile(cubes.owners.sql);
-  const columns = (await warehouse.columns(sql, paramsFor(sql, context.params)))() as Record<string, Column>;
-  return { length: columns.count!.length, columns };
+  const out: Partial<Record<CubeName, Cube>> = {};
+  for (const [name, spec] of Object.entries(cubes) as [CubeName, (typeof cubes)[CubeName]][]) {
+    const sql = sqlFile(spec.sql);
+    const columns = (await warehouse.columns(sql, paramsFor(sql, context.params)))() as Record<string, Column>;
+    out[name] = { length: Object.values(columns)[0]!.length, columns };
+  }
+  return out as Record<CubeName, Cube>;
 }
 
 describe('owner tables', () => {
@@ -90,8 +96,15 @@ describe('owner tables', () => {
     expect(m.filters).toEqual({ recruiter: 'Sam Sourcer' });
   });
 
-  it("gives the same owner tables from the site's owners cube, and filters it by recruiter", async () => {
-    const views = await withLoadedWarehouse(files, async (w, config) => ownerViews(await ownersCube(w, config), {}, 'recruiter'));
+  it("gives the same owner tables from the site's hiring cubes as hirescope owners, and filters them by recruiter", async () => {
+    const { views, managers, report } = await withLoadedWarehouse(files, async (w, config) => {
+      const site = await siteCubes(w, config);
+      return {
+        views: ownerViews(site, {}, 'recruiter'),
+        managers: ownerViews(site, {}, 'hiring_manager'),
+        report: await ownersFor(await prepareMetrics(w, config, { asOf }), {}),
+      };
+    });
     // as the SQL above: Rita 59 / 11, Sam 14 / 6 (median 104), Tess too few, Unassigned 3 / 5
     expect(views.map((v) => [v.owner, v.openOpenings, v.hires, v.medianTimeToFillDays, v.offerAcceptance.rate, v.offerAcceptance.tooFew])).toEqual([
       ['Rita Recruiter', 4, 59, expect.any(Number), 59 / 70, false],
@@ -100,14 +113,28 @@ describe('owner tables', () => {
       ['Unassigned', 2, 3, 80, 0.6, false],
     ]);
     expect(views[2]!.passThrough.every((p) => p.tooFew && p.rate === null)).toBe(true);
-    // the recruiter filter on the cube: the hiring managers of Sam's jobs only (job-3: Mona, 14 hires)
-    const cubesOfSam = await withLoadedWarehouse(files, async (w, config) => ownerViews(await ownersCube(w, config), { recruiter: 'Sam Sourcer' }, 'hiring_manager'));
+    // every figure of both tables equals the CLI's (pipelines/sql/owners/), computed apart from the cubes
+    expect(views).toEqual(report.recruiters);
+    expect(managers).toEqual(report.hiringManagers);
+    // the recruiter filter on the cubes: the hiring managers of Sam's jobs only (job-3: Mona, 14 hires)
+    const cubesOfSam = await withLoadedWarehouse(files, async (w, config) => ownerViews(await siteCubes(w, config), { recruiter: 'Sam Sourcer' }, 'hiring_manager'));
     expect(cubesOfSam.map((v) => [v.owner, v.hires])).toEqual([['Mona Manager', 14]]);
   });
 
-  it('writes an empty owners cube under privacy.owners "hide"', async () => {
-    const hidden = await withLoadedWarehouse(files, async (w, config) => ownersCube(w, config), { privacy: { owners: 'hide' } });
-    expect(hidden.length).toBe(0);
-    expect(ownerViews(hidden, {}, 'recruiter')).toEqual([]);
+  it('refuses an owner filter on the reasons cube, which does not split by owner', async () => {
+    const site = await withLoadedWarehouse(files, async (w, config) => siteCubes(w, config));
+    expect(() => filterRows(site.reasons, { recruiter: 'Sam Sourcer' })).toThrow('an owner filter on a cube that does not split by owner');
+    // 20 applications of job-3 in the funnel cube (50 + 20 + 20 + 5 + 2 = 97 in all)
+    const applications = (filters: SiteFilters) => filterRows(site.funnel, filters).reduce((n, i) => n + Number(site.funnel.columns.count![i]), 0);
+    expect([applications({}), applications({ recruiter: 'Sam Sourcer' })]).toEqual([97, 20]);
+  });
+
+  it('writes no owner name in any cube under privacy.owners "hide"', async () => {
+    const hidden = await withLoadedWarehouse(files, async (w, config) => siteCubes(w, config), { privacy: { owners: 'hide' } });
+    for (const [name, cube] of Object.entries(hidden)) {
+      if (name === 'reasons') continue; // no owner columns at all
+      expect(cube.length, name).toBeGreaterThan(0);
+      expect(new Set([...cube.columns.recruiter!, ...cube.columns.hiring_manager!]), name).toEqual(new Set([null]));
+    }
   });
 });

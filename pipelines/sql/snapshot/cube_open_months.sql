@@ -9,7 +9,8 @@ WITH months AS (
     INTERVAL 1 MONTH
   ) t(m)
 )
-SELECT strftime(m.month_start, '%Y-%m') AS month, o.department, o.region, o.level, count(*)::INTEGER AS count
+SELECT strftime(m.month_start, '%Y-%m') AS month, o.department, o.region, o.level,
+  CASE WHEN $owners_shown THEN o.recruiter END AS recruiter, CASE WHEN $owners_shown THEN o.hiring_manager END AS hiring_manager, count(*)::INTEGER AS count
 FROM months m
 JOIN f_openings o
   ON o.opened_date <= m.month_end

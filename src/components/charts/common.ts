@@ -88,14 +88,15 @@ export function drawEmpty({
   width = defaultWidth,
   height = 160,
   ariaLabel,
-}: { document?: Document | undefined; width?: number; height?: number; ariaLabel: string }): Chart {
+  text = noDataText,
+}: { document?: Document | undefined; width?: number; height?: number; ariaLabel: string; text?: string }): Chart {
   return drawPlot({
     document,
     width,
     height,
     ariaLabel,
-    ariaDescription: `${ariaLabel}: no data for this selection.`,
-    marks: [Plot.text([noDataText], { text: (d: string) => d, frameAnchor: 'middle', fill: '#555555', ariaDescription: 'no data' })],
+    ariaDescription: `${ariaLabel}: ${text === noDataText ? 'no data for this selection' : text}.`,
+    marks: [Plot.text([text], { text: (d: string) => d, frameAnchor: 'middle', fill: '#555555', ariaDescription: 'no data', ...(text === noDataText ? {} : { lineWidth: Math.floor((width - 40) / 12) }) })],
   });
 }
 

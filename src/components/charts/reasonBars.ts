@@ -22,9 +22,9 @@ const colourOf = (reasons: readonly string[]) => {
 /** Each group's reasons as one bar stacked to 100%, the reason named inside its segment when it fits. */
 export function reasonBars(
   segments: readonly ReasonSegment[],
-  { document, width = defaultWidth, height, ariaLabel = 'Reasons' }: ChartOptions = {},
+  { document, width = defaultWidth, height, ariaLabel = 'Reasons', emptyText }: ChartOptions & { emptyText?: string | undefined } = {},
 ): Chart {
-  if (segments.length === 0) return drawEmpty({ document, width, ariaLabel });
+  if (segments.length === 0) return drawEmpty({ document, width, ariaLabel, text: emptyText });
   const groups = distinct(segments.map((s) => s.group));
   // named reasons by their total count, then the folded and the missing ones, last in every bar
   const totals = new Map<string, number>();

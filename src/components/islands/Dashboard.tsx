@@ -15,10 +15,11 @@ interface Props {
 }
 
 /**
- * Pages whose figures split by the job's owners (issue 18): the Owners page only — owners are a cube of
- * their own (owner dimensions on every cube broke the snapshot budget, README "Owners and reasons").
+ * Pages whose figures split by the job's owners (issue 18): every hiring page (each hiring cube has the
+ * owner dimensions, contract/cubes.ts). Pay and the planner have no owner: there an owner filter in the URL
+ * is kept for the links and the page says it does not apply.
  */
-const ownerPages: readonly PageId[] = ['owners'];
+const ownerPages: readonly PageId[] = ['overview', 'funnel', 'time-to-fill', 'requisitions', 'owners', 'offers', 'sources'];
 
 export default function Dashboard({ page, base, options }: Props) {
   const [filters, setFilters] = useState<SiteFilters>({});
@@ -104,7 +105,7 @@ export default function Dashboard({ page, base, options }: Props) {
       {select('department', 'Department', values.departments)}
       {select('region', 'Region', values.regions)}
       {select('level', 'Level', values.levels)}
-      {/* the job's owners (issue 18): on the Owners page, none when owners are hidden (no names in the snapshot) */}
+      {/* the job's owners (issue 18): on the hiring pages, none when owners are hidden (no names in the snapshot) */}
       {ownerPages.includes(page) && values.recruiters.length > 0 && select('recruiter', 'Recruiter', values.recruiters)}
       {ownerPages.includes(page) && values.hiringManagers.length > 0 && select('hiringManager', 'Hiring manager', values.hiringManagers)}
       <button type="button" onClick={() => setFilters({})} disabled={isEmptyFilters(filters)}>
@@ -115,7 +116,7 @@ export default function Dashboard({ page, base, options }: Props) {
       </span>
       {!ownerPages.includes(page) && (applied.recruiter || applied.hiringManager) && (
         <p className="filter-notice" role="note" data-owner-notice>
-          The recruiter and hiring manager filters apply on the Owners page; this page shows every owner's jobs.
+          The recruiter and hiring manager filters apply on the hiring pages; {page === 'planner' ? 'the planner plans by department' : 'pay has no owner'}, so this page shows everyone.
         </p>
       )}
       {problems.length > 0 && (
