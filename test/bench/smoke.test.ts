@@ -24,7 +24,7 @@ describe('npm run bench -- --scale 0.01', () => {
       expect(report[key], key).toBeGreaterThan(0);
     }
     expect(report.totalSeconds).toBeCloseTo(report.ingestSeconds + report.metricsSeconds + report.snapshotSeconds, 2);
-    expect(Object.keys(report.site).sort()).toEqual(['filterRedrawMs', 'firstChartMs', 'overviewJsGzipKB', 'snapshotKB']);
+    expect(Object.keys(report.site).sort()).toEqual(['filterRedrawMs', 'firstChartMs', 'funnelOwnerRedrawMs', 'overviewJsGzipKB', 'snapshotKB']);
     // scale 0.01 of 2,000 applications per unit: about 20
     expect(report.rows.applications).toBeGreaterThan(5);
     expect(report.rows.applications).toBeLessThan(60);

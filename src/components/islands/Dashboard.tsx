@@ -16,8 +16,8 @@ interface Props {
 
 /**
  * Pages whose figures split by the job's owners (issue 18): every hiring page (each hiring cube has the
- * owner dimensions, contract/cubes.ts). Pay and the planner have no owner: there an owner filter in the URL
- * is kept for the links and the page says it does not apply.
+ * owner dimensions, contract/cubes.ts). Pay has no owner: on the pay pages an owner filter in the URL is
+ * kept for the links and the page says it does not apply (the planner and data quality have no filter bar).
  */
 const ownerPages: readonly PageId[] = ['overview', 'funnel', 'time-to-fill', 'requisitions', 'owners', 'offers', 'sources'];
 
@@ -116,7 +116,7 @@ export default function Dashboard({ page, base, options }: Props) {
       </span>
       {!ownerPages.includes(page) && (applied.recruiter || applied.hiringManager) && (
         <p className="filter-notice" role="note" data-owner-notice>
-          The recruiter and hiring manager filters apply on the hiring pages; {page === 'planner' ? 'the planner plans by department' : 'pay has no owner'}, so this page shows everyone.
+          The recruiter and hiring manager filters apply on the hiring pages; pay has no owner, so this page shows everyone.
         </p>
       )}
       {problems.length > 0 && (
