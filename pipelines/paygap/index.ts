@@ -1,15 +1,15 @@
 /**
  * The pay-gap report engine (issue 19, docs/pay-equity.md): every figure is computed and suppressed in
- * SQL (pipelines/sql/paygap/); only the regression's design-matrix aggregates are formed in JS
- * (regression.ts), from rows held in memory for that call and never written anywhere.
+ * SQL (pipelines/sql/paygap/); only the regression is solved in JS (regression.ts), from per-cell sums
+ * formed in SQL, held in memory for that call and never written anywhere.
  */
 import { configSchema, type Config } from '../lib/config.ts';
 import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import { ensureSchema } from '../ingest/schema.ts';
-import { loadReference } from '../metrics/reference.ts';
+import { loadReferenceTables } from '../metrics/reference.ts';
 import { applyFilters } from '../metrics/index.ts';
 import { payGapReportSchema, payRequestSchema, type PayGapReport, type PayRequest } from '../contract/payGap.ts';
-import { adjustedGap, controlsOf, type RegressionRow } from './regression.ts';
+import { adjustedGapOfCells, controlsOfCells, type RegressionCell } from './regression.ts';
 
 export interface PayGapOptions {
   /** YYYY-MM-DD: workers employed at this date (each employee's latest row with effective_date <= asOf). */
@@ -59,7 +59,8 @@ function paramsOf(options: PayGapOptions, config: Config): PayGapParams {
 async function prepareBase(warehouse: Warehouse, options: PayGapOptions): Promise<void> {
   const config = options.config ?? configSchema.parse({});
   await ensureSchema(warehouse);
-  await loadReference(warehouse, config);
+  // ref_country, ref_level, ref_fx: the staging of the hiring tables is not read here (and cost ~2 s at bench scale)
+  await loadReferenceTables(warehouse, config);
   const params = paramsOf(options, config);
   await applyFilters(warehouse, params, ['f_fx']);
   const rate = await warehouse.maybeOne(`SELECT 1 FROM f_fx WHERE currency = $currency`, { currency: params.currency });
@@ -156,10 +157,10 @@ async function computeReport(warehouse: Warehouse, options: PayGapOptions): Prom
   const quartiles = await query<QuartileRow>(warehouse, 'quartiles', params);
   const categories = await query<CategoryRow>(warehouse, 'categories', params);
   const h = headline!;
-  const rows = await query<RegressionRow>(warehouse, 'regression_rows', params);
-  const controls = controlsOf(rows);
-  const model = h.published ? adjustedGap(rows, controls) : undefined;
-  rows.length = 0; // person-level values go no further than this function
+  const cells = await query<RegressionCell>(warehouse, 'regression_cells', params);
+  const controls = controlsOfCells(cells);
+  const model = h.published ? adjustedGapOfCells(cells, controls) : undefined;
+  cells.length = 0; // unsuppressed sums go no further than this function
   const report: PayGapReport = {
     asOf: options.asOf,
     currency: options.currency.toUpperCase(),
