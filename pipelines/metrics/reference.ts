@@ -18,6 +18,18 @@ const pairs = (record: Record<string, unknown>) => JSON.stringify(Object.entries
  * ref_stage_map, ref_level, ref_country, ref_region_benchmarks, ref_fx, ref_benchmarks and the staging views.
  */
 export async function loadReference(warehouse: Warehouse, config: Config): Promise<void> {
+  await loadReferenceTables(warehouse, config);
+  for (const view of ['period', 'stg_jobs', 'stg_offers_latest', 'stg_stage_history', 'stg_applications', 'stg_openings']) {
+    await warehouse.run(sqlFile(`staging/${view}.sql`));
+  }
+}
+
+/**
+ * The contract's tables and macros and the ref_* tables only, without the staging views: for a caller that
+ * reads compensation alone (the pay-gap report), as the staging of the hiring tables (millions of stage
+ * rows) is most of loadReference's time.
+ */
+export async function loadReferenceTables(warehouse: Warehouse, config: Config): Promise<void> {
   await installContract(warehouse);
   // Aliases (name -> key) from a shipped CSV of three columns (alias, key, source), config entries winning.
   // The table and column names are fixed here, never input.
@@ -102,9 +114,6 @@ export async function loadReference(warehouse: Warehouse, config: Config): Promi
          'p50': 'VARCHAR', 'p75': 'VARCHAR', 'p90': 'VARCHAR', 'as_of': 'VARCHAR'})`,
     { file: csv('benchmarks.csv') },
   );
-  for (const view of ['period', 'stg_jobs', 'stg_offers_latest', 'stg_stage_history', 'stg_applications', 'stg_openings']) {
-    await warehouse.run(sqlFile(`staging/${view}.sql`));
-  }
 }
 
 /** The rules of pipelines/contract/ as SQL on this connection (staging/contract.sql). */

@@ -1,15 +1,15 @@
 /**
  * The pay-gap report engine (issue 19, docs/pay-equity.md): every figure is computed and suppressed in
- * SQL (pipelines/sql/paygap/); only the regression's design-matrix aggregates are formed in JS
- * (regression.ts), from rows held in memory for that call and never written anywhere.
+ * SQL (pipelines/sql/paygap/); only the regression is solved in JS (regression.ts), from per-cell sums
+ * formed in SQL, held in memory for that call and never written anywhere.
  */
 import { configSchema, type Config } from '../lib/config.ts';
 import { paramsFor, sqlFile, type Warehouse } from '../lib/duckdb.ts';
 import { ensureSchema } from '../ingest/schema.ts';
-import { loadReference } from '../metrics/reference.ts';
+import { loadReferenceTables } from '../metrics/reference.ts';
 import { applyFilters } from '../metrics/index.ts';
 import { payGapReportSchema, payRequestSchema, type PayGapReport, type PayRequest } from '../contract/payGap.ts';
-import { adjustedGap, controlsOf, type RegressionRow } from './regression.ts';
+import { adjustedGapOfCells, controlsOfCells, type RegressionCell } from './regression.ts';
 
 export interface PayGapOptions {
   /** YYYY-MM-DD: workers employed at this date (each employee's latest row with effective_date <= asOf). */
@@ -26,10 +26,16 @@ export interface PayGapOptions {
   /** Reference overrides (country regions, level aliases); default: the shipped defaults. */
   readonly config?: Config | undefined;
   /**
-   * The caller built the shared population once with payGapViews (the snapshot asks for about 50 views of the
-   * same as-of in a row): this call only filters it. Otherwise the call builds and drops its own.
+   * The caller built the shared population (pg_base) once with payGapViews: this call only filters it.
+   * Otherwise the call builds and drops its own.
    */
   readonly shared?: boolean | undefined;
+}
+
+/** The filters of one view (absent = not filtered). */
+export interface PayGapFilters {
+  readonly region?: string | undefined;
+  readonly department?: string | undefined;
 }
 
 /** Raised when the report currency has no exchange rate at asOf (a usage problem, never guessed). */
@@ -40,8 +46,6 @@ interface PayGapParams extends Record<string, string | number | null> {
   currency: string;
   min_cell: number;
   standard_hours: number;
-  region: string | null;
-  department: string | null;
 }
 
 function paramsOf(options: PayGapOptions, config: Config): PayGapParams {
@@ -50,8 +54,6 @@ function paramsOf(options: PayGapOptions, config: Config): PayGapParams {
     currency: options.currency.toUpperCase(),
     min_cell: options.minCell,
     standard_hours: options.standardHours ?? config.payGap.standardHours,
-    region: options.region ?? null,
-    department: options.department ?? null,
   };
 }
 
@@ -59,7 +61,8 @@ function paramsOf(options: PayGapOptions, config: Config): PayGapParams {
 async function prepareBase(warehouse: Warehouse, options: PayGapOptions): Promise<void> {
   const config = options.config ?? configSchema.parse({});
   await ensureSchema(warehouse);
-  await loadReference(warehouse, config);
+  // ref_country, ref_level, ref_fx: the staging of the hiring tables is not read here (and cost ~2 s at bench scale)
+  await loadReferenceTables(warehouse, config);
   const params = paramsOf(options, config);
   await applyFilters(warehouse, params, ['f_fx']);
   const rate = await warehouse.maybeOne(`SELECT 1 FROM f_fx WHERE currency = $currency`, { currency: params.currency });
@@ -68,23 +71,42 @@ async function prepareBase(warehouse: Warehouse, options: PayGapOptions): Promis
   await warehouse.run(sql, paramsFor(sql, params));
 }
 
-/** Build pg_population (the filtered workers at asOf) on this connection, from pg_base. */
-async function preparePopulation(warehouse: Warehouse, options: PayGapOptions): Promise<Record<string, string | number | null>> {
+/**
+ * Build pg_views (views.sql: view_id = index in `views`) and pg_population (population.sql: the workers of each
+ * view at asOf, view_id beside each row) on this connection, from pg_base.
+ */
+async function preparePopulation(warehouse: Warehouse, options: PayGapOptions, views: readonly PayGapFilters[]): Promise<PayGapParams> {
   if (!options.shared) await prepareBase(warehouse, options);
   const params = paramsOf(options, options.config ?? configSchema.parse({}));
-  const sql = sqlFile('paygap/population.sql');
-  await warehouse.run(sql, paramsFor(sql, params));
+  const list = views.map((v, viewId) => ({ view_id: viewId, region: v.region ?? null, department: v.department ?? null }));
+  await warehouse.run(sqlFile('paygap/views.sql'), { views: JSON.stringify(list) });
+  await warehouse.run(sqlFile('paygap/population.sql'));
   return params;
 }
 
+/** The one view of a report's filters (region, department of the options). */
+const viewOf = (options: PayGapOptions): PayGapFilters => ({ region: options.region, department: options.department });
+
 /**
- * Many views of one as-of (the snapshot's pay_gap.json): the population is built once, each view only filters
- * it; every person-level temp table is dropped when `views` is done, whatever happens.
+ * Many views of one as-of (the snapshot's pay_gap.json: the company and ~50 regions / departments): the
+ * population is built once, and `reports` computes the reports of all the views it is given with one run of
+ * each query (each view filtered, then suppressed on its own, exactly as payGapReport with those filters);
+ * every person-level temp table is dropped when `work` is done, whatever happens.
  */
-export async function payGapViews<T>(warehouse: Warehouse, options: PayGapOptions, views: (report: (filters: { region?: string; department?: string }) => Promise<PayGapReport>) => Promise<T>): Promise<T> {
+export async function payGapViews<T>(
+  warehouse: Warehouse,
+  options: PayGapOptions,
+  work: (reports: (views: readonly PayGapFilters[]) => Promise<PayGapReport[]>) => Promise<T>,
+): Promise<T> {
   try {
     await prepareBase(warehouse, options);
-    return await views((filters) => payGapReport(warehouse, { ...options, ...filters, shared: true }));
+    return await work(async (views) => {
+      try {
+        return await computeReports(warehouse, { ...options, shared: true }, views);
+      } finally {
+        await dropWorkTables(warehouse, true);
+      }
+    });
   } finally {
     await dropWorkTables(warehouse, false);
   }
@@ -95,7 +117,15 @@ async function query<T>(warehouse: Warehouse, name: string, params: Record<strin
   return warehouse.all<T>(sql, paramsFor(sql, params));
 }
 
+/** The rows of each view, in the order of the views (every query returns view_id). */
+function byView<T extends { view_id: number }>(rows: readonly T[], count: number): T[][] {
+  const grouped = Array.from({ length: count }, (): T[] => []);
+  for (const row of rows) grouped[row.view_id]!.push(row);
+  return grouped;
+}
+
 interface HeadlineRow {
+  view_id: number;
   women: number;
   men: number;
   other: number;
@@ -112,6 +142,7 @@ interface HeadlineRow {
 }
 
 interface QuartileRow {
+  view_id: number;
   band: number;
   women: number | null;
   men: number | null;
@@ -120,6 +151,7 @@ interface QuartileRow {
 }
 
 interface CategoryRow {
+  view_id: number;
   category: string;
   suppressed: boolean;
   women: number | null;
@@ -137,29 +169,38 @@ interface CategoryRow {
  * shared population stays while payGapViews still needs it).
  */
 async function dropWorkTables(warehouse: Warehouse, shared: boolean | undefined): Promise<void> {
-  await warehouse.run(`DROP TABLE IF EXISTS temp.pg_population; DROP TABLE IF EXISTS temp.pg_stats${shared ? '' : '; DROP TABLE IF EXISTS temp.pg_base'}`);
+  await warehouse.run(
+    `DROP TABLE IF EXISTS temp.pg_population; DROP TABLE IF EXISTS temp.pg_stats; DROP TABLE IF EXISTS temp.pg_views${shared ? '' : '; DROP TABLE IF EXISTS temp.pg_base'}`,
+  );
 }
 
 /** The Article 9 report for the workers at `asOf` (validated against payGapReportSchema). */
 export async function payGapReport(warehouse: Warehouse, options: PayGapOptions): Promise<PayGapReport> {
   try {
-    return await computeReport(warehouse, options);
+    const [report] = await computeReports(warehouse, options, [viewOf(options)]);
+    return report!;
   } finally {
     await dropWorkTables(warehouse, options.shared);
   }
 }
 
-async function computeReport(warehouse: Warehouse, options: PayGapOptions): Promise<PayGapReport> {
-  const params = await preparePopulation(warehouse, options);
+/** The reports of `views` (same as-of, currency and rules), each query run once for all of them. */
+async function computeReports(warehouse: Warehouse, options: PayGapOptions, views: readonly PayGapFilters[]): Promise<PayGapReport[]> {
+  const params = await preparePopulation(warehouse, options, views);
   await warehouse.run(sqlFile('paygap/stats.sql'));
-  const [headline] = await query<HeadlineRow>(warehouse, 'headline', params);
-  const quartiles = await query<QuartileRow>(warehouse, 'quartiles', params);
-  const categories = await query<CategoryRow>(warehouse, 'categories', params);
-  const h = headline!;
-  const rows = await query<RegressionRow>(warehouse, 'regression_rows', params);
-  const controls = controlsOf(rows);
-  const model = h.published ? adjustedGap(rows, controls) : undefined;
-  rows.length = 0; // person-level values go no further than this function
+  const headlines = await query<HeadlineRow>(warehouse, 'headline', params);
+  const quartiles = byView(await query<QuartileRow>(warehouse, 'quartiles', params), views.length);
+  const categories = byView(await query<CategoryRow>(warehouse, 'categories', params), views.length);
+  const cells = byView(await query<RegressionCell & { view_id: number }>(warehouse, 'regression_cells', params), views.length);
+  const reports = headlines.map((h) => reportOf(options, h, quartiles[h.view_id]!, categories[h.view_id]!, cells[h.view_id]!));
+  cells.length = 0; // unsuppressed sums go no further than this function
+  return reports;
+}
+
+/** One view's report from its rows of each query. */
+function reportOf(options: PayGapOptions, h: HeadlineRow, quartiles: readonly QuartileRow[], categories: readonly CategoryRow[], cells: readonly RegressionCell[]): PayGapReport {
+  const controls = controlsOfCells(cells);
+  const model = h.published ? adjustedGapOfCells(cells, controls) : undefined;
   const report: PayGapReport = {
     asOf: options.asOf,
     currency: options.currency.toUpperCase(),
@@ -198,7 +239,7 @@ interface RequestRow {
 
 /** The Article 7 answer: one category's average hourly and annual basic pay by sex. */
 export async function payRequest(warehouse: Warehouse, options: PayGapOptions & { readonly category: string }): Promise<PayRequest> {
-  const params = { ...(await preparePopulation(warehouse, options)), category: options.category };
+  const params = { ...(await preparePopulation(warehouse, options, [viewOf(options)])), category: options.category };
   const [row] = await query<RequestRow>(warehouse, 'pay_request', params).finally(() => dropWorkTables(warehouse, options.shared));
   const r = row!;
   return payRequestSchema.parse({
@@ -213,7 +254,7 @@ export async function payRequest(warehouse: Warehouse, options: PayGapOptions & 
 
 /** Categories present at asOf (for usage errors naming the known ones). */
 export async function payGapCategories(warehouse: Warehouse, options: PayGapOptions): Promise<string[]> {
-  await preparePopulation(warehouse, options);
+  await preparePopulation(warehouse, options, [viewOf(options)]);
   const rows = await warehouse
     .all<{ category: string }>(`SELECT DISTINCT category FROM pg_population ORDER BY category`)
     .finally(() => dropWorkTables(warehouse, options.shared));

@@ -19,14 +19,14 @@ export async function publishedPayGap(warehouse: Warehouse, config: Config, asOf
   const { currency, minCell, standardHours } = config.payGap;
   const scoped: ScopedReport[] = [];
   try {
-    // one population for every view (payGapViews), each view filtered from it then suppressed, in SQL
-    await payGapViews(warehouse, { asOf, currency, minCell, standardHours, config }, async (report) => {
-      scoped.push({ region: null, department: null, report: await report({}) });
+    // one population for every view (payGapViews), all views computed together, each filtered from it then
+    // suppressed on its own, in SQL
+    await payGapViews(warehouse, { asOf, currency, minCell, standardHours, config }, async (reports) => {
       // after the population was built, which loaded the reference tables (regions of countries) on this connection
       const filters = await warehouse.all<{ region: string | null; department: string | null }>(sqlFile('snapshot/pay_gap_views.sql'), { as_of: asOf });
-      for (const { region, department } of filters) {
-        scoped.push({ region, department, report: await report({ ...(region === null ? {} : { region }), ...(department === null ? {} : { department }) }) });
-      }
+      const views = [{ region: null, department: null }, ...filters];
+      const computed = await reports(views.map(({ region, department }) => ({ region: region ?? undefined, department: department ?? undefined })));
+      views.forEach(({ region, department }, at) => scoped.push({ region, department, report: computed[at]! }));
     });
   } catch (error) {
     // No rate for the report currency at as-of: the page says so; the rest of the dashboard is published.

@@ -33,3 +33,19 @@ describe('adjustedGap', () => {
     expect(adjustedGap([rows[0]!, rows[2]!], [])).toBeUndefined();
   });
 });
+
+describe('adjustedGap from cell sums', () => {
+  it('gives an interval of width 0 on an exact fit (no cancellation in the residual sum of squares)', () => {
+    // every woman earns 20, every man 25, in two categories: y = ln 25 + ln(20/25) female exactly, so beta =
+    // ln 0.8, gap 1 - 0.8 = 0.2, residuals 0 and SE 0. Summed as y'y - b'X'y the residual sum of squares would
+    // be a difference of two sums near 146 (7 x ln(20)^2 + 8 x ln(25)^2): rounding alone (here -2.8e-14) would
+    // give an SE of ~1e-8 or none at all.
+    const exact: RegressionRow[] = [true, true, true, false, false, false, true, true, false, false, false, true, false, true, false].map((female, i) => ({
+      y: Math.log(female ? 20 : 25), female, category: i < 8 ? 'A' : 'B', country: 'DE', tenure: null,
+    }));
+    const model = adjustedGap(exact, controlsOf(exact))!;
+    expect(model.gap).toBeCloseTo(0.2, 14);
+    expect(model.se).toBeLessThan(1e-14);
+    expect(model.high - model.low).toBeLessThan(1e-13);
+  });
+});

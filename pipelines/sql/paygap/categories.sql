@@ -1,4 +1,4 @@
--- Issue 19, Article 9(1)(g): per category of workers (pg_stats), counts of women and men, mean and
+-- Issue 19, Article 9(1)(g): per view and category of workers (pg_stats), counts of women and men, mean and
 -- median gap of hourly basic pay and of variable pay (among its receivers). A category with fewer than
 -- $min_cell women or fewer than $min_cell men is suppressed: counts NULL, no gap; its variable-pay gaps
 -- also need >= $min_cell women and men receiving some. jointAssessment (Article 10): the mean gap of
@@ -13,6 +13,7 @@ WITH flags AS (
   WHERE NOT company
 )
 SELECT
+  view_id,
   category,
   suppressed,
   CASE WHEN NOT suppressed THEN women END AS women,
@@ -24,4 +25,4 @@ SELECT
   coalesce(NOT suppressed AND abs((m_total_mean - w_total_mean) / m_total_mean) >= 0.05, false) AS joint_assessment,
   CASE WHEN NOT suppressed AND annual_gap >= 0.05 THEN ((0.95 * m_annual_mean - w_annual_mean) * women)::DOUBLE ELSE 0 END AS cost_share
 FROM flags
-ORDER BY category;
+ORDER BY view_id, category;
