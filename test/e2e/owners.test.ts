@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../pipelines/lib/config.ts';
-import type { Browser } from '../helpers/browser.ts';
+import { pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf } from '../helpers/company.ts';
 import { buildSite, serveBuiltSite, type ServedSite } from '../helpers/site.ts';
 import { ownedCompany } from '../owners/company.ts';
@@ -25,12 +25,7 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 async function open(route: string) {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const { page, errors } = await pageWithErrors(browser);
   await page.goto(base + route, { waitUntil: 'load' });
   await page.waitForSelector('body[data-drawn]', { timeout: 20_000 });
   return { page, errors };

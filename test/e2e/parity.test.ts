@@ -26,7 +26,7 @@ import { comparisonFor } from '../../pipelines/metrics/compare.ts';
 import { changeText } from '../../pipelines/contract/compare.ts';
 import { runRefresh } from '../../pipelines/refresh/run.ts';
 import { stateLayout } from '../../pipelines/refresh/state.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { launchBrowser, pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { runCli } from '../helpers/processes.ts';
 import { serveSite, type SiteServer } from '../helpers/site.ts';
 import { tempDir, writeFiles } from '../helpers/tmp.ts';
@@ -167,12 +167,7 @@ const routes = ['', 'funnel/', 'time-to-fill/', 'offers/', 'sources/', 'pay-band
 
 /** Open a route with the combination's filters (URL or dropdowns) and wait until the island drew them. */
 async function openWith(route: string, combo: Combo): Promise<Page> {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const { page, errors } = await pageWithErrors(browser);
   if (combo.dropdowns) {
     await page.goto(base + route);
     await page.waitForSelector('body[data-drawn="all"]');

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { payGapReport } from '../../pipelines/paygap/index.ts';
 import type { PayGapReport } from '../../pipelines/contract/payGap.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { launchBrowser, pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
 import { serveBuiltSite, type ServedSite } from '../helpers/site.ts';
 import { repoRoot } from '../helpers/tmp.ts';
@@ -99,12 +99,7 @@ describe('the Pay equity page', () => {
   });
 
   it("changes to the engine's figures for a region given in the URL", async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const { page, errors } = await pageWithErrors(browser);
     await page.goto(`${base}pay-equity/?region=US`);
     await page.waitForSelector('body[data-drawn="region=US"]', { timeout: 20_000 });
     expect(await page.locator(tile('hourly.meanGap')).textContent()).toBe('6.5%');

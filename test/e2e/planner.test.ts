@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { launchBrowser, pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { compareAsOf, compareCompany } from '../helpers/compare-company.ts';
 import { serveBuiltSite, type ServedSite } from '../helpers/site.ts';
 import { repoRoot } from '../helpers/tmp.ts';
@@ -62,12 +62,7 @@ describe('Planner page', () => {
   });
 
   it('plans a target in the browser with the same numbers as hirescope plan', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const { page, errors } = await pageWithErrors(browser);
     await page.goto(`${base}planner/`);
     await page.waitForSelector('astro-island:not([ssr])');
     await page.selectOption('[data-plan-input="department"]', 'Support');

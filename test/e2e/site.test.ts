@@ -12,7 +12,7 @@ import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { computeMetrics } from '../../pipelines/metrics/index.ts';
 import type { Metrics } from '../../pipelines/contract/metrics.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { launchBrowser, pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
 import { serveBuiltSite, type ServedSite } from '../helpers/site.ts';
 import { repoRoot } from '../helpers/tmp.ts';
@@ -44,12 +44,7 @@ afterAll(() => site?.close());
 
 /** Open a page, wait until the island has drawn, and return the page with the console errors seen. */
 async function open(route: string) {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { page, errors } = await pageWithErrors(browser);
   await page.goto(base + route, { waitUntil: 'load' });
   if (!route.startsWith('data-quality')) await page.waitForSelector('body[data-drawn]', { timeout: 20_000 });
   return { page, errors };
