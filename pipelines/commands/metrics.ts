@@ -9,6 +9,7 @@ import { changeText, periodText, type KpiComparison } from '../contract/compare.
 import { defaultAsOf, freshnessOf, newestEvent, staleWarning, type Freshness } from '../metrics/asOf.ts';
 import { checkFilters } from './filters.ts';
 import type { Filters, Metrics } from '../contract/metrics.ts';
+import type { MetricContext } from '../metrics/metric.ts';
 import { formatCount, formatPercent, percent } from '../contract/format.ts';
 import type { RateStatus } from '../contract/status.ts';
 
@@ -46,6 +47,31 @@ export async function requestFor(
   return { asOf, filters, freshness };
 }
 
+/**
+ * A command that reports on the populations of `metrics` (`owners`, `reasons`): the request of `metrics`,
+ * the populations prepared for it, the report built from them, printed as JSON with --json, else as text.
+ */
+export async function preparedReportCommand<R>(
+  warehouse: Warehouse,
+  config: Config,
+  args: MetricsArgs,
+  out: Output,
+  build: (context: MetricContext, filters: Filters) => Promise<R>,
+  format: (report: R) => string,
+): Promise<number> {
+  const { asOf, filters } = await requestFor(warehouse, config, args, out);
+  const report = await build(await prepareMetrics(warehouse, config, { asOf, filters }), filters);
+  if (out.isJson) out.json(report);
+  else out.info(format(report));
+  return 0;
+}
+
+/** The first line of a command's text report: `hirescope <command> as of <day>`, then its filters, if any, in brackets. */
+export function headline(command: string, report: { asOf: string; filters: Readonly<Record<string, string | undefined>> }): string {
+  const filterText = Object.entries(report.filters).map(([k, v]) => `${k}=${v}`).join(' ');
+  return `hirescope ${command} as of ${report.asOf}${filterText ? ` (${filterText})` : ''}`;
+}
+
 /** Turn CLI options into an asOf and filters; bad dates are usage errors. */
 export function parseMetricsArgs(args: MetricsArgs): { asOf: string | undefined; filters: Filters } {
   for (const key of ['as-of', 'from', 'to'] as const) {
@@ -77,11 +103,8 @@ function statusWords(status: Exclude<RateStatus, 'insufficient-data'>, { healthy
 export function formatMetrics(m: Metrics): string {
   const oar = m.offerAcceptance;
   const ttf = m.timeToFill;
-  const filterText = Object.entries(m.filters)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ');
   const lines = [
-    `hirescope metrics as of ${m.asOf}${filterText ? ` (${filterText})` : ''}`,
+    headline('metrics', m),
     '',
     `Offer acceptance  ${pct(oar.rate)}${oar.ci95 ? ` (95% CI ${pct(oar.ci95[0])}–${pct(oar.ci95[1])})` : ''} — ${
       oar.status === 'insufficient-data'

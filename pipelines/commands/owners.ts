@@ -2,11 +2,10 @@
 import type { Config } from '../lib/config.ts';
 import type { Warehouse } from '../lib/duckdb.ts';
 import { formatTable, type Output } from '../lib/output.ts';
-import { prepareMetrics } from '../metrics/index.ts';
 import { ownersFor } from '../owners/index.ts';
 import { tooFewText, type OwnerRow, type OwnersReport } from '../contract/owners.ts';
 import { formatPercent } from '../contract/format.ts';
-import { requestFor, type MetricsArgs } from './metrics.ts';
+import { headline, preparedReportCommand, type MetricsArgs } from './metrics.ts';
 
 const rateText = (r: { rate: number | null; tooFew: boolean }) => (r.tooFew ? tooFewText : r.rate === null ? '—' : formatPercent(r.rate));
 
@@ -26,9 +25,8 @@ function ownerTable(title: string, rows: readonly OwnerRow[]): string {
 }
 
 export function formatOwners(report: OwnersReport): string {
-  const filterText = Object.entries(report.filters).map(([k, v]) => `${k}=${v}`).join(' ');
   return [
-    `hirescope owners as of ${report.asOf}${filterText ? ` (${filterText})` : ''}`,
+    headline('owners', report),
     `(a rate on fewer than ${report.minRateEvents} events is "${tooFewText}")`,
     '',
     ownerTable('Recruiters', report.recruiters),
@@ -37,10 +35,6 @@ export function formatOwners(report: OwnersReport): string {
   ].join('\n');
 }
 
-export async function ownersCommand(warehouse: Warehouse, config: Config, args: MetricsArgs, out: Output): Promise<number> {
-  const { asOf, filters } = await requestFor(warehouse, config, args, out);
-  const report = await ownersFor(await prepareMetrics(warehouse, config, { asOf, filters }), filters);
-  if (out.isJson) out.json(report);
-  else out.info(formatOwners(report));
-  return 0;
+export function ownersCommand(warehouse: Warehouse, config: Config, args: MetricsArgs, out: Output): Promise<number> {
+  return preparedReportCommand(warehouse, config, args, out, ownersFor, formatOwners);
 }

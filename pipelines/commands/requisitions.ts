@@ -10,7 +10,7 @@ import { toCsv } from '../contract/csv.ts';
 import { requisitionColumns, requisitionCsvRow, type RequisitionsReport } from '../contract/requisitions.ts';
 import { prepareMetrics } from '../metrics/index.ts';
 import { computeRequisitions } from '../metrics/requisitions.ts';
-import { requestFor } from './metrics.ts';
+import { headline, requestFor } from './metrics.ts';
 
 export interface RequisitionsArgs {
   'as-of'?: string | undefined;
@@ -25,8 +25,7 @@ export interface RequisitionsArgs {
 
 /** The table a person reads on a terminal. */
 export function formatRequisitions(report: RequisitionsReport): string {
-  const filterText = Object.entries(report.filters).map(([k, v]) => `${k}=${v}`).join(' ');
-  const head = `hirescope requisitions as of ${report.asOf}${filterText ? ` (${filterText})` : ''}: ${report.requisitions.length} open opening(s)`;
+  const head = `${headline('requisitions', report)}: ${report.requisitions.length} open opening(s)`;
   if (report.requisitions.length === 0) return head;
   const owners = report.owners === 'show';
   const rows = report.requisitions.map((r) => [

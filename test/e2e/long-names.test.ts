@@ -4,44 +4,26 @@
  * is no wider than the viewport, the name is cut with an ellipsis where it is shown, and the full name
  * is in a title attribute (or an SVG <title>, the same tooltip in a chart).
  */
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../pipelines/lib/config.ts';
-import { runRefresh } from '../../pipelines/refresh/run.ts';
-import { stateLayout } from '../../pipelines/refresh/state.ts';
-import { serveStatic } from '../../pipelines/serve.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import type { Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
-import { tempDir, writeFiles } from '../helpers/tmp.ts';
+import { serveBuiltSite, type ServedSite } from '../helpers/site.ts';
 
 const pages = ['', 'funnel/', 'time-to-fill/', 'requisitions/', 'offers/', 'sources/', 'pay-bands/', 'data-quality/'];
 // 'Engineering-' (12) + 'abcdefghij' x 498 (4,980) + 'xxxxxxxx' (8) = 5,000 characters, no space to wrap at.
 const long = `Engineering-${'abcdefghij'.repeat(498)}xxxxxxxx`;
-const tmp = tempDir('hs-long-');
-let server: Server;
+let site: ServedSite;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
   expect(long).toHaveLength(5000);
   const files = Object.fromEntries(Object.entries(fixtureCompany().files).map(([name, text]) => [name, text.replaceAll(',Engineering,', `,${long},`)]));
-  const inbox = path.join(tmp.dir, 'inbox');
-  writeFiles(inbox, files);
-  // The production refresh into a state folder of its own (one astro build): dist is its published link.
-  const layout = stateLayout(tmp.dir);
-  await runRefresh(configSchema.parse({}), { inbox, asOf: fixtureAsOf, layout });
-  server = await serveStatic(layout.distLink, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchBrowser();
+  site = await serveBuiltSite({ inbox: files, asOf: fixtureAsOf, prefix: 'hs-long-' });
+  ({ base, browser } = site);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  tmp.cleanup();
-});
+afterAll(() => site?.close());
 
 describe('a 5,000-character department name', () => {
   it('leaves every page within the 1280 px viewport, cut with an ellipsis, the full name in a title', async () => {

@@ -5,47 +5,27 @@
  * events, and the reasons charts are on the Funnel and Offers pages.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../pipelines/lib/config.ts';
-import { runRefresh } from '../../pipelines/refresh/run.ts';
-import { stateLayout } from '../../pipelines/refresh/state.ts';
-import { serveStatic } from '../../pipelines/serve.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf } from '../helpers/company.ts';
-import { tempDir, writeFiles } from '../helpers/tmp.ts';
+import { buildSite, serveBuiltSite, type ServedSite } from '../helpers/site.ts';
 import { ownedCompany } from '../owners/company.ts';
 
-const tmp = tempDir('hs-owners-site-');
-const layout = stateLayout(tmp.dir);
-let server: Server;
+let site: ServedSite;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const inbox = path.join(tmp.dir, 'inbox');
-  writeFiles(inbox, ownedCompany());
-  await runRefresh(configSchema.parse({}), { inbox, asOf: fixtureAsOf, layout });
-  server = await serveStatic(layout.distLink, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchBrowser();
+  site = await serveBuiltSite({ inbox: ownedCompany(), asOf: fixtureAsOf, prefix: 'hs-owners-site-' });
+  ({ base, browser } = site);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  tmp.cleanup();
-});
+afterAll(() => site?.close());
 
 async function open(route: string) {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const { page, errors } = await pageWithErrors(browser);
   await page.goto(base + route, { waitUntil: 'load' });
   await page.waitForSelector('body[data-drawn]', { timeout: 20_000 });
   return { page, errors };
@@ -122,24 +102,21 @@ describe('owners on the site', () => {
 
 describe('owners hidden (privacy.owners "hide")', () => {
   it('publishes no owner name anywhere in dist/, and the Owners page says owners are hidden', async () => {
-    const hiddenTmp = tempDir('hs-owners-hidden-');
+    const config = configSchema.parse({ privacy: { owners: 'hide' } });
+    const hidden = await buildSite({ inbox: ownedCompany(), asOf: fixtureAsOf, config, prefix: 'hs-owners-hidden-' });
     try {
-      const hidden = stateLayout(hiddenTmp.dir);
-      const inbox = path.join(hiddenTmp.dir, 'inbox');
-      writeFiles(inbox, ownedCompany());
-      await runRefresh(configSchema.parse({ privacy: { owners: 'hide' } }), { inbox, asOf: fixtureAsOf, layout: hidden });
       const files = (dir: string): string[] =>
         readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? files(path.join(dir, name)) : [path.join(dir, name)]));
-      const published = files(hidden.distLink);
+      const published = files(hidden.dist);
       for (const name of ['Rita Recruiter', 'Sam Sourcer', 'Tess Tiny', 'Hank Manager', 'Mona Manager']) {
         const found = published.filter((f) => readFileSync(f).includes(name));
         expect(found, name).toEqual([]);
       }
-      const page = readFileSync(path.join(hidden.distLink, 'owners', 'index.html'), 'utf8');
+      const page = readFileSync(path.join(hidden.dist, 'owners', 'index.html'), 'utf8');
       expect(page).toContain('data-owners-hidden');
       expect(page).toContain('Owners are hidden');
     } finally {
-      hiddenTmp.cleanup();
+      await hidden.close();
     }
   }, 240_000);
 });

@@ -11,8 +11,6 @@
  * the month's last day.
  */
 import { appendFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,9 +26,9 @@ import { comparisonFor } from '../../pipelines/metrics/compare.ts';
 import { changeText } from '../../pipelines/contract/compare.ts';
 import { runRefresh } from '../../pipelines/refresh/run.ts';
 import { stateLayout } from '../../pipelines/refresh/state.ts';
-import { serveStatic } from '../../pipelines/serve.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { launchBrowser, pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { runCli } from '../helpers/processes.ts';
+import { serveSite, type SiteServer } from '../helpers/site.ts';
 import { tempDir, writeFiles } from '../helpers/tmp.ts';
 
 const config = configSchema.parse({});
@@ -38,7 +36,7 @@ const tmp = tempDir('hs-parity-');
 const layout = stateLayout(tmp.dir);
 // The refresh time is pinned: freshness is judged against it (2026-10-20, 20 days after the last event).
 const refreshedAt = new Date('2026-10-20T08:00:00Z');
-let server: Server;
+let site: SiteServer;
 let base: string;
 let browser: Browser;
 let warehouse: Warehouse;
@@ -181,12 +179,7 @@ const routes = ['', 'funnel/', 'time-to-fill/', 'offers/', 'sources/', 'pay-band
 
 /** Open a route with the combination's filters (URL or dropdowns) and wait until the island drew them. */
 async function openWith(route: string, combo: Combo): Promise<Page> {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const { page, errors } = await pageWithErrors(browser);
   if (combo.dropdowns) {
     await page.goto(base + route);
     await page.waitForSelector('body[data-drawn="all"]');
@@ -323,14 +316,12 @@ beforeAll(async () => {
     ['app-0000001', 'app-0000002', 'app-0000003'].map((app) => `${app},Culture Chat,2025-07-10T10:00:00Z,2025-07-10T11:00:00Z\n`).join(''),
   );
   await runRefresh(config, { inbox, layout, now: refreshedAt });
-  server = await serveStatic(layout.distLink, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchBrowser();
+  site = await serveSite(layout.distLink);
+  ({ base, browser } = site);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
   warehouse?.close();
   tmp.cleanup();
 });

@@ -13,20 +13,15 @@
  * view is withheld.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { payGapReport } from '../../pipelines/paygap/index.ts';
-import { runRefresh } from '../../pipelines/refresh/run.ts';
-import { stateLayout } from '../../pipelines/refresh/state.ts';
-import { serveStatic } from '../../pipelines/serve.ts';
 import type { PayGapReport } from '../../pipelines/contract/payGap.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { launchBrowser, pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
-import { repoRoot, tempDir, writeFiles } from '../helpers/tmp.ts';
+import { serveBuiltSite, type ServedSite } from '../helpers/site.ts';
+import { repoRoot } from '../helpers/tmp.ts';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'paygap-site');
 const extraUs = [
@@ -37,9 +32,7 @@ const extraUs = [
   ['u-m5', 'male', 78000, 0],
 ].map(([id, gender, pay, variable]) => `${id},Mid,US,${pay},EUR,eng,Eng,2026-01-01,${gender},40,,${variable},Engineer,2019-05-01`);
 
-const tmp = tempDir('hs-pay-equity-');
-const layout = stateLayout(tmp.dir);
-let server: Server;
+let site: ServedSite;
 let base: string;
 let browser: Browser;
 const engine: Record<'company' | 'US', PayGapReport> = {} as never;
@@ -48,33 +41,28 @@ const engine: Record<'company' | 'US', PayGapReport> = {} as never;
 const shown = (gap: number | null) => (gap === null ? 'suppressed' : `${(Math.abs(gap) * 100).toFixed(1)}%`);
 
 beforeAll(async () => {
-  const inbox = path.join(tmp.dir, 'inbox');
   const company = fixtureCompany();
   const roster = readFileSync(path.join(fixtures, 'compensation.csv'), 'utf8');
-  writeFiles(inbox, {
-    ...company.files,
-    'compensation.csv': `${roster.trimEnd()}\n${extraUs.join('\n')}\n`,
-    'fx_rates.csv': readFileSync(path.join(fixtures, 'fx_rates.csv'), 'utf8'),
+  site = await serveBuiltSite({
+    inbox: {
+      ...company.files,
+      'compensation.csv': `${roster.trimEnd()}\n${extraUs.join('\n')}\n`,
+      'fx_rates.csv': readFileSync(path.join(fixtures, 'fx_rates.csv'), 'utf8'),
+    },
+    asOf: fixtureAsOf,
+    prefix: 'hs-pay-equity-',
   });
-  const config = configSchema.parse({});
-  await runRefresh(config, { inbox, asOf: fixtureAsOf, layout });
-  const warehouse = await openWarehouse(layout.warehouseLink);
+  ({ base, browser } = site);
+  const warehouse = await openWarehouse(site.warehouse);
   try {
     engine.company = await payGapReport(warehouse, { asOf: fixtureAsOf, currency: 'EUR', minCell: 5 });
     engine.US = await payGapReport(warehouse, { asOf: fixtureAsOf, currency: 'EUR', minCell: 5, region: 'US' });
   } finally {
     warehouse.close();
   }
-  server = await serveStatic(layout.distLink, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchBrowser();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  tmp.cleanup();
-});
+afterAll(() => site?.close());
 
 const tile = (key: string) => `[data-gap="${key}"] [data-gap-value]`;
 
@@ -111,12 +99,7 @@ describe('the Pay equity page', () => {
   });
 
   it("changes to the engine's figures for a region given in the URL", async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const { page, errors } = await pageWithErrors(browser);
     await page.goto(`${base}pay-equity/?region=US`);
     await page.waitForSelector('body[data-drawn="region=US"]', { timeout: 20_000 });
     expect(await page.locator(tile('hourly.meanGap')).textContent()).toBe('6.5%');

@@ -4,40 +4,27 @@
  * planning in the browser with the module `hirescope plan` uses) and the Overview tiles' comparisons
  * (in the HTML, and redrawn by the filters to the CLI's figures).
  */
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../pipelines/lib/config.ts';
-import { runRefresh } from '../../pipelines/refresh/run.ts';
-import { stateLayout } from '../../pipelines/refresh/state.ts';
-import { serveStatic } from '../../pipelines/serve.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { launchBrowser, pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { compareAsOf, compareCompany } from '../helpers/compare-company.ts';
-import { repoRoot, tempDir, writeFiles } from '../helpers/tmp.ts';
+import { serveBuiltSite, type ServedSite } from '../helpers/site.ts';
+import { repoRoot } from '../helpers/tmp.ts';
 
-const tmp = tempDir('hs-planner-site-');
-const layout = stateLayout(tmp.dir);
-let server: Server;
+let site: ServedSite;
 let base: string;
 let browser: Browser;
 let noScript: Browser;
 
 beforeAll(async () => {
-  const inbox = path.join(tmp.dir, 'inbox');
-  writeFiles(inbox, compareCompany());
-  await runRefresh(configSchema.parse({}), { inbox, asOf: compareAsOf, layout });
-  server = await serveStatic(layout.distLink, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchBrowser();
+  site = await serveBuiltSite({ inbox: compareCompany(), asOf: compareAsOf, prefix: 'hs-planner-site-' });
+  ({ base, browser } = site);
   noScript = await launchBrowser({ javaScript: false });
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
   await noScript?.close();
-  server?.close();
-  tmp.cleanup();
+  await site?.close();
 });
 
 const cells = (page: import('playwright-core').Page, stage: string) =>
@@ -75,12 +62,7 @@ describe('Planner page', () => {
   });
 
   it('plans a target in the browser with the same numbers as hirescope plan', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const { page, errors } = await pageWithErrors(browser);
     await page.goto(`${base}planner/`);
     await page.waitForSelector('astro-island:not([ssr])');
     await page.selectOption('[data-plan-input="department"]', 'Support');

@@ -32,7 +32,7 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await serveBuiltSite(withOwners(), fixtureAsOf);
+  site = await serveBuiltSite({ inbox: withOwners(), asOf: fixtureAsOf });
   ({ base, browser } = site);
 }, 180_000);
 
@@ -141,7 +141,7 @@ describe('the table', () => {
 
 describe('privacy.owners "hide"', () => {
   it('leaves every owner name out of the snapshot, the pages and the alerts', async () => {
-    const hidden = await serveBuiltSite(withOwners(), fixtureAsOf, configSchema.parse({ privacy: { owners: 'hide' } }));
+    const hidden = await serveBuiltSite({ inbox: withOwners(), asOf: fixtureAsOf, config: configSchema.parse({ privacy: { owners: 'hide' } }) });
     try {
       const all = (dir: string): string[] =>
         readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(path.join(dir, e.name)) : [path.join(dir, e.name)]));

@@ -15,8 +15,6 @@
  * itself ("refreshed …", "Ingested") replaced by a fixed time.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,12 +23,9 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../pipelines/generate/index.ts';
-import { configSchema } from '../../pipelines/lib/config.ts';
-import { runRefresh } from '../../pipelines/refresh/run.ts';
-import { stateLayout } from '../../pipelines/refresh/state.ts';
-import { serveStatic } from '../../pipelines/serve.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
-import { repoRoot, tempDir } from '../helpers/tmp.ts';
+import type { Browser } from '../helpers/browser.ts';
+import { serveBuiltSite, type ServedSite } from '../helpers/site.ts';
+import { repoRoot } from '../helpers/tmp.ts';
 
 const pages = [
   ['overview', ''],
@@ -57,27 +52,22 @@ const update = process.env.HIRESCOPE_UPDATE_SCREENSHOTS === '1';
 const threshold = 0.1;
 const allowedPixels = 100;
 
-const tmp = tempDir('hs-shots-');
-const layout = stateLayout(tmp.dir);
-let server: Server;
+let site: ServedSite;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const inbox = path.join(tmp.dir, 'inbox');
-  await generate({ seed: 17, scale: 1, outDir: inbox, end: '2026-06-30' });
-  // Refreshed the morning after the as-of: the data is fresh, so no stale banner whose day count moves with the clock.
-  await runRefresh(configSchema.parse({}), { inbox, asOf: '2026-06-30', layout, now: new Date('2026-07-01T06:00:00Z') });
-  server = await serveStatic(layout.distLink, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchBrowser();
+  site = await serveBuiltSite({
+    inbox: (dir) => generate({ seed: 17, scale: 1, outDir: dir, end: '2026-06-30' }),
+    asOf: '2026-06-30',
+    // Refreshed the morning after the as-of: the data is fresh, so no stale banner whose day count moves with the clock.
+    now: new Date('2026-07-01T06:00:00Z'),
+    prefix: 'hs-shots-',
+  });
+  ({ base, browser } = site);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  tmp.cleanup();
-});
+afterAll(() => site?.close());
 
 const stillCss = '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }';
 
@@ -280,7 +270,7 @@ describe('what the charts say', () => {
   });
 
   it('no page ships more than 250 KB of gzipped JavaScript', async () => {
-    const dist = layout.distLink;
+    const { dist } = site;
     const sizes: Record<string, number> = {};
     for (const [name, route] of pages) {
       const page = await browser.context.newPage();

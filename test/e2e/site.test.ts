@@ -5,65 +5,46 @@
  * downloads work, and no personal value of the input reaches dist/.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../pipelines/lib/config.ts';
 import { openWarehouse } from '../../pipelines/lib/duckdb.ts';
 import { computeMetrics } from '../../pipelines/metrics/index.ts';
-import { runRefresh } from '../../pipelines/refresh/run.ts';
-import { stateLayout } from '../../pipelines/refresh/state.ts';
-import { serveStatic } from '../../pipelines/serve.ts';
 import type { Metrics } from '../../pipelines/contract/metrics.ts';
-import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { launchBrowser, pageWithErrors, type Browser } from '../helpers/browser.ts';
 import { fixtureAsOf, fixtureCompany } from '../helpers/company.ts';
-import { repoRoot, tempDir, writeFiles } from '../helpers/tmp.ts';
+import { serveBuiltSite, type ServedSite } from '../helpers/site.ts';
+import { repoRoot } from '../helpers/tmp.ts';
 
 const pages = ['', 'funnel/', 'time-to-fill/', 'offers/', 'sources/', 'pay-bands/', 'data-quality/'];
 const artifacts = path.join(repoRoot, 'test-artifacts');
 const company = fixtureCompany();
-const tmp = tempDir('hs-site-');
 // The production refresh (runRefresh) into a state folder of its own: dist is its published symlink.
-const layout = stateLayout(tmp.dir);
-const dist = layout.distLink;
-let server: Server;
+let site: ServedSite;
+let dist: string;
 let base: string;
 let browser: Browser;
 let engine: Metrics;
 
 beforeAll(async () => {
-  const inbox = path.join(tmp.dir, 'inbox');
-  writeFiles(inbox, company.files);
   const config = configSchema.parse({});
-  await runRefresh(config, { inbox, asOf: fixtureAsOf, layout });
-  const warehouse = await openWarehouse(layout.warehouseLink);
+  site = await serveBuiltSite({ inbox: company.files, asOf: fixtureAsOf, config });
+  ({ dist, base, browser } = site);
+  const warehouse = await openWarehouse(site.warehouse);
   try {
     engine = await computeMetrics(warehouse, config, { asOf: fixtureAsOf });
   } finally {
     warehouse.close();
   }
-  server = await serveStatic(dist, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchBrowser();
   mkdirSync(artifacts, { recursive: true });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  tmp.cleanup();
-});
+afterAll(() => site?.close());
 
 /** Open a page, wait until the island has drawn, and return the page with the console errors seen. */
 async function open(route: string) {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { page, errors } = await pageWithErrors(browser);
   await page.goto(base + route, { waitUntil: 'load' });
   if (!route.startsWith('data-quality')) await page.waitForSelector('body[data-drawn]', { timeout: 20_000 });
   return { page, errors };

@@ -1,6 +1,8 @@
 /** A webhook on 127.0.0.1 (random port) recording every request and answering `status` (refresh notify and digest tests). */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { killAll, type CliProcess } from './processes.ts';
 
 export interface Received {
   readonly method: string;
@@ -9,6 +11,7 @@ export interface Received {
 }
 
 export interface Hook {
+  /** Its address; set once it listens (in beforeAll). */
   readonly url: string;
   readonly received: Received[];
   status: number;
@@ -17,12 +20,18 @@ export interface Hook {
   close(): Promise<void>;
 }
 
-export async function startHook(): Promise<Hook> {
+/**
+ * For the tests of one describe block: a webhook answering `status`, listening from before its first test
+ * to after its last, and `mine`, the CLI processes its tests start, killed after each test and at the end
+ * (before the webhook closes).
+ */
+export function useHook(status = 200): { hook: Hook; mine: Set<CliProcess> } {
+  const mine = new Set<CliProcess>();
   const received: Received[] = [];
   const hook = {
     url: '',
     received,
-    status: 200,
+    status,
     texts: () => received.map((r) => (JSON.parse(r.body) as { text: string }).text),
     close: async () => {
       server.closeAllConnections();
@@ -38,7 +47,14 @@ export async function startHook(): Promise<Hook> {
       response.end(hook.status === 200 ? 'ok' : 'boom');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return hook;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  });
+  afterEach(() => killAll(mine));
+  afterAll(async () => {
+    await killAll(mine);
+    await hook.close();
+  });
+  return { hook, mine };
 }

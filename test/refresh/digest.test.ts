@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { digestSchema, digestStateSchema } from '../../pipelines/contract/digest.ts';
 import { killAll, manifest, published, refreshArgs, runCli, startCli, type CliProcess } from '../helpers/processes.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { startHook, type Hook } from '../helpers/webhook.ts';
+import { useHook } from '../helpers/webhook.ts';
 import { digestCompany, digestCompanyLater, digestConfig } from '../digest/company.ts';
 import { writeInbox } from './inboxes.ts';
 
@@ -37,17 +37,10 @@ const blockTexts = (payload: Payload) => payload.blocks.map((b) => b.text?.text 
 describe('the digest after a refresh, on one state folder', { concurrent: true }, () => {
   const state = path.join(tmp.dir, 'state');
   const html = path.join(tmp.dir, 'mail', 'digest.html');
-  const mine = new Set<CliProcess>();
-  let hook: Hook;
+  const { hook, mine } = useHook();
   let config: string;
-  beforeAll(async () => {
-    hook = await startHook();
+  beforeAll(() => {
     config = configFile('config', hook.url, html);
-  });
-  afterEach(() => killAll(mine));
-  afterAll(async () => {
-    await killAll(mine);
-    await hook.close();
   });
   const refresh = (inbox: string) => runCli([...refreshArgs(state, inbox), '--config', config], { timeoutMs: 120_000, owner: mine });
   const stateFile = path.join(state, 'state', 'digest.json');
@@ -171,16 +164,7 @@ describe('the digest after a refresh, with the webhook down', () => {
 });
 
 describe('the digest from `schedule`', () => {
-  const mine = new Set<CliProcess>();
-  let hook: Hook;
-  beforeAll(async () => {
-    hook = await startHook();
-  });
-  afterEach(() => killAll(mine));
-  afterAll(async () => {
-    await killAll(mine);
-    await hook.close();
-  });
+  const { hook, mine } = useHook();
 
   it('a scheduled refresh posts the digest; the next ticks in the same week do not', { timeout: 180_000 }, async () => {
     const state = path.join(tmp.dir, 'state-schedule');

@@ -4,10 +4,10 @@
  * refresh. A real HTTP server on 127.0.0.1 and real CLI processes.
  */
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { history, killAll, manifest, published, refreshArgs, runCli, type CliProcess } from '../helpers/processes.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { history, manifest, published, refreshArgs, runCli } from '../helpers/processes.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { startHook, type Hook } from '../helpers/webhook.ts';
+import { useHook } from '../helpers/webhook.ts';
 import { baseOffers, companyFiles, withAcceptanceAlarm, withoutOfferStatus, writeInbox } from './inboxes.ts';
 
 const tmp = tempDir('hs-notify-');
@@ -15,16 +15,7 @@ afterAll(() => tmp.cleanup());
 
 describe('webhook notifications, on one state folder', { concurrent: true }, () => {
   const state = path.join(tmp.dir, 'state');
-  const mine = new Set<CliProcess>();
-  let hook: Hook;
-  beforeAll(async () => {
-    hook = await startHook();
-  });
-  afterEach(() => killAll(mine));
-  afterAll(async () => {
-    await killAll(mine);
-    await hook.close();
-  });
+  const { hook, mine } = useHook();
   const refresh = (inbox: string) => runCli(refreshArgs(state, inbox), { env: { HIRESCOPE_WEBHOOK_URL: hook.url }, timeoutMs: 90_000, owner: mine });
 
   it('a failed refresh POSTs {"text"} naming the failure; a good refresh without alarms POSTs nothing', { concurrent: false, timeout: 150_000 }, async () => {
@@ -68,17 +59,7 @@ describe('webhook notifications, on one state folder', { concurrent: true }, () 
 });
 
 describe('webhook notifications, a webhook answering 500', { concurrent: true }, () => {
-  const mine = new Set<CliProcess>();
-  let hook: Hook;
-  beforeAll(async () => {
-    hook = await startHook();
-    hook.status = 500;
-  });
-  afterEach(() => killAll(mine));
-  afterAll(async () => {
-    await killAll(mine);
-    await hook.close();
-  });
+  const { hook, mine } = useHook(500);
 
   it('never fails a good refresh with a new alarm (one try, two retries, then published)', { timeout: 150_000 }, async () => {
     const state = path.join(tmp.dir, 'state-500');
