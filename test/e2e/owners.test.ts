@@ -1,8 +1,8 @@
 /**
  * Issue 18 in a real browser, on the tiny company with owners (test/owners/company.ts) refreshed by the
  * production refresh: the recruiter filter in the URL changes the numbers of the Owners page and of every
- * hiring page (pay and the reasons say they do not split by owner), the Owners page lists the owners with "too few" where a rate rests on under 5
- * events, and the reasons charts are on the Funnel and Offers pages.
+ * hiring page (pay and the reasons say they do not split by owner), the Owners page lists the owners with
+ * "too few" where a rate rests on under 5 events, and the reasons charts are on the Funnel and Offers pages.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
