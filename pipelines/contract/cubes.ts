@@ -12,8 +12,9 @@ export interface CubeSpec {
 /**
  * The job's owners (issue 18) are filter dimensions of every hiring cube: NULL under privacy.owners "hide"
  * (in SQL, `CASE WHEN $owners_shown`), so no name leaves the warehouse. Reasons do not split by owner: a
- * reason is named only in rows of 3 candidates or more, and rows split by owner would name almost none.
- * Size at bench scale: README "Owners and reasons".
+ * reason is named only in rows of 3 candidates or more, rows split by owner would name almost none, and a
+ * second reasons cube by owner would let a difference of the two name a reason fewer than 3 candidates
+ * share. Size at bench scale: README "Owners and reasons".
  */
 const owners = { recruiter: 'category', hiring_manager: 'category' } as const;
 const dims = { month: 'category', department: 'category', region: 'category', level: 'category', ...owners } as const;
