@@ -35,7 +35,7 @@ export interface RowFilterOptions {
 }
 
 /** Does this cube split by the job's owners (every hiring cube does; reasons do not)? */
-export function hasOwners(cube: Cube): boolean {
+function hasOwners(cube: Cube): boolean {
   return 'recruiter' in cube.columns && 'hiring_manager' in cube.columns;
 }
 

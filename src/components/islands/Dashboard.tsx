@@ -15,11 +15,11 @@ interface Props {
 }
 
 /**
- * Pages whose figures split by the job's owners (issue 18): every hiring page (each hiring cube has the
- * owner dimensions, contract/cubes.ts). Pay has no owner: on the pay pages an owner filter in the URL is
- * kept for the links and the page says it does not apply (the planner and data quality have no filter bar).
+ * The job's owners (issue 18) filter every hiring page (each hiring cube has the owner dimensions,
+ * contract/cubes.ts). Pay has no owner: on the pay pages an owner filter in the URL is kept for the links and
+ * the page says it does not apply (the planner and data quality have no filter bar).
  */
-const ownerPages: readonly PageId[] = ['overview', 'funnel', 'time-to-fill', 'requisitions', 'owners', 'offers', 'sources'];
+const payPages: readonly PageId[] = ['pay-bands', 'pay-equity'];
 
 export default function Dashboard({ page, base, options }: Props) {
   const [filters, setFilters] = useState<SiteFilters>({});
@@ -106,15 +106,15 @@ export default function Dashboard({ page, base, options }: Props) {
       {select('region', 'Region', values.regions)}
       {select('level', 'Level', values.levels)}
       {/* the job's owners (issue 18): on the hiring pages, none when owners are hidden (no names in the snapshot) */}
-      {ownerPages.includes(page) && values.recruiters.length > 0 && select('recruiter', 'Recruiter', values.recruiters)}
-      {ownerPages.includes(page) && values.hiringManagers.length > 0 && select('hiringManager', 'Hiring manager', values.hiringManagers)}
+      {!payPages.includes(page) && values.recruiters.length > 0 && select('recruiter', 'Recruiter', values.recruiters)}
+      {!payPages.includes(page) && values.hiringManagers.length > 0 && select('hiringManager', 'Hiring manager', values.hiringManagers)}
       <button type="button" onClick={() => setFilters({})} disabled={isEmptyFilters(filters)}>
         Reset
       </button>
       <span className="filter-state" role="status" aria-live="polite">
         {state === 'loading' ? 'Updating…' : state === 'error' ? 'Could not load the data for these filters.' : ''}
       </span>
-      {!ownerPages.includes(page) && (applied.recruiter || applied.hiringManager) && (
+      {payPages.includes(page) && (applied.recruiter || applied.hiringManager) && (
         <p className="filter-notice" role="note" data-owner-notice>
           The recruiter and hiring manager filters apply on the hiring pages; pay has no owner, so this page shows everyone.
         </p>
